@@ -1,0 +1,395 @@
+//! Typed settings, layered: built-in defaults < config files < environment variables.
+//!
+//! `config/default.toml` is compiled into the binary, so tunegate runs with no files at all.
+//! A local file and `TUNEGATE_<SECTION>__<KEY>` variables override it. Secrets (the bot token)
+//! come only from the environment (or `.env`, loaded by `main`) and never print: they are
+//! wrapped in [`SecretString`] and shown as `[redacted]` by [`Settings::redacted_toml`].
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::detect::DetectSettings;
+
+/// The shipped defaults, documented key by key.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// The local override file read when it exists, relative to the working directory.
+pub const LOCAL_FILE: &str = "config/local.toml";
+
+/// Every setting tunegate reads. Field docs live in `config/default.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub database: DatabaseSettings,
+    pub checklist: ChecklistSettings,
+    pub detect: DetectSettings,
+    pub discord: DiscordSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub busy_timeout_ms: u64,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistSettings {
+    /// Empty: the built-in checklist.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordSettings {
+    pub api_base: String,
+    pub dev_guild_id: u64,
+    pub answer_roles: Vec<u64>,
+    pub include_channels: Vec<u64>,
+    pub exclude_channels: Vec<u64>,
+    pub channel_cooldown_secs: u64,
+    pub user_cooldown_secs: u64,
+    pub reminder_after_minutes: u64,
+    pub abandon_after_minutes: u64,
+    /// Only from `DISCORD_TOKEN` (environment or `.env`); never from a file.
+    #[serde(skip)]
+    pub token: Option<SecretString>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+/// Why the settings could not be loaded. Each message names the key and where it came from.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("the config file {path} does not exist (named by --config or TUNEGATE_CONFIG)")]
+    MissingFile { path: PathBuf },
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+    #[error("invalid configuration: `{key}` {problem} (set in {source_name})")]
+    BadValue {
+        key: String,
+        problem: String,
+        source_name: String,
+    },
+    #[error(
+        "the bot token must not be written in a config file ({source_name}); \
+         set DISCORD_TOKEN in the environment or in .env instead"
+    )]
+    TokenInFile { source_name: String },
+}
+
+/// Where settings come from besides the built-in defaults and the process environment.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    /// A config file that must exist (`--config` or `TUNEGATE_CONFIG`).
+    pub file: Option<PathBuf>,
+    /// Read `config/local.toml` when it exists.
+    pub local_file: bool,
+}
+
+impl Settings {
+    /// Loads and validates settings from the built-in defaults and `sources`.
+    pub fn load(sources: &Sources) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        let mut files: Vec<PathBuf> = Vec::new();
+        if sources.local_file && Path::new(LOCAL_FILE).is_file() {
+            files.push(PathBuf::from(LOCAL_FILE));
+        }
+        if let Some(path) = &sources.file {
+            if !path.is_file() {
+                return Err(ConfigError::MissingFile { path: path.clone() });
+            }
+            files.push(path.clone());
+        }
+        for path in &files {
+            reject_token_in_file(path)?;
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        figment = figment
+            .merge(
+                Env::prefixed("TUNEGATE_")
+                    .ignore(&["CONFIG", "DISCORD__TOKEN"])
+                    .split("__"),
+            )
+            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()))
+            .merge(
+                Env::raw()
+                    .only(&["DISCORD_API_BASE"])
+                    .map(|_| "discord.api_base".into()),
+            );
+        let mut settings: Settings = figment
+            .extract()
+            .map_err(|e| ConfigError::Invalid(describe_figment_error(e)))?;
+        settings.discord.token = ["DISCORD_TOKEN", "TUNEGATE_DISCORD__TOKEN"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .map(|t| t.trim().to_string())
+            .find(|t| !t.is_empty())
+            .map(SecretString::from);
+        settings.validate(&figment)?;
+        Ok(settings)
+    }
+
+    fn validate(&self, figment: &Figment) -> Result<(), ConfigError> {
+        let bad = |key: &str, problem: String| ConfigError::BadValue {
+            key: key.to_string(),
+            problem,
+            source_name: source_of(figment, key),
+        };
+        let url = &self.database.url;
+        if !url.starts_with("sqlite:") {
+            return Err(bad(
+                "database.url",
+                format!("must be a sqlite: URL such as sqlite://tunegate.db, not {url:?}"),
+            ));
+        }
+        if self.database.max_connections == 0 {
+            return Err(bad(
+                "database.max_connections",
+                "must be at least 1".to_string(),
+            ));
+        }
+        let base = &self.discord.api_base;
+        if !base.is_empty() {
+            let origin_ok = (base.starts_with("http://") || base.starts_with("https://"))
+                && base.splitn(4, '/').nth(3).is_none_or(str::is_empty);
+            if !origin_ok {
+                return Err(bad(
+                    "discord.api_base",
+                    format!(
+                        "must be an origin like https://discord.com or http://127.0.0.1:8080 \
+                         (scheme, host and port, no path), not {base:?}"
+                    ),
+                ));
+            }
+        }
+        if self.discord.abandon_after_minutes <= self.discord.reminder_after_minutes {
+            return Err(bad(
+                "discord.abandon_after_minutes",
+                "must be greater than discord.reminder_after_minutes".to_string(),
+            ));
+        }
+        self.detect
+            .validate()
+            .map_err(|(key, problem)| bad(&format!("detect.{key}"), problem))?;
+        Ok(())
+    }
+
+    /// The REST origin the bot talks to: `discord.api_base`, or Discord itself.
+    pub fn discord_api_base(&self) -> &str {
+        if self.discord.api_base.is_empty() {
+            "https://discord.com"
+        } else {
+            self.discord.api_base.trim_end_matches('/')
+        }
+    }
+
+    /// The effective settings as TOML, with every secret replaced by `[redacted]`.
+    pub fn redacted_toml(&self) -> String {
+        let body = toml::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("# could not render the settings: {e}\n"));
+        let token = match &self.discord.token {
+            Some(t) if !t.expose_secret().is_empty() => "[redacted] (from DISCORD_TOKEN)",
+            _ => "(not set: set DISCORD_TOKEN to run the bot)",
+        };
+        format!("{body}\n# discord token: {token}\n")
+    }
+}
+
+fn reject_token_in_file(path: &Path) -> Result<(), ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ConfigError::Invalid(format!("could not read the config file {}: {e}", path.display()))
+    })?;
+    let parsed: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        ConfigError::Invalid(format!("{} is not valid TOML: {}", path.display(), e.message()))
+    })?;
+    let has_token = parsed
+        .get("discord")
+        .and_then(|d| d.as_table())
+        .is_some_and(|d| d.contains_key("token"));
+    if has_token {
+        return Err(ConfigError::TokenInFile {
+            source_name: path.display().to_string(),
+        });
+    }
+    Ok(())
+}
+
+fn source_of(figment: &Figment, key: &str) -> String {
+    figment
+        .find_metadata(key)
+        .map(|m| match &m.source {
+            Some(source) => source.to_string(),
+            None => m.name.to_string(),
+        })
+        .unwrap_or_else(|| "the built-in defaults".to_string())
+}
+
+fn describe_figment_error(error: figment::Error) -> String {
+    error
+        .into_iter()
+        .map(|e| {
+            let mut text = e.kind.to_string();
+            if !e.path.is_empty() {
+                text = format!("`{}`: {text}", e.path.join("."));
+            }
+            match (&e.metadata, e.metadata.as_ref().and_then(|m| m.source.as_ref())) {
+                (_, Some(source)) => format!("{text} (in {source})"),
+                (Some(m), None) => format!("{text} (in {})", m.name),
+                _ => text,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    fn load_in(jail: &mut Jail, vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        for (k, v) in vars {
+            jail.set_env(k, v);
+        }
+        Settings::load(&Sources {
+            file: None,
+            local_file: true,
+        })
+    }
+
+    #[test]
+    fn built_in_defaults_load_without_any_file_or_variable() {
+        Jail::expect_with(|jail| {
+            let s = load_in(jail, &[]).unwrap();
+            assert_eq!(s.database.url, "sqlite://tunegate.db");
+            assert_eq!(s.log.format, LogFormat::Human);
+            assert!(s.discord.token.is_none());
+            assert_eq!(s.discord_api_base(), "https://discord.com");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn environment_overrides_files_and_defaults() {
+        Jail::expect_with(|jail| {
+            jail.create_file(LOCAL_FILE, "[discord]\nuser_cooldown_secs = 7\nchannel_cooldown_secs = 8\n")?;
+            let s = load_in(
+                jail,
+                &[
+                    ("TUNEGATE_DISCORD__USER_COOLDOWN_SECS", "60"),
+                    ("TUNEGATE_DISCORD__ANSWER_ROLES", "[11, 22]"),
+                    ("TUNEGATE_LOG__FORMAT", "json"),
+                    ("DATABASE_URL", "sqlite://elsewhere.db"),
+                    ("DISCORD_API_BASE", "http://127.0.0.1:9999/"),
+                ],
+            )
+            .unwrap();
+            assert_eq!(s.discord.user_cooldown_secs, 60);
+            assert_eq!(s.discord.channel_cooldown_secs, 8);
+            assert_eq!(s.discord.answer_roles, vec![11, 22]);
+            assert_eq!(s.log.format, LogFormat::Json);
+            assert_eq!(s.database.url, "sqlite://elsewhere.db");
+            assert_eq!(s.discord_api_base(), "http://127.0.0.1:9999");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn token_is_read_from_the_environment_and_never_rendered() {
+        Jail::expect_with(|jail| {
+            let s = load_in(jail, &[("DISCORD_TOKEN", "abc.def.SECRET")]).unwrap();
+            let shown = s.redacted_toml();
+            assert!(!shown.contains("SECRET"), "{shown}");
+            assert!(shown.contains("[redacted]"));
+            assert!(!format!("{s:?}").contains("SECRET"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_wrongly_typed_value_names_the_key_and_the_variable() {
+        Jail::expect_with(|jail| {
+            let err = load_in(jail, &[("TUNEGATE_DISCORD__USER_COOLDOWN_SECS", "soon")])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("discord.user_cooldown_secs"), "{err}");
+            assert!(err.contains("TUNEGATE_"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_unknown_key_in_a_file_names_the_key_and_the_file() {
+        Jail::expect_with(|jail| {
+            jail.create_file("mine.toml", "[discord]\nuser_cooldown = 5\n")?;
+            let err = Settings::load(&Sources {
+                file: Some(PathBuf::from("mine.toml")),
+                local_file: false,
+            })
+            .unwrap_err()
+            .to_string();
+            assert!(err.contains("user_cooldown"), "{err}");
+            assert!(err.contains("mine.toml"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_token_in_a_file_is_refused_with_directions() {
+        Jail::expect_with(|jail| {
+            jail.create_file("mine.toml", "[discord]\ntoken = \"x\"\n")?;
+            let err = Settings::load(&Sources {
+                file: Some(PathBuf::from("mine.toml")),
+                local_file: false,
+            })
+            .unwrap_err()
+            .to_string();
+            assert!(err.contains("DISCORD_TOKEN"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_api_base_with_a_path_is_refused_naming_its_source() {
+        Jail::expect_with(|jail| {
+            let err = load_in(jail, &[("DISCORD_API_BASE", "http://127.0.0.1:1/api/v10")])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("discord.api_base"), "{err}");
+            assert!(err.contains("DISCORD_API_BASE"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_missing_named_file_is_an_error() {
+        Jail::expect_with(|_jail| {
+            let err = Settings::load(&Sources {
+                file: Some(PathBuf::from("/nonexistent/tunegate.toml")),
+                local_file: false,
+            })
+            .unwrap_err();
+            assert!(matches!(err, ConfigError::MissingFile { .. }));
+            Ok(())
+        });
+    }
+}

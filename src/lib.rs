@@ -1,0 +1,17 @@
+//! tunegate: makes a team answer the right questions before it fine-tunes a model.
+//!
+//! The crate is a pure core wrapped by thin adapters. Read it from the inside out:
+//! `checklist` and `detect` decide, `store` remembers, `cli` and `discord` talk to people.
+
+/// The fine-tuning checklist: questions, the walkthrough state machine, verdict rules. Pure.
+pub mod checklist;
+/// Typed settings: shipped defaults < config files < `TUNEGATE_*` environment variables.
+pub mod config;
+/// Text in, "is this a fine-tune proposal?" out. Pure and cheap: it runs on every message.
+pub mod detect;
+/// The terminal front end: a walkthrough in the terminal and the offline audit commands.
+pub mod cli;
+/// SQLite through sqlx: the only place that writes SQL and the source of truth for walkthroughs.
+pub mod store;
+/// Helpers that make untrusted text safe to display and short enough for its destination.
+pub mod text;
