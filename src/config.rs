@@ -129,7 +129,11 @@ impl Settings {
                     .ignore(&["CONFIG", "DISCORD__TOKEN"])
                     .split("__"),
             )
-            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database.url".into()),
+            )
             .merge(
                 Env::raw()
                     .only(&["DISCORD_API_BASE"])
@@ -216,10 +220,17 @@ impl Settings {
 
 fn reject_token_in_file(path: &Path) -> Result<(), ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        ConfigError::Invalid(format!("could not read the config file {}: {e}", path.display()))
+        ConfigError::Invalid(format!(
+            "could not read the config file {}: {e}",
+            path.display()
+        ))
     })?;
     let parsed: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        ConfigError::Invalid(format!("{} is not valid TOML: {}", path.display(), e.message()))
+        ConfigError::Invalid(format!(
+            "{} is not valid TOML: {}",
+            path.display(),
+            e.message()
+        ))
     })?;
     let has_token = parsed
         .get("discord")
@@ -234,13 +245,21 @@ fn reject_token_in_file(path: &Path) -> Result<(), ConfigError> {
 }
 
 fn source_of(figment: &Figment, key: &str) -> String {
-    figment
-        .find_metadata(key)
-        .map(|m| match &m.source {
-            Some(source) => source.to_string(),
-            None => m.name.to_string(),
-        })
-        .unwrap_or_else(|| "the built-in defaults".to_string())
+    let Some(metadata) = figment.find_metadata(key) else {
+        return "the built-in defaults".to_string();
+    };
+    if let Some(source) = &metadata.source {
+        return source.to_string();
+    }
+    if metadata.name.contains("environment") {
+        let scoped = format!("TUNEGATE_{}", key.to_ascii_uppercase().replace('.', "__"));
+        return match key {
+            "database.url" => format!("the environment: DATABASE_URL or {scoped}"),
+            "discord.api_base" => format!("the environment: DISCORD_API_BASE or {scoped}"),
+            _ => format!("the environment: {scoped}"),
+        };
+    }
+    metadata.name.to_string()
 }
 
 fn describe_figment_error(error: figment::Error) -> String {
@@ -251,7 +270,10 @@ fn describe_figment_error(error: figment::Error) -> String {
             if !e.path.is_empty() {
                 text = format!("`{}`: {text}", e.path.join("."));
             }
-            match (&e.metadata, e.metadata.as_ref().and_then(|m| m.source.as_ref())) {
+            match (
+                &e.metadata,
+                e.metadata.as_ref().and_then(|m| m.source.as_ref()),
+            ) {
                 (_, Some(source)) => format!("{text} (in {source})"),
                 (Some(m), None) => format!("{text} (in {})", m.name),
                 _ => text,
@@ -291,7 +313,11 @@ mod tests {
     #[test]
     fn environment_overrides_files_and_defaults() {
         Jail::expect_with(|jail| {
-            jail.create_file(LOCAL_FILE, "[discord]\nuser_cooldown_secs = 7\nchannel_cooldown_secs = 8\n")?;
+            jail.create_dir("config")?;
+            jail.create_file(
+                LOCAL_FILE,
+                "[discord]\nuser_cooldown_secs = 7\nchannel_cooldown_secs = 8\n",
+            )?;
             let s = load_in(
                 jail,
                 &[

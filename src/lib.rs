@@ -5,12 +5,12 @@
 
 /// The fine-tuning checklist: questions, the walkthrough state machine, verdict rules. Pure.
 pub mod checklist;
+/// The terminal front end: a walkthrough in the terminal and the offline audit commands.
+pub mod cli;
 /// Typed settings: shipped defaults < config files < `TUNEGATE_*` environment variables.
 pub mod config;
 /// Text in, "is this a fine-tune proposal?" out. Pure and cheap: it runs on every message.
 pub mod detect;
-/// The terminal front end: a walkthrough in the terminal and the offline audit commands.
-pub mod cli;
 /// SQLite through sqlx: the only place that writes SQL and the source of truth for walkthroughs.
 pub mod store;
 /// Helpers that make untrusted text safe to display and short enough for its destination.

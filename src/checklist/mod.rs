@@ -1,1 +1,18 @@
-//! placeholder
+//! The core of tunegate: the fine-tuning checklist. Pure: no Discord, no SQL, no clock, no I/O
+//! beyond reading a custom checklist file on request.
+//!
+//! A walkthrough asks the goal, four gates and the drivers ([`walkthrough`]); the rules in
+//! [`verdict`] turn complete answers into PREMATURE, NOT JUSTIFIED YET or JUSTIFIED, and
+//! [`content`] holds every word shown to people.
+
+pub mod content;
+pub mod model;
+pub mod verdict;
+pub mod walkthrough;
+
+pub use content::ChecklistContent;
+pub use model::{Driver, DriverSet, Gate, GateAnswer, Goal, Step};
+pub use verdict::{Explanation, Outcome, VerdictKind, decide, explain};
+pub use walkthrough::{
+    Answer, Answers, CompleteAnswers, GoalChoice, Input, UserError, Walkthrough,
+};
