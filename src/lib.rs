@@ -11,6 +11,8 @@ pub mod cli;
 pub mod config;
 /// Text in, "is this a fine-tune proposal?" out. Pure and cheap: it runs on every message.
 pub mod detect;
+/// One step of a walkthrough end to end (load, decide, save), shared by both front ends.
+pub mod flow;
 /// SQLite through sqlx: the only place that writes SQL and the source of truth for walkthroughs.
 pub mod store;
 /// Helpers that make untrusted text safe to display and short enough for its destination.

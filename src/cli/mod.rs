@@ -1,1 +1,111 @@
-//! placeholder
+//! The command line: what each command takes, and which module carries it out.
+//!
+//! `check` runs the checklist in the terminal; `decisions` audits past decisions offline;
+//! `config check` validates the settings; `detect` tries the detector; `run` starts the bot.
+
+pub mod check;
+pub mod decisions;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::checklist::{ChecklistContent, content::ContentError};
+use crate::config::{ConfigError, Settings};
+use crate::store::{ExportError, Store, StoreError, StoreOptions};
+
+/// tunegate: answer the right questions before you fine-tune a model.
+#[derive(Debug, Parser)]
+#[command(name = "tunegate", version, about, long_about = None)]
+pub struct Cli {
+    /// A TOML config file that overrides the built-in defaults (also TUNEGATE_CONFIG).
+    #[arg(long, global = true, env = "TUNEGATE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the fine-tuning checklist in the terminal and record the decision.
+    Check(check::CheckArgs),
+    /// Audit past decisions: list, show, export, stats.
+    #[command(subcommand)]
+    Decisions(decisions::DecisionsCommand),
+    /// Inspect the configuration.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Start the Discord bot (needs DISCORD_TOKEN).
+    Run,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Validate the configuration and print the effective settings, secrets redacted.
+    Check,
+}
+
+/// Output formats of the audit commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Everything that can stop a command, worded for the person at the terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Content(#[from] ContentError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("could not write the output: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Detect(String),
+    #[error("{0}")]
+    Bot(String),
+}
+
+/// Loads settings for a command.
+pub fn load_settings(cli: &Cli) -> Result<Settings, CliError> {
+    Ok(Settings::load(&crate::config::Sources {
+        file: cli.config.clone(),
+        local_file: true,
+    })?)
+}
+
+/// Opens the database named by the settings.
+pub async fn open_store(settings: &Settings) -> Result<Store, CliError> {
+    Ok(Store::open(&StoreOptions {
+        url: settings.database.url.clone(),
+        busy_timeout: std::time::Duration::from_millis(settings.database.busy_timeout_ms),
+        max_connections: settings.database.max_connections,
+    })
+    .await?)
+}
+
+/// Loads the checklist content named by the settings.
+pub fn load_content(settings: &Settings) -> Result<ChecklistContent, CliError> {
+    Ok(ChecklistContent::load(&settings.checklist.file)?)
+}
+
+/// `tunegate config check`.
+pub fn config_check(cli: &Cli) -> Result<ExitCode, CliError> {
+    let settings = load_settings(cli)?;
+    let content = load_content(&settings)?;
+    println!("{}", settings.redacted_toml());
+    println!("# checklist version: {}", content.version());
+    println!("# the configuration is valid");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,329 @@
+//! `tunegate decisions ...`: the offline audit of past decisions.
+//!
+//! `list` and `stats` answer from indexed queries; `export` streams every matching row to
+//! stdout or a file without holding them in memory; `show` prints one walkthrough in full.
+//! The CLI runs on the machine that holds the database, so it may look across guilds;
+//! `--guild` narrows any command to one.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::{Cli, CliError, OutputFormat, load_content, load_settings, open_store, render};
+use crate::checklist::VerdictKind;
+use crate::store::{ExportFormat, ListFilter, Status, StoreError};
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionsCommand {
+    /// List walkthroughs and their verdicts, newest first.
+    List(ListArgs),
+    /// Show one walkthrough in full: proposal, every answer, verdict, notes.
+    Show(ShowArgs),
+    /// Export walkthroughs and verdicts as CSV, JSON or JSON Lines (streamed).
+    Export(ExportArgs),
+    /// Counts by verdict and month, share premature, failing gates, drivers, dismissals.
+    Stats(StatsArgs),
+}
+
+/// Filters shared by list, export and stats.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only this verdict: premature, not-justified-yet or justified.
+    #[arg(long, value_parser = parse_verdict)]
+    pub verdict: Option<VerdictKind>,
+    /// Only this status: open, decided, abandoned, cancelled or dismissed.
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+    /// Only this requester (Discord user id, cli:NAME, or display name).
+    #[arg(long, value_name = "WHO")]
+    pub requester: Option<String>,
+    /// Only walkthroughs started on or after this date (YYYY-MM-DD, UTC) or time (RFC 3339).
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<DateTime<Utc>>,
+    /// Only walkthroughs started on or before this date (YYYY-MM-DD, inclusive) or before
+    /// this time (RFC 3339).
+    #[arg(long, value_name = "DATE", value_parser = parse_until)]
+    pub until: Option<DateTime<Utc>>,
+    /// Only this Discord guild (server) id.
+    #[arg(long, value_name = "ID")]
+    pub guild: Option<u64>,
+    /// Only proposals containing this text (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+}
+
+impl FilterArgs {
+    fn to_filter(&self) -> Result<ListFilter, CliError> {
+        if let (Some(since), Some(until)) = (self.since, self.until)
+            && since >= until
+        {
+            return Err(CliError::Usage(
+                "--since must be earlier than --until; nothing could match".to_string(),
+            ));
+        }
+        Ok(ListFilter {
+            guild_id: self.guild,
+            verdict: self.verdict,
+            status: self.status,
+            requester: self.requester.clone(),
+            since: self.since,
+            until: self.until,
+            text: self.text.clone(),
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// How many rows at most.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub limit: u32,
+    /// Skip this many rows first (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: u32,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The walkthrough's id, as shown by `list` (a leading # is fine).
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Csv)]
+    pub format: ExportFormatArg,
+    /// Write to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Csv,
+    Json,
+    Jsonl,
+}
+
+fn parse_verdict(text: &str) -> Result<VerdictKind, String> {
+    VerdictKind::from_key(text)
+        .ok_or_else(|| "use premature, not-justified-yet or justified".to_string())
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::from_key(text)
+        .ok_or_else(|| "use open, decided, abandoned, cancelled or dismissed".to_string())
+}
+
+fn parse_id(text: &str) -> Result<i64, String> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| "an id is a positive whole number, as shown by `decisions list`".to_string())
+}
+
+/// A date (midnight UTC) or an RFC 3339 time.
+fn parse_time_arg(text: &str) -> Result<(DateTime<Utc>, bool), String> {
+    let t = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        let midnight = date
+            .and_hms_opt(0, 0, 0)
+            .ok_or_else(|| format!("{t:?} is not a valid date"))?;
+        return Ok((midnight.and_utc(), true));
+    }
+    DateTime::parse_from_rfc3339(t)
+        .map(|d| (d.with_timezone(&Utc), false))
+        .map_err(|_| {
+            format!("{t:?} is not a date; use YYYY-MM-DD or a time like 2026-11-29T14:30:00Z")
+        })
+}
+
+fn parse_since(text: &str) -> Result<DateTime<Utc>, String> {
+    parse_time_arg(text).map(|(t, _)| t)
+}
+
+fn parse_until(text: &str) -> Result<DateTime<Utc>, String> {
+    // A bare date includes that whole day.
+    parse_time_arg(text).map(|(t, whole_day)| if whole_day { t + Duration::days(1) } else { t })
+}
+
+/// Runs a `decisions` subcommand.
+pub async fn run(cli: &Cli, command: &DecisionsCommand) -> Result<ExitCode, CliError> {
+    let settings = load_settings(cli)?;
+    let store = open_store(&settings).await?;
+    let stdout = std::io::stdout();
+    match command {
+        DecisionsCommand::List(args) => {
+            let rows = store
+                .list(&args.filter.to_filter()?, args.limit, args.offset)
+                .await?;
+            let mut out = stdout.lock();
+            match args.format {
+                OutputFormat::Table if rows.is_empty() => {
+                    writeln!(out, "No walkthroughs match these filters.")?
+                }
+                OutputFormat::Table => write!(out, "{}", render::table(&rows))?,
+                OutputFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Csv => {
+                    let mut w = csv::Writer::from_writer(&mut out);
+                    w.write_record([
+                        "id",
+                        "created_at",
+                        "source",
+                        "status",
+                        "verdict",
+                        "guild_id",
+                        "requester_id",
+                        "requester_name",
+                        "trigger_text",
+                    ])
+                    .map_err(std::io::Error::other)?;
+                    for r in &rows {
+                        w.write_record([
+                            r.id.to_string(),
+                            crate::store::format_time(r.created_at),
+                            r.source.key().to_string(),
+                            r.status.key().to_string(),
+                            r.verdict.map(|v| v.key().to_string()).unwrap_or_default(),
+                            r.guild_id.map(|g| g.to_string()).unwrap_or_default(),
+                            crate::store::defuse_formula(r.requester.id.clone()),
+                            crate::store::defuse_formula(r.requester.name.clone()),
+                            crate::store::defuse_formula(r.trigger_text.clone()),
+                        ])
+                        .map_err(std::io::Error::other)?;
+                    }
+                    w.flush()?;
+                }
+            }
+        }
+        DecisionsCommand::Show(args) => {
+            let detail = match store.detail(args.id, None).await {
+                Err(StoreError::NotFound(id)) => {
+                    return Err(CliError::Usage(format!(
+                        "there is no walkthrough #{id}; `tunegate decisions list` shows the ids"
+                    )));
+                }
+                other => other?,
+            };
+            let mut out = stdout.lock();
+            match args.format {
+                TextOrJson::Text => {
+                    let content = load_content(&settings)?;
+                    write!(out, "{}", render::detail(&detail, &content))?;
+                }
+                TextOrJson::Json => {
+                    serde_json::to_writer_pretty(&mut out, &detail)
+                        .map_err(std::io::Error::other)?;
+                    writeln!(out)?;
+                }
+            }
+        }
+        DecisionsCommand::Export(args) => {
+            let filter = args.filter.to_filter()?;
+            let format = match args.format {
+                ExportFormatArg::Csv => ExportFormat::Csv,
+                ExportFormatArg::Json => ExportFormat::Json,
+                ExportFormatArg::Jsonl => ExportFormat::JsonLines,
+            };
+            let written = match &args.out {
+                Some(path) => {
+                    let file = File::create(path).map_err(|e| {
+                        CliError::Usage(format!(
+                            "could not create {}: {e}; check the folder exists and is writable",
+                            path.display()
+                        ))
+                    })?;
+                    let mut w = BufWriter::new(file);
+                    let n = store.export(&filter, format, &mut w).await?;
+                    w.flush()?;
+                    n
+                }
+                None => {
+                    let mut w = BufWriter::new(stdout.lock());
+                    store.export(&filter, format, &mut w).await?
+                }
+            };
+            if let Some(path) = &args.out {
+                eprintln!("Exported {written} walkthroughs to {}.", path.display());
+            }
+        }
+        DecisionsCommand::Stats(args) => {
+            let stats = store.stats(&args.filter.to_filter()?).await?;
+            let mut out = stdout.lock();
+            match args.format {
+                TextOrJson::Text => {
+                    let content = load_content(&settings)?;
+                    write!(out, "{}", render::stats(&stats, &content))?;
+                }
+                TextOrJson::Json => {
+                    serde_json::to_writer_pretty(&mut out, &stats)
+                        .map_err(std::io::Error::other)?;
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_until_date_includes_the_whole_day() {
+        let until = parse_until("2026-11-29").unwrap();
+        assert_eq!(crate::store::format_time(until), "2026-11-30T00:00:00.000Z");
+        let exact = parse_until("2026-11-29T10:00:00Z").unwrap();
+        assert_eq!(crate::store::format_time(exact), "2026-11-29T10:00:00.000Z");
+    }
+
+    #[test]
+    fn malformed_dates_and_ids_are_explained() {
+        assert!(
+            parse_since("29/11/2026")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert!(parse_since("2026-02-30").is_err());
+        assert!(parse_id("#12").is_ok());
+        assert!(parse_id("0").is_err());
+        assert!(
+            parse_id("abc")
+                .unwrap_err()
+                .contains("positive whole number")
+        );
+    }
+}

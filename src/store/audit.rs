@@ -1,0 +1,335 @@
+//! Reading past decisions back: filtered listings, one decision in full, and statistics.
+//!
+//! Every query can be scoped to one guild; the Discord layer always scopes, the offline CLI
+//! may look across guilds. Filters are bound parameters built with sqlx's `QueryBuilder`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+use super::walkthroughs::gates_from_row;
+use super::{
+    AnswerEvent, DecisionDetail, DecisionRecord, DecisionSummary, Note, Person, Source, Status,
+    Store, StoreError, format_time, id_from_db, id_to_db, parse_time,
+};
+use crate::checklist::{Driver, Gate, Goal, VerdictKind, model};
+
+/// Which walkthroughs a listing, export or statistic covers. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub guild_id: Option<u64>,
+    pub verdict: Option<VerdictKind>,
+    pub status: Option<Status>,
+    /// A requester's id or display name (case-insensitive).
+    pub requester: Option<String>,
+    /// Started at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Started before this time.
+    pub until: Option<DateTime<Utc>>,
+    /// Words that must appear in the proposal text (case-insensitive).
+    pub text: Option<String>,
+}
+
+impl ListFilter {
+    /// Appends ` WHERE ...` for this filter over `walkthroughs w` left-joined to `decisions d`.
+    pub(super) fn push_where(&self, q: &mut QueryBuilder<Sqlite>) -> Result<(), StoreError> {
+        q.push(" WHERE 1 = 1");
+        if let Some(guild) = self.guild_id {
+            q.push(" AND w.guild_id = ")
+                .push_bind(id_to_db(Some(guild))?);
+        }
+        if let Some(verdict) = self.verdict {
+            q.push(" AND d.verdict = ").push_bind(verdict.key());
+        }
+        if let Some(status) = self.status {
+            q.push(" AND w.status = ").push_bind(status.key());
+        }
+        if let Some(who) = &self.requester {
+            q.push(" AND (w.requester_id = ")
+                .push_bind(who.clone())
+                .push(" OR w.requester_name = ")
+                .push_bind(who.clone())
+                .push(" COLLATE NOCASE)");
+        }
+        if let Some(since) = self.since {
+            q.push(" AND w.created_at >= ")
+                .push_bind(format_time(since));
+        }
+        if let Some(until) = self.until {
+            q.push(" AND w.created_at < ").push_bind(format_time(until));
+        }
+        if let Some(text) = &self.text {
+            q.push(" AND instr(lower(w.trigger_text), lower(")
+                .push_bind(text.clone())
+                .push(")) > 0");
+        }
+        Ok(())
+    }
+}
+
+/// Decisions counted for one month (`2026-11`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MonthCounts {
+    pub month: String,
+    pub premature: u64,
+    pub not_justified_yet: u64,
+    pub justified: u64,
+}
+
+/// What the audit's statistics show.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub walkthroughs: u64,
+    pub by_status: BTreeMap<String, u64>,
+    pub by_source: BTreeMap<String, u64>,
+    pub decisions: u64,
+    pub by_verdict: BTreeMap<String, u64>,
+    /// Share of decisions that were PREMATURE, 0..=1; `None` without decisions.
+    pub premature_share: Option<f64>,
+    /// How often each gate was not answered Yes, most frequent first.
+    pub failing_gates: Vec<(String, u64)>,
+    /// How often each driver was cited, most frequent first.
+    pub drivers: Vec<(String, u64)>,
+    /// Walkthroughs the detector started in chat, and how many of those people dismissed.
+    pub detections: u64,
+    pub dismissed_detections: u64,
+    /// dismissed / detections; `None` without detections.
+    pub dismissal_rate: Option<f64>,
+    pub by_month: Vec<MonthCounts>,
+}
+
+impl Stats {
+    /// The gate that fails most often, if any failed.
+    pub fn most_failing_gate(&self) -> Option<&str> {
+        self.failing_gates
+            .first()
+            .filter(|(_, n)| *n > 0)
+            .map(|(g, _)| g.as_str())
+    }
+}
+
+const SUMMARY_SELECT: &str = "SELECT w.id, w.created_at, w.source, w.status, w.guild_id, \
+     w.channel_id, w.thread_id, w.requester_id, w.requester_name, w.trigger_text, d.verdict, \
+     d.decided_at FROM walkthroughs w LEFT JOIN decisions d ON d.walkthrough_id = w.id";
+
+impl Store {
+    /// The newest walkthroughs matching `filter`, newest first.
+    pub async fn list(
+        &self,
+        filter: &ListFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<DecisionSummary>, StoreError> {
+        let mut q = QueryBuilder::new(SUMMARY_SELECT);
+        filter.push_where(&mut q)?;
+        q.push(" ORDER BY w.created_at DESC, w.id DESC LIMIT ")
+            .push_bind(limit)
+            .push(" OFFSET ")
+            .push_bind(offset);
+        let rows = q.build().fetch_all(&self.pool).await?;
+        rows.iter().map(summary_from_row).collect()
+    }
+
+    /// Everything about one walkthrough. `guild_id` scopes the lookup: a walkthrough of
+    /// another guild is reported as not found.
+    pub async fn detail(
+        &self,
+        id: i64,
+        guild_id: Option<u64>,
+    ) -> Result<DecisionDetail, StoreError> {
+        let walkthrough = self.walkthrough(id).await?;
+        if guild_id.is_some() && walkthrough.place.guild_id != guild_id {
+            return Err(StoreError::NotFound(id));
+        }
+        let answers = sqlx::query(
+            "SELECT step, value, detail, answered_by_id, answered_by_name, answered_at \
+             FROM answers WHERE walkthrough_id = ? ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(AnswerEvent {
+                step: r.try_get("step")?,
+                value: r.try_get("value")?,
+                detail: r.try_get("detail")?,
+                answered_by: Person::new(
+                    r.try_get::<String, _>("answered_by_id")?,
+                    r.try_get::<String, _>("answered_by_name")?,
+                ),
+                answered_at: parse_time(&r.try_get::<String, _>("answered_at")?)?,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+        let notes = sqlx::query(
+            "SELECT id, author_id, author_name, body, created_at FROM notes \
+             WHERE walkthrough_id = ? ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Note {
+                id: r.try_get("id")?,
+                author: Person::new(
+                    r.try_get::<String, _>("author_id")?,
+                    r.try_get::<String, _>("author_name")?,
+                ),
+                body: r.try_get("body")?,
+                created_at: parse_time(&r.try_get::<String, _>("created_at")?)?,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+        let decision = sqlx::query("SELECT * FROM decisions WHERE walkthrough_id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| decision_from_row(&r))
+            .transpose()?;
+        Ok(DecisionDetail {
+            walkthrough,
+            answers,
+            notes,
+            decision,
+        })
+    }
+
+    /// Counts for the audit: by status, verdict, failing gate, driver and month.
+    pub async fn stats(&self, filter: &ListFilter) -> Result<Stats, StoreError> {
+        let mut stats = Stats::default();
+        for v in VerdictKind::ALL {
+            stats.by_verdict.insert(v.key().to_string(), 0);
+        }
+
+        let mut q = QueryBuilder::new(
+            "SELECT w.status, w.source, count(*) FROM walkthroughs w \
+             LEFT JOIN decisions d ON d.walkthrough_id = w.id",
+        );
+        filter.push_where(&mut q)?;
+        q.push(" GROUP BY w.status, w.source");
+        for row in q.build().fetch_all(&self.pool).await? {
+            let status: String = row.try_get(0)?;
+            let source: String = row.try_get(1)?;
+            let n = count(row.try_get::<i64, _>(2)?);
+            stats.walkthroughs += n;
+            *stats.by_status.entry(status.clone()).or_default() += n;
+            *stats.by_source.entry(source.clone()).or_default() += n;
+            if source == Source::Chat.key() {
+                stats.detections += n;
+                if status == Status::Dismissed.key() {
+                    stats.dismissed_detections += n;
+                }
+            }
+        }
+
+        // One pass over the decisions: month x verdict, with gate failures and drivers summed.
+        let mut q = QueryBuilder::new(
+            "SELECT substr(d.decided_at, 1, 7) AS month, d.verdict, count(*), \
+             sum(d.g1 <> 'yes'), sum(d.g2 <> 'yes'), sum(d.g3 <> 'yes'), sum(d.g4 <> 'yes'), \
+             sum(instr(d.drivers, 'd1') > 0), sum(instr(d.drivers, 'd2') > 0), \
+             sum(instr(d.drivers, 'd3') > 0), sum(instr(d.drivers, 'd4') > 0) \
+             FROM decisions d JOIN walkthroughs w ON w.id = d.walkthrough_id",
+        );
+        filter.push_where(&mut q)?;
+        q.push(" GROUP BY month, d.verdict ORDER BY month");
+        let mut gates = [0u64; 4];
+        let mut drivers = [0u64; 4];
+        let mut months: BTreeMap<String, MonthCounts> = BTreeMap::new();
+        for row in q.build().fetch_all(&self.pool).await? {
+            let month: String = row.try_get(0)?;
+            let verdict: String = row.try_get(1)?;
+            let n = count(row.try_get::<i64, _>(2)?);
+            stats.decisions += n;
+            *stats.by_verdict.entry(verdict.clone()).or_default() += n;
+            for i in 0..4 {
+                gates[i] += count(row.try_get::<i64, _>(3 + i)?);
+                drivers[i] += count(row.try_get::<i64, _>(7 + i)?);
+            }
+            let entry = months.entry(month.clone()).or_insert_with(|| MonthCounts {
+                month,
+                ..MonthCounts::default()
+            });
+            match VerdictKind::from_key(&verdict) {
+                Some(VerdictKind::Premature) => entry.premature += n,
+                Some(VerdictKind::NotJustifiedYet) => entry.not_justified_yet += n,
+                Some(VerdictKind::Justified) => entry.justified += n,
+                None => return Err(StoreError::BadData(format!("verdict {verdict:?}"))),
+            }
+        }
+        stats.by_month = months.into_values().collect();
+        stats.failing_gates = ranked(Gate::ALL.iter().map(|g| g.key()), gates);
+        stats.drivers = ranked(Driver::ALL.iter().map(|d| d.key()), drivers);
+        let premature = stats.by_verdict[VerdictKind::Premature.key()];
+        stats.premature_share =
+            (stats.decisions > 0).then(|| premature as f64 / stats.decisions as f64);
+        stats.dismissal_rate = (stats.detections > 0)
+            .then(|| stats.dismissed_detections as f64 / stats.detections as f64);
+        Ok(stats)
+    }
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or_default()
+}
+
+/// Pairs keys with counts, most frequent first (ties keep checklist order).
+fn ranked<'a>(keys: impl Iterator<Item = &'a str>, counts: [u64; 4]) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = keys.map(str::to_string).zip(counts).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out
+}
+
+pub(super) fn summary_from_row(
+    row: &sqlx::sqlite::SqliteRow,
+) -> Result<DecisionSummary, StoreError> {
+    let verdict: Option<String> = row.try_get("verdict")?;
+    let decided_at: Option<String> = row.try_get("decided_at")?;
+    Ok(DecisionSummary {
+        id: row.try_get("id")?,
+        created_at: parse_time(&row.try_get::<String, _>("created_at")?)?,
+        source: Source::from_db(&row.try_get::<String, _>("source")?)?,
+        status: Status::from_db(&row.try_get::<String, _>("status")?)?,
+        guild_id: id_from_db(row.try_get("guild_id")?),
+        channel_id: id_from_db(row.try_get("channel_id")?),
+        thread_id: id_from_db(row.try_get("thread_id")?),
+        requester: Person::new(
+            row.try_get::<String, _>("requester_id")?,
+            row.try_get::<String, _>("requester_name")?,
+        ),
+        trigger_text: row.try_get("trigger_text")?,
+        verdict: verdict
+            .map(|v| VerdictKind::from_key(&v).ok_or_else(|| StoreError::BadData(v)))
+            .transpose()?,
+        decided_at: decided_at.map(|t| parse_time(&t)).transpose()?,
+    })
+}
+
+pub(super) fn decision_from_row(
+    row: &sqlx::sqlite::SqliteRow,
+) -> Result<DecisionRecord, StoreError> {
+    let verdict: String = row.try_get("verdict")?;
+    let goal: String = row.try_get("goal")?;
+    let drivers: String = row.try_get("drivers")?;
+    let list = |name: &str| -> Result<Vec<String>, StoreError> {
+        let text: String = row.try_get(name)?;
+        serde_json::from_str(&text).map_err(|e| StoreError::BadData(format!("{name}: {e}")))
+    };
+    Ok(DecisionRecord {
+        walkthrough_id: row.try_get("walkthrough_id")?,
+        verdict: VerdictKind::from_key(&verdict).ok_or_else(|| StoreError::BadData(verdict))?,
+        goal: Goal::from_key(&goal).ok_or_else(|| StoreError::BadData(goal))?,
+        goal_detail: row.try_get("goal_detail")?,
+        gates: gates_from_row(row)?,
+        drivers: model::parse_driver_keys(&drivers)
+            .ok_or_else(|| StoreError::BadData(format!("drivers {drivers:?}")))?,
+        summary: row.try_get("summary")?,
+        reasons: list("reasons")?,
+        next_steps: list("next_steps")?,
+        checklist_version: row.try_get("checklist_version")?,
+        decided_at: parse_time(&row.try_get::<String, _>("decided_at")?)?,
+    })
+}

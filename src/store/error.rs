@@ -1,0 +1,129 @@
+//! What can go wrong with the database, in words that tell the reader what to do.
+//!
+//! SQLite's result codes are mapped to the few situations an operator can act on: a read-only
+//! or full disk, a lock held too long, a damaged file, a schema from a newer tunegate.
+
+use sqlx::migrate::MigrateError;
+
+/// SQLite primary result codes we explain (the low byte of an extended code).
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_LOCKED: i64 = 6;
+const SQLITE_READONLY: i64 = 8;
+const SQLITE_IOERR: i64 = 10;
+const SQLITE_CORRUPT: i64 = 11;
+const SQLITE_FULL: i64 = 13;
+const SQLITE_CANTOPEN: i64 = 14;
+const SQLITE_NOTADB: i64 = 26;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "could not open the database {url}: {reason}. Check that its folder exists and that \
+         tunegate may write there, or set DATABASE_URL to another file"
+    )]
+    CannotOpen { url: String, reason: String },
+    #[error(
+        "the database {url} is damaged or is not a tunegate database: move it away or restore \
+         it from a backup"
+    )]
+    Corrupt { url: String },
+    #[error(
+        "the database {url} was written by a newer version of tunegate (it has schema \
+         migration {version}, which this binary does not know); upgrade tunegate, or point \
+         DATABASE_URL at another file"
+    )]
+    NewerSchema { url: String, version: i64 },
+    #[error("could not update the database schema of {url}: {reason}")]
+    Migration { url: String, reason: String },
+    #[error(
+        "the database is read-only, so nothing could be recorded; fix its file permissions and try again"
+    )]
+    ReadOnly,
+    #[error(
+        "the disk holding the database is full, so nothing could be recorded; free some space and try again"
+    )]
+    DiskFull,
+    #[error(
+        "the database is busy (another process holds a lock); nothing was recorded, try again in a moment"
+    )]
+    Busy,
+    #[error("walkthrough #{0} does not exist")]
+    NotFound(i64),
+    #[error("the database returned a value tunegate cannot read ({0}); was it edited by hand?")]
+    BadData(String),
+    #[error("database error: {0}")]
+    Other(String),
+}
+
+impl StoreError {
+    /// Whether the same operation may succeed if tried again later (locks, full disk).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Busy | StoreError::DiskFull | StoreError::ReadOnly
+        )
+    }
+
+    pub(crate) fn from_migrate(url: &str, error: MigrateError) -> StoreError {
+        match error {
+            MigrateError::VersionMissing(version) => StoreError::NewerSchema {
+                url: url.to_string(),
+                version,
+            },
+            MigrateError::Execute(e) => match StoreError::from(e) {
+                StoreError::Other(reason) => StoreError::Migration {
+                    url: url.to_string(),
+                    reason,
+                },
+                StoreError::Corrupt { .. } => StoreError::Corrupt {
+                    url: url.to_string(),
+                },
+                other => other,
+            },
+            other => StoreError::Migration {
+                url: url.to_string(),
+                reason: other.to_string(),
+            },
+        }
+    }
+
+    /// Gives a `Corrupt` error the database's URL.
+    pub(crate) fn with_url(self, url: &str) -> StoreError {
+        match self {
+            StoreError::Corrupt { .. } => StoreError::Corrupt {
+                url: url.to_string(),
+            },
+            other => other,
+        }
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &error {
+            let code = db
+                .code()
+                .and_then(|c| c.parse::<i64>().ok())
+                .unwrap_or_default();
+            return match code & 0xff {
+                SQLITE_BUSY | SQLITE_LOCKED => StoreError::Busy,
+                SQLITE_READONLY => StoreError::ReadOnly,
+                SQLITE_FULL => StoreError::DiskFull,
+                SQLITE_CORRUPT | SQLITE_NOTADB => StoreError::Corrupt { url: String::new() },
+                SQLITE_CANTOPEN => StoreError::CannotOpen {
+                    url: String::new(),
+                    reason: db.message().to_string(),
+                },
+                SQLITE_IOERR if db.message().contains("disk") => StoreError::DiskFull,
+                _ => StoreError::Other(db.message().to_string()),
+            };
+        }
+        match error {
+            sqlx::Error::PoolTimedOut => StoreError::Busy,
+            sqlx::Error::ColumnDecode { index, source } => {
+                StoreError::BadData(format!("column {index}: {source}"))
+            }
+            other => StoreError::Other(other.to_string()),
+        }
+    }
+}

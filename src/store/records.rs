@@ -1,0 +1,236 @@
+//! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::checklist::{
+    Answers, DriverSet, Gate, GateAnswer, Goal, Step, VerdictKind, Walkthrough,
+};
+
+/// Where a walkthrough started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Chat,
+    Slash,
+    ContextMenu,
+    Cli,
+}
+
+/// Where a walkthrough stands in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Open,
+    Decided,
+    Abandoned,
+    Cancelled,
+    Dismissed,
+}
+
+macro_rules! db_keys {
+    ($ty:ty, $what:literal, { $($variant:path => $key:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self { $($variant => $key),+ }
+            }
+
+            /// Parses a key, accepting `-` for `_` and any case.
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+                    $($key => Some($variant),)+
+                    _ => None,
+                }
+            }
+
+            pub(crate) fn from_db(key: &str) -> Result<Self, super::StoreError> {
+                Self::from_key(key)
+                    .ok_or_else(|| super::StoreError::BadData(format!("{} {key:?}", $what)))
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+    };
+}
+
+db_keys!(Source, "source", {
+    Source::Chat => "chat",
+    Source::Slash => "slash",
+    Source::ContextMenu => "context_menu",
+    Source::Cli => "cli",
+});
+
+db_keys!(Status, "status", {
+    Status::Open => "open",
+    Status::Decided => "decided",
+    Status::Abandoned => "abandoned",
+    Status::Cancelled => "cancelled",
+    Status::Dismissed => "dismissed",
+});
+
+/// Someone who asks or answers: a Discord user id, or `cli:<name>` for the terminal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+}
+
+impl Person {
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Person {
+        Person {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
+/// Discord coordinates of a walkthrough; all `None` for the terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub guild_id: Option<u64>,
+    pub channel_id: Option<u64>,
+    pub thread_id: Option<u64>,
+    pub message_id: Option<u64>,
+}
+
+/// What is needed to start a walkthrough.
+#[derive(Debug, Clone)]
+pub struct NewWalkthrough {
+    pub source: Source,
+    pub place: Place,
+    pub requester: Person,
+    pub trigger_text: String,
+    pub checklist_version: String,
+    pub revisit_of: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+/// A walkthrough as stored, with its current answers folded from the answer history.
+#[derive(Debug, Clone, Serialize)]
+pub struct WalkthroughRecord {
+    pub id: i64,
+    pub source: Source,
+    pub status: Status,
+    #[serde(serialize_with = "serialize_step")]
+    pub step: Step,
+    pub place: Place,
+    pub requester: Person,
+    pub trigger_text: String,
+    pub checklist_version: String,
+    pub revisit_of: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub reminded_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    #[serde(skip)]
+    pub answers: Answers,
+}
+
+fn serialize_step<S: serde::Serializer>(step: &Step, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(step.key())
+}
+
+impl WalkthroughRecord {
+    /// The pure state the checklist works on.
+    pub fn state(&self) -> Walkthrough {
+        Walkthrough {
+            step: self.step,
+            answers: self.answers.clone(),
+        }
+    }
+}
+
+/// One answer as it was given, kept forever (a changed answer is a later event).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerEvent {
+    pub step: String,
+    pub value: String,
+    pub detail: Option<String>,
+    pub answered_by: Person,
+    pub answered_at: DateTime<Utc>,
+}
+
+/// Free text or evidence added to a walkthrough.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub id: i64,
+    pub author: Person,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A finished walkthrough's verdict, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionRecord {
+    pub walkthrough_id: i64,
+    pub verdict: VerdictKind,
+    pub goal: Goal,
+    pub goal_detail: Option<String>,
+    pub gates: [GateAnswer; 4],
+    pub drivers: DriverSet,
+    pub summary: String,
+    pub reasons: Vec<String>,
+    pub next_steps: Vec<String>,
+    pub checklist_version: String,
+    pub decided_at: DateTime<Utc>,
+}
+
+impl DecisionRecord {
+    /// Gates not answered Yes.
+    pub fn failing_gates(&self) -> Vec<Gate> {
+        Gate::ALL
+            .iter()
+            .copied()
+            .filter(|g| self.gates[g.index()] != GateAnswer::Yes)
+            .collect()
+    }
+}
+
+/// Everything known about one walkthrough, for `show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionDetail {
+    pub walkthrough: WalkthroughRecord,
+    pub answers: Vec<AnswerEvent>,
+    pub notes: Vec<Note>,
+    pub decision: Option<DecisionRecord>,
+}
+
+/// One line of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionSummary {
+    pub id: i64,
+    pub created_at: DateTime<Utc>,
+    pub source: Source,
+    pub status: Status,
+    pub guild_id: Option<u64>,
+    pub channel_id: Option<u64>,
+    pub thread_id: Option<u64>,
+    pub requester: Person,
+    pub trigger_text: String,
+    pub verdict: Option<VerdictKind>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+// serde for the checklist's keyed enums: they serialize as their stable keys.
+macro_rules! serialize_as_key {
+    ($($ty:ty),+) => {
+        $(impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        })+
+    };
+}
+serialize_as_key!(
+    VerdictKind,
+    Goal,
+    GateAnswer,
+    Gate,
+    crate::checklist::Driver
+);

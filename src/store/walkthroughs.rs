@@ -1,0 +1,428 @@
+//! Walkthroughs: start one, load it, record an answer (and the verdict) atomically, close it.
+//!
+//! Recording is a compare-and-set on the walkthrough's current step: of two clicks racing on
+//! the same question exactly one moves it on, the other is told it is stale. An interaction id
+//! is unique among answers, so a replayed Discord event records nothing twice.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{
+    DecisionRecord, NewWalkthrough, Note, Person, Place, Source, Status, Store, StoreError,
+    WalkthroughRecord, format_time, id_from_db, id_to_db, parse_time,
+};
+use crate::checklist::{
+    Answer, Answers, Gate, GateAnswer, Goal, GoalChoice, Step, Walkthrough, model,
+};
+
+/// One answer (or a step back) to write, with the state it leads to.
+#[derive(Debug, Clone)]
+pub struct AnswerWrite<'a> {
+    pub walkthrough_id: i64,
+    /// The step the walkthrough must still be at; otherwise nothing is written.
+    pub from_step: Step,
+    /// The state after the input.
+    pub to: &'a Walkthrough,
+    /// The answer given; `None` for "back".
+    pub answer: Option<&'a Answer>,
+    pub by: &'a Person,
+    pub interaction_id: Option<&'a str>,
+    /// The verdict, when this answer finishes the walkthrough.
+    pub decision: Option<&'a DecisionRecord>,
+    pub now: DateTime<Utc>,
+}
+
+/// What happened to a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// Written, in one transaction.
+    Saved,
+    /// The walkthrough had moved on (or closed) meanwhile; nothing was written.
+    Stale,
+    /// This interaction was already recorded; nothing was written again.
+    Duplicate,
+}
+
+/// The columns [`walkthrough_from_row`] reads, as a literal so queries stay `&'static str`.
+macro_rules! walkthrough_columns {
+    () => {
+        "id, source, status, current_step, guild_id, channel_id, thread_id, message_id, \
+         requester_id, requester_name, trigger_text, checklist_version, revisit_of, created_at, \
+         updated_at, reminded_at, closed_at"
+    };
+}
+
+impl Store {
+    /// Starts a walkthrough and returns it. For a chat message that already has one (Discord
+    /// delivered the message twice), returns the existing walkthrough and `false`.
+    pub async fn start_walkthrough(
+        &self,
+        new: &NewWalkthrough,
+    ) -> Result<(WalkthroughRecord, bool), StoreError> {
+        let now = format_time(new.now);
+        let inserted = sqlx::query(
+            "INSERT INTO walkthroughs (source, status, current_step, guild_id, channel_id, \
+             thread_id, message_id, requester_id, requester_name, trigger_text, \
+             checklist_version, revisit_of, created_at, updated_at) \
+             VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(new.source.key())
+        .bind(Step::Goal.key())
+        .bind(id_to_db(new.place.guild_id)?)
+        .bind(id_to_db(new.place.channel_id)?)
+        .bind(id_to_db(new.place.thread_id)?)
+        .bind(id_to_db(new.place.message_id)?)
+        .bind(&new.requester.id)
+        .bind(&new.requester.name)
+        .bind(&new.trigger_text)
+        .bind(&new.checklist_version)
+        .bind(new.revisit_of)
+        .bind(&now)
+        .bind(&now)
+        .fetch_optional(&self.pool)
+        .await?;
+        match inserted {
+            Some(row) => {
+                let id: i64 = row.try_get(0)?;
+                Ok((self.walkthrough(id).await?, true))
+            }
+            None => {
+                let message_id = id_to_db(new.place.message_id)?;
+                let existing: (i64,) = sqlx::query_as(
+                    "SELECT id FROM walkthroughs WHERE source = 'chat' AND message_id = ?",
+                )
+                .bind(message_id)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok((self.walkthrough(existing.0).await?, false))
+            }
+        }
+    }
+
+    /// Loads a walkthrough with its current answers.
+    pub async fn walkthrough(&self, id: i64) -> Result<WalkthroughRecord, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            walkthrough_columns!(),
+            " FROM walkthroughs WHERE id = ?"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound(id))?;
+        let mut record = walkthrough_from_row(&row)?;
+        let answers: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT step, value, detail FROM answers WHERE walkthrough_id = ? ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        for (step, value, detail) in answers {
+            record.answers.set(answer_from_db(&step, &value, detail)?);
+        }
+        Ok(record)
+    }
+
+    /// The open walkthrough running in a Discord thread, if any.
+    pub async fn open_walkthrough_in_thread(
+        &self,
+        thread_id: u64,
+    ) -> Result<Option<WalkthroughRecord>, StoreError> {
+        let id: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM walkthroughs WHERE thread_id = ? AND status = 'open' \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(id_to_db(Some(thread_id))?)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some((id,)) => Ok(Some(self.walkthrough(id).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Records an answer (or a step back) and the step it leads to, plus the decision when
+    /// the walkthrough finishes, all in one transaction.
+    pub async fn record_answer(&self, write: &AnswerWrite<'_>) -> Result<Recorded, StoreError> {
+        let now = format_time(write.now);
+        // IMMEDIATE takes the write lock up front: a deferred transaction that read first would
+        // fail with SQLITE_BUSY_SNAPSHOT when another writer commits in between.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(interaction) = write.interaction_id {
+            let seen: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM answers WHERE interaction_id = ?")
+                    .bind(interaction)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if seen.is_some() {
+                return Ok(Recorded::Duplicate);
+            }
+        }
+        let finished = write.to.step == Step::Done;
+        let moved = sqlx::query(
+            "UPDATE walkthroughs SET current_step = ?, updated_at = ?, \
+             status = CASE WHEN ? THEN 'decided' ELSE status END, \
+             closed_at = CASE WHEN ? THEN ? ELSE closed_at END \
+             WHERE id = ? AND current_step = ? AND status = 'open'",
+        )
+        .bind(write.to.step.key())
+        .bind(&now)
+        .bind(finished)
+        .bind(finished)
+        .bind(&now)
+        .bind(write.walkthrough_id)
+        .bind(write.from_step.key())
+        .execute(&mut *tx)
+        .await?;
+        if moved.rows_affected() == 0 {
+            return Ok(Recorded::Stale);
+        }
+        if let Some(answer) = write.answer {
+            let (value, detail) = answer_to_db(answer);
+            sqlx::query(
+                "INSERT INTO answers (walkthrough_id, step, value, detail, answered_by_id, \
+                 answered_by_name, answered_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(write.walkthrough_id)
+            .bind(answer.step().key())
+            .bind(value)
+            .bind(detail)
+            .bind(&write.by.id)
+            .bind(&write.by.name)
+            .bind(&now)
+            .bind(write.interaction_id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some(decision) = write.decision {
+            insert_decision(&mut tx, write.walkthrough_id, decision).await?;
+        }
+        tx.commit().await?;
+        Ok(Recorded::Saved)
+    }
+
+    /// Whether an answer carried by this Discord interaction is already recorded.
+    pub async fn interaction_recorded(&self, interaction_id: &str) -> Result<bool, StoreError> {
+        let seen: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM answers WHERE interaction_id = ?")
+                .bind(interaction_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(seen.is_some())
+    }
+
+    /// Closes an open walkthrough (abandoned, cancelled or dismissed). Returns `false` when
+    /// it was not open any more, in which case nothing changed.
+    pub async fn close_walkthrough(
+        &self,
+        id: i64,
+        status: Status,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        debug_assert!(matches!(
+            status,
+            Status::Abandoned | Status::Cancelled | Status::Dismissed
+        ));
+        let now = format_time(now);
+        let done = sqlx::query(
+            "UPDATE walkthroughs SET status = ?, updated_at = ?, closed_at = ? \
+             WHERE id = ? AND status = 'open'",
+        )
+        .bind(status.key())
+        .bind(&now)
+        .bind(&now)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Remembers the Discord thread a walkthrough runs in.
+    pub async fn set_thread(&self, id: i64, thread_id: u64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE walkthroughs SET thread_id = ? WHERE id = ?")
+            .bind(id_to_db(Some(thread_id))?)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Adds a note to a walkthrough.
+    pub async fn add_note(
+        &self,
+        walkthrough_id: i64,
+        author: &Person,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Note, StoreError> {
+        let created_at = format_time(now);
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO notes (walkthrough_id, author_id, author_name, body, created_at) \
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(walkthrough_id)
+        .bind(&author.id)
+        .bind(&author.name)
+        .bind(body)
+        .bind(&created_at)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Other(m) if m.contains("FOREIGN KEY") => {
+                StoreError::NotFound(walkthrough_id)
+            }
+            other => other,
+        })?;
+        Ok(Note {
+            id,
+            author: author.clone(),
+            body: body.to_string(),
+            created_at: now,
+        })
+    }
+
+    /// Open walkthroughs with no activity since `idle_since`: (id, thread, reminded already).
+    pub async fn idle_walkthroughs(
+        &self,
+        idle_since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<WalkthroughRecord>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            walkthrough_columns!(),
+            " FROM walkthroughs WHERE status = 'open' AND updated_at < ? \
+             ORDER BY updated_at LIMIT ?"
+        ))
+        .bind(format_time(idle_since))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(walkthrough_from_row).collect()
+    }
+
+    /// Notes that the idle reminder was posted, so it is posted once.
+    pub async fn mark_reminded(&self, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE walkthroughs SET reminded_at = ? \
+             WHERE id = ? AND status = 'open' AND reminded_at IS NULL",
+        )
+        .bind(format_time(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+async fn insert_decision(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    walkthrough_id: i64,
+    d: &DecisionRecord,
+) -> Result<(), StoreError> {
+    let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    let guild: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT guild_id FROM walkthroughs WHERE id = ?")
+            .bind(walkthrough_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    sqlx::query(
+        "INSERT INTO decisions (walkthrough_id, guild_id, verdict, goal, goal_detail, g1, g2, \
+         g3, g4, drivers, summary, reasons, next_steps, checklist_version, decided_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(walkthrough_id)
+    .bind(guild.and_then(|g| g.0))
+    .bind(d.verdict.key())
+    .bind(d.goal.key())
+    .bind(&d.goal_detail)
+    .bind(d.gates[0].key())
+    .bind(d.gates[1].key())
+    .bind(d.gates[2].key())
+    .bind(d.gates[3].key())
+    .bind(model::driver_keys(&d.drivers))
+    .bind(&d.summary)
+    .bind(json(&d.reasons))
+    .bind(json(&d.next_steps))
+    .bind(&d.checklist_version)
+    .bind(format_time(d.decided_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// How an answer is stored: (value, detail).
+fn answer_to_db(answer: &Answer) -> (String, Option<String>) {
+    match answer {
+        Answer::Goal(choice) => (choice.goal.key().to_string(), choice.detail.clone()),
+        Answer::Gate(_, a) => (a.key().to_string(), None),
+        Answer::Drivers(set) if set.is_empty() => ("none".to_string(), None),
+        Answer::Drivers(set) => (model::driver_keys(set), None),
+    }
+}
+
+fn answer_from_db(step: &str, value: &str, detail: Option<String>) -> Result<Answer, StoreError> {
+    let bad = || StoreError::BadData(format!("answer {value:?} to step {step:?}"));
+    match Step::from_key(step).ok_or_else(bad)? {
+        Step::Goal => Ok(Answer::Goal(GoalChoice {
+            goal: Goal::from_key(value).ok_or_else(bad)?,
+            detail,
+        })),
+        Step::Gate(gate) => Ok(Answer::Gate(
+            gate,
+            GateAnswer::from_key(value).ok_or_else(bad)?,
+        )),
+        Step::Drivers => Ok(Answer::Drivers(
+            model::parse_driver_keys(value).ok_or_else(bad)?,
+        )),
+        Step::Done => Err(bad()),
+    }
+}
+
+pub(super) fn walkthrough_from_row(row: &SqliteRow) -> Result<WalkthroughRecord, StoreError> {
+    let time = |name: &str| -> Result<DateTime<Utc>, StoreError> {
+        parse_time(&row.try_get::<String, _>(name)?)
+    };
+    let optional_time = |name: &str| -> Result<Option<DateTime<Utc>>, StoreError> {
+        row.try_get::<Option<String>, _>(name)?
+            .map(|t| parse_time(&t))
+            .transpose()
+    };
+    let step: String = row.try_get("current_step")?;
+    Ok(WalkthroughRecord {
+        id: row.try_get("id")?,
+        source: Source::from_db(&row.try_get::<String, _>("source")?)?,
+        status: Status::from_db(&row.try_get::<String, _>("status")?)?,
+        step: Step::from_key(&step).ok_or_else(|| StoreError::BadData(format!("step {step:?}")))?,
+        place: Place {
+            guild_id: id_from_db(row.try_get("guild_id")?),
+            channel_id: id_from_db(row.try_get("channel_id")?),
+            thread_id: id_from_db(row.try_get("thread_id")?),
+            message_id: id_from_db(row.try_get("message_id")?),
+        },
+        requester: Person::new(
+            row.try_get::<String, _>("requester_id")?,
+            row.try_get::<String, _>("requester_name")?,
+        ),
+        trigger_text: row.try_get("trigger_text")?,
+        checklist_version: row.try_get("checklist_version")?,
+        revisit_of: row.try_get("revisit_of")?,
+        created_at: time("created_at")?,
+        updated_at: time("updated_at")?,
+        reminded_at: optional_time("reminded_at")?,
+        closed_at: optional_time("closed_at")?,
+        answers: Answers::default(),
+    })
+}
+
+/// The gate answers of a stored decision row.
+pub(super) fn gates_from_row(row: &SqliteRow) -> Result<[GateAnswer; 4], StoreError> {
+    let mut gates = [GateAnswer::NotSure; 4];
+    for gate in Gate::ALL {
+        let value: String = row.try_get(gate.key())?;
+        gates[gate.index()] = GateAnswer::from_key(&value)
+            .ok_or_else(|| StoreError::BadData(format!("gate answer {value:?}")))?;
+    }
+    Ok(gates)
+}
