@@ -1,0 +1,832 @@
+//! The store on real SQLite files: walkthroughs through the shared flow, races, replays,
+//! append-only records, audit queries, exports, and every way the database file can be bad.
+
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use tunegate::checklist::{
+    Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
+    UserError, VerdictKind,
+};
+use tunegate::flow::{Advanced, Flow, FlowError, Start};
+use tunegate::store::{
+    ExportFormat, ListFilter, Person, Place, Source, Status, Store, StoreError, StoreOptions,
+};
+
+struct TestDb {
+    _dir: tempfile::TempDir,
+    url: String,
+    path: std::path::PathBuf,
+}
+
+fn temp_db() -> TestDb {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tunegate.db");
+    TestDb {
+        url: format!("sqlite://{}", path.display()),
+        path,
+        _dir: dir,
+    }
+}
+
+async fn flow_on(db: &TestDb) -> Flow {
+    Flow::new(
+        Store::open_url(&db.url).await.unwrap(),
+        ChecklistContent::built_in(),
+    )
+}
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+fn alice() -> Person {
+    Person::new("111", "alice")
+}
+
+fn start(source: Source, guild: u64, message: u64, who: Person, text: &str) -> Start {
+    Start {
+        source,
+        place: Place {
+            guild_id: Some(guild),
+            channel_id: Some(10),
+            thread_id: None,
+            message_id: Some(message),
+        },
+        requester: who,
+        trigger_text: text.to_string(),
+        revisit_of: None,
+    }
+}
+
+fn goal(g: Goal) -> Input {
+    Input::Answer(Answer::Goal(GoalChoice {
+        goal: g,
+        detail: None,
+    }))
+}
+
+fn gate(g: Gate, a: GateAnswer) -> Input {
+    Input::Answer(Answer::Gate(g, a))
+}
+
+fn drivers(set: &[Driver]) -> Input {
+    Input::Answer(Answer::Drivers(set.iter().copied().collect::<DriverSet>()))
+}
+
+/// Runs a whole walkthrough and returns its id.
+async fn decide(
+    flow: &Flow,
+    s: Start,
+    gates: [GateAnswer; 4],
+    d: &[Driver],
+    now: DateTime<Utc>,
+) -> i64 {
+    let who = s.requester.clone();
+    let (rec, _) = flow.start(s, now).await.unwrap();
+    let mut inputs = vec![(Step::Goal, goal(Goal::OutputFormat))];
+    for g in Gate::ALL {
+        inputs.push((Step::Gate(*g), gate(*g, gates[g.index()])));
+    }
+    inputs.push((Step::Drivers, drivers(d)));
+    for (step, input) in inputs {
+        flow.advance(rec.id, step, input, &who, None, now)
+            .await
+            .unwrap();
+    }
+    rec.id
+}
+
+const ALL_YES: [GateAnswer; 4] = [GateAnswer::Yes; 4];
+
+#[tokio::test]
+async fn a_finished_walkthrough_records_every_answer_and_one_decision() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let id = decide(
+        &flow,
+        start(Source::Chat, 1, 500, alice(), "we should fine-tune"),
+        ALL_YES,
+        &[Driver::Volume, Driver::Privacy],
+        at(2, 9),
+    )
+    .await;
+    let detail = flow.store.detail(id, Some(1)).await.unwrap();
+    assert_eq!(detail.walkthrough.status, Status::Decided);
+    assert_eq!(detail.walkthrough.step, Step::Done);
+    assert_eq!(detail.answers.len(), 6);
+    let decision = detail.decision.unwrap();
+    assert_eq!(decision.verdict, VerdictKind::Justified);
+    assert_eq!(decision.drivers, [Driver::Volume, Driver::Privacy].into());
+    assert_eq!(decision.checklist_version, flow.checklist_version());
+    assert_eq!(decision.reasons.len(), 2);
+    assert_eq!(flow.store.integrity_check().await.unwrap(), vec!["ok"]);
+}
+
+#[tokio::test]
+async fn a_changed_answer_keeps_the_old_one_in_the_history() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let (rec, _) = flow
+        .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+        .await
+        .unwrap();
+    let me = alice();
+    let g1 = Step::Gate(Gate::Examples);
+    flow.advance(
+        rec.id,
+        Step::Goal,
+        goal(Goal::ToneStyle),
+        &me,
+        None,
+        at(2, 9),
+    )
+    .await
+    .unwrap();
+    flow.advance(
+        rec.id,
+        g1,
+        gate(Gate::Examples, GateAnswer::No),
+        &me,
+        None,
+        at(2, 9),
+    )
+    .await
+    .unwrap();
+    flow.advance(
+        rec.id,
+        Step::Gate(Gate::Team),
+        Input::Back,
+        &me,
+        None,
+        at(2, 9),
+    )
+    .await
+    .unwrap();
+    flow.advance(
+        rec.id,
+        g1,
+        gate(Gate::Examples, GateAnswer::Yes),
+        &me,
+        None,
+        at(2, 10),
+    )
+    .await
+    .unwrap();
+    let detail = flow.store.detail(rec.id, None).await.unwrap();
+    let g1_answers: Vec<&str> = detail
+        .answers
+        .iter()
+        .filter(|a| a.step == "g1")
+        .map(|a| a.value.as_str())
+        .collect();
+    assert_eq!(g1_answers, ["no", "yes"]);
+    let loaded = flow.store.walkthrough(rec.id).await.unwrap();
+    assert_eq!(loaded.answers.gate(Gate::Examples), Some(GateAnswer::Yes));
+    assert_eq!(loaded.step, Step::Gate(Gate::Team));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_clicks_racing_on_one_question_record_exactly_one_answer() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    for round in 0..20 {
+        let (rec, _) = flow
+            .start(start(Source::Slash, 1, round, alice(), "race"), at(2, 9))
+            .await
+            .unwrap();
+        let (me, first_id, second_id) = (alice(), format!("a{round}"), format!("b{round}"));
+        // Two tasks on a multi-threaded runtime: both load the walkthrough at the same step.
+        let (f1, f2) = (flow.clone(), flow.clone());
+        let (me1, me2) = (me.clone(), me);
+        let one = tokio::spawn(async move {
+            f1.advance(
+                rec.id,
+                Step::Goal,
+                goal(Goal::OutputFormat),
+                &me1,
+                Some(&first_id),
+                at(2, 9),
+            )
+            .await
+        });
+        let two = tokio::spawn(async move {
+            f2.advance(
+                rec.id,
+                Step::Goal,
+                goal(Goal::EdgeCases),
+                &me2,
+                Some(&second_id),
+                at(2, 9),
+            )
+            .await
+        });
+        let (a, b) = (one.await.unwrap(), two.await.unwrap());
+        let oks = [&a, &b].iter().filter(|r| r.is_ok()).count();
+        assert_eq!(oks, 1, "round {round}: {a:?} / {b:?}");
+        let loser = if a.is_ok() { b } else { a };
+        assert!(
+            matches!(loser, Err(FlowError::User(UserError::StaleStep { .. }))),
+            "{loser:?}"
+        );
+        let detail = flow.store.detail(rec.id, None).await.unwrap();
+        assert_eq!(detail.answers.len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_replayed_interaction_records_nothing_twice() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let (rec, _) = flow
+        .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+        .await
+        .unwrap();
+    let first = flow
+        .advance(
+            rec.id,
+            Step::Goal,
+            goal(Goal::OutputFormat),
+            &alice(),
+            Some("int-1"),
+            at(2, 9),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(first, Advanced::Moved { .. }));
+    let again = flow
+        .advance(
+            rec.id,
+            Step::Goal,
+            goal(Goal::OutputFormat),
+            &alice(),
+            Some("int-1"),
+            at(2, 9),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(again, Advanced::Duplicate { .. }));
+    assert_eq!(
+        flow.store.detail(rec.id, None).await.unwrap().answers.len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_same_chat_message_opens_one_walkthrough() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let s = start(Source::Chat, 1, 42, alice(), "fine-tune?");
+    let (first, created) = flow.start(s.clone(), at(2, 9)).await.unwrap();
+    assert!(created);
+    let (second, created_again) = flow.start(s, at(2, 9)).await.unwrap();
+    assert!(!created_again);
+    assert_eq!(first.id, second.id);
+}
+
+#[tokio::test]
+async fn recorded_decisions_and_answers_cannot_be_rewritten() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let id = decide(
+        &flow,
+        start(Source::Cli, 1, 1, alice(), "x"),
+        ALL_YES,
+        &[],
+        at(2, 9),
+    )
+    .await;
+    let err = sqlx::query("UPDATE decisions SET verdict = 'justified' WHERE walkthrough_id = ?")
+        .bind(id)
+        .execute(flow.store.pool())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let err = sqlx::query("UPDATE answers SET value = 'no'")
+        .execute(flow.store.pool())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+}
+
+#[tokio::test]
+async fn a_closed_walkthrough_takes_no_more_answers() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let (rec, _) = flow
+        .start(start(Source::Chat, 1, 7, alice(), "x"), at(2, 9))
+        .await
+        .unwrap();
+    assert!(
+        flow.store
+            .close_walkthrough(rec.id, Status::Dismissed, at(2, 9))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !flow
+            .store
+            .close_walkthrough(rec.id, Status::Abandoned, at(2, 9))
+            .await
+            .unwrap()
+    );
+    let err = flow
+        .advance(
+            rec.id,
+            Step::Goal,
+            goal(Goal::OutputFormat),
+            &alice(),
+            None,
+            at(2, 9),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, FlowError::Closed(Status::Dismissed)),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn hostile_text_is_stored_exactly_as_given() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let hostile = format!(
+        "@everyone <@&123> **x** \u{200b}\u{202e}\u{1b}[2J\0 {}",
+        "long ".repeat(2000)
+    );
+    let (rec, _) = flow
+        .start(start(Source::Chat, 1, 8, alice(), &hostile), at(2, 9))
+        .await
+        .unwrap();
+    flow.store
+        .add_note(rec.id, &alice(), &hostile, at(2, 9))
+        .await
+        .unwrap();
+    let detail = flow.store.detail(rec.id, None).await.unwrap();
+    assert_eq!(detail.walkthrough.trigger_text, hostile);
+    assert_eq!(detail.notes[0].body, hostile);
+    assert!(hostile.chars().count() > 10_000);
+}
+
+#[tokio::test]
+async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let bob = Person::new("222", "Bob");
+    let no = [
+        GateAnswer::No,
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+    ];
+    let p1 = decide(
+        &flow,
+        start(Source::Chat, 1, 1, alice(), "tune for JSON"),
+        no,
+        &[],
+        at(1, 9),
+    )
+    .await;
+    let j1 = decide(
+        &flow,
+        start(Source::Slash, 1, 2, bob.clone(), "LoRA for latency"),
+        ALL_YES,
+        &[Driver::Latency],
+        at(5, 9),
+    )
+    .await;
+    let n2 = decide(
+        &flow,
+        start(Source::Slash, 2, 3, bob.clone(), "other guild"),
+        ALL_YES,
+        &[],
+        at(10, 9),
+    )
+    .await;
+    let (open, _) = flow
+        .start(start(Source::Chat, 1, 4, alice(), "still open"), at(12, 9))
+        .await
+        .unwrap();
+
+    let ids =
+        |rows: Vec<tunegate::store::DecisionSummary>| rows.iter().map(|r| r.id).collect::<Vec<_>>();
+    let all = flow
+        .store
+        .list(&ListFilter::default(), 50, 0)
+        .await
+        .unwrap();
+    assert_eq!(ids(all), vec![open.id, n2, j1, p1], "newest first");
+
+    let f = |f: ListFilter| f;
+    let by_verdict = flow
+        .store
+        .list(
+            &f(ListFilter {
+                verdict: Some(VerdictKind::Premature),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(by_verdict), vec![p1]);
+    let by_status = flow
+        .store
+        .list(
+            &f(ListFilter {
+                status: Some(Status::Open),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(by_status), vec![open.id]);
+    let by_name = flow
+        .store
+        .list(
+            &f(ListFilter {
+                requester: Some("bob".into()),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(by_name), vec![n2, j1]);
+    let by_id = flow
+        .store
+        .list(
+            &f(ListFilter {
+                requester: Some("111".into()),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(by_id), vec![open.id, p1]);
+    let window = flow
+        .store
+        .list(
+            &f(ListFilter {
+                since: Some(at(2, 0)),
+                until: Some(at(11, 0)),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(window), vec![n2, j1]);
+    let text = flow
+        .store
+        .list(
+            &f(ListFilter {
+                text: Some("lora".into()),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(text), vec![j1]);
+    let guild2 = flow
+        .store
+        .list(
+            &f(ListFilter {
+                guild_id: Some(2),
+                ..Default::default()
+            }),
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(ids(guild2), vec![n2]);
+    let page2 = flow.store.list(&ListFilter::default(), 2, 2).await.unwrap();
+    assert_eq!(ids(page2), vec![j1, p1]);
+
+    // A guild-scoped detail does not reveal another guild's walkthrough.
+    assert!(matches!(
+        flow.store.detail(n2, Some(1)).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        flow.store.detail(999, None).await,
+        Err(StoreError::NotFound(999))
+    ));
+}
+
+#[tokio::test]
+async fn stats_count_verdicts_gates_drivers_dismissals_and_months() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let g3_fails = [
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+        GateAnswer::NotSure,
+        GateAnswer::Yes,
+    ];
+    let g1_g3_fail = [
+        GateAnswer::No,
+        GateAnswer::Yes,
+        GateAnswer::No,
+        GateAnswer::Yes,
+    ];
+    decide(
+        &flow,
+        start(Source::Chat, 1, 1, alice(), "a"),
+        g3_fails,
+        &[Driver::Volume],
+        Utc.with_ymd_and_hms(2026, 10, 3, 0, 0, 0).unwrap(),
+    )
+    .await;
+    decide(
+        &flow,
+        start(Source::Chat, 1, 2, alice(), "b"),
+        g1_g3_fail,
+        &[],
+        at(3, 0),
+    )
+    .await;
+    decide(
+        &flow,
+        start(Source::Slash, 1, 3, alice(), "c"),
+        ALL_YES,
+        &[Driver::Volume, Driver::Latency],
+        at(4, 0),
+    )
+    .await;
+    let (dismissed, _) = flow
+        .start(start(Source::Chat, 1, 4, alice(), "d"), at(5, 0))
+        .await
+        .unwrap();
+    flow.store
+        .close_walkthrough(dismissed.id, Status::Dismissed, at(5, 0))
+        .await
+        .unwrap();
+
+    let s = flow.store.stats(&ListFilter::default()).await.unwrap();
+    assert_eq!(s.walkthroughs, 4);
+    assert_eq!(s.decisions, 3);
+    assert_eq!(s.by_verdict["premature"], 2);
+    assert_eq!(s.by_verdict["justified"], 1);
+    assert_eq!(s.by_verdict["not_justified_yet"], 0);
+    assert!((s.premature_share.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(s.most_failing_gate(), Some("g3"));
+    assert_eq!(s.failing_gates[0], ("g3".to_string(), 2));
+    assert_eq!(s.drivers[0], ("d1".to_string(), 2));
+    assert_eq!(s.detections, 3);
+    assert_eq!(s.dismissed_detections, 1);
+    let months: Vec<(&str, u64, u64)> = s
+        .by_month
+        .iter()
+        .map(|m| (m.month.as_str(), m.premature, m.justified))
+        .collect();
+    assert_eq!(months, vec![("2026-10", 1, 0), ("2026-11", 1, 1)]);
+
+    let other_guild = flow
+        .store
+        .stats(&ListFilter {
+            guild_id: Some(9),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(other_guild.walkthroughs, 0);
+    assert_eq!(other_guild.premature_share, None);
+}
+
+#[tokio::test]
+async fn exports_stream_every_row_in_three_formats_and_defuse_formulas() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    decide(
+        &flow,
+        start(Source::Chat, 1, 1, alice(), "=HYPERLINK(\"http://x\")"),
+        ALL_YES,
+        &[Driver::Privacy],
+        at(1, 0),
+    )
+    .await;
+    flow.start(
+        start(Source::Chat, 1, 2, alice(), "line\nbreak, \"quoted\""),
+        at(2, 0),
+    )
+    .await
+    .unwrap();
+
+    let mut csv_out = Vec::new();
+    let n = flow
+        .store
+        .export(&ListFilter::default(), ExportFormat::Csv, &mut csv_out)
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+    let mut reader = csv::Reader::from_reader(csv_out.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let text_col = headers.iter().position(|h| h == "trigger_text").unwrap();
+    assert_eq!(&rows[0][text_col], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[1][text_col], "line\nbreak, \"quoted\"");
+    let verdict_col = headers.iter().position(|h| h == "verdict").unwrap();
+    assert_eq!(&rows[0][verdict_col], "justified");
+    assert_eq!(&rows[1][verdict_col], "");
+
+    let mut json_out = Vec::new();
+    flow.store
+        .export(&ListFilter::default(), ExportFormat::Json, &mut json_out)
+        .await
+        .unwrap();
+    let parsed: Vec<serde_json::Value> = serde_json::from_slice(&json_out).unwrap();
+    assert_eq!(parsed.len(), 2);
+    assert_eq!(
+        parsed[0]["trigger_text"], "=HYPERLINK(\"http://x\")",
+        "JSON keeps text as stored"
+    );
+    assert_eq!(parsed[0]["reasons"].as_array().unwrap().len(), 1);
+
+    let mut lines_out = Vec::new();
+    flow.store
+        .export(
+            &ListFilter {
+                status: Some(Status::Open),
+                ..Default::default()
+            },
+            ExportFormat::JsonLines,
+            &mut lines_out,
+        )
+        .await
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(lines_out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["status"], "open");
+
+    let mut empty = Vec::new();
+    flow.store
+        .export(
+            &ListFilter {
+                guild_id: Some(77),
+                ..Default::default()
+            },
+            ExportFormat::Json,
+            &mut empty,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Vec<serde_json::Value>>(&empty)
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_tunegate_is_refused_with_directions() {
+    let db = temp_db();
+    let store = Store::open_url(&db.url).await.unwrap();
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (29991231000000, 'from the future', 1, x'00', 0)",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+    store.close().await;
+    let err = Store::open_url(&db.url).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::NewerSchema {
+                version: 29991231000000,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("upgrade tunegate"), "{err}");
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_database_is_reported_as_damaged() {
+    let db = temp_db();
+    std::fs::write(&db.path, vec![b'x'; 8192]).unwrap();
+    let err = Store::open_url(&db.url).await.unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("backup"), "{err}");
+}
+
+#[tokio::test]
+async fn a_database_in_a_missing_folder_says_where_and_what_to_do() {
+    let err = Store::open_url("sqlite:///nonexistent-folder/sub/tunegate.db")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::CannotOpen { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("/nonexistent-folder/sub/tunegate.db"),
+        "{text}"
+    );
+    assert!(text.contains("DATABASE_URL"), "{text}");
+}
+
+#[tokio::test]
+async fn a_read_only_database_refuses_writes_with_a_clear_error() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let (rec, _) = flow
+        .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+        .await
+        .unwrap();
+    flow.store.close().await;
+    let read_only = Flow::new(
+        Store::open_url(&format!("{}?mode=ro", db.url))
+            .await
+            .unwrap(),
+        ChecklistContent::built_in(),
+    );
+    let err = read_only
+        .advance(
+            rec.id,
+            Step::Goal,
+            goal(Goal::OutputFormat),
+            &alice(),
+            None,
+            at(2, 9),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, FlowError::Store(StoreError::ReadOnly)),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("read-only"), "{err}");
+    // Nothing was half-written: the walkthrough still waits for its first answer.
+    let detail = read_only.store.detail(rec.id, None).await.unwrap();
+    assert_eq!(detail.walkthrough.step, Step::Goal);
+    assert!(detail.answers.is_empty());
+}
+
+#[tokio::test]
+async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let (rec, _) = flow
+        .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+        .await
+        .unwrap();
+    let impatient = Flow::new(
+        Store::open(&StoreOptions {
+            busy_timeout: Duration::from_millis(100),
+            ..StoreOptions::new(&db.url)
+        })
+        .await
+        .unwrap(),
+        ChecklistContent::built_in(),
+    );
+    let mut holder = flow.store.pool().acquire().await.unwrap();
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut *holder)
+        .await
+        .unwrap();
+    let err = impatient
+        .advance(
+            rec.id,
+            Step::Goal,
+            goal(Goal::OutputFormat),
+            &alice(),
+            None,
+            at(2, 9),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, FlowError::Store(StoreError::Busy)), "{err:?}");
+    sqlx::query("ROLLBACK").execute(&mut *holder).await.unwrap();
+    drop(holder);
+    // Once the lock is gone the same answer goes through.
+    impatient
+        .advance(
+            rec.id,
+            Step::Goal,
+            goal(Goal::OutputFormat),
+            &alice(),
+            None,
+            at(2, 9),
+        )
+        .await
+        .unwrap();
+}
