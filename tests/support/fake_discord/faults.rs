@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+/// An error answer: status, extra headers, JSON body.
+pub type Answer = (u16, Vec<(&'static str, String)>, Value);
+
 /// What an injected fault does to one matching request.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fault {
@@ -39,7 +42,7 @@ impl Fault {
     }
 
     /// The answer, or `None` for a fault that lets the request through (a delay).
-    pub fn answer(&self) -> Option<(u16, Vec<(&'static str, String)>, Value)> {
+    pub fn answer(&self) -> Option<Answer> {
         match self {
             Self::Status(429) => Self::rate_limited().answer(),
             Self::Status(status) => {

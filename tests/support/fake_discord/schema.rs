@@ -69,24 +69,24 @@ impl<'a> Validator<'a> {
                 None => out.push(format!("{at}: cannot resolve {reference} in the spec")),
             }
         }
-        if let Some(types) = s.get("type") {
-            if !type_admits(types, value) {
-                out.push(format!("{at}: expected type {types}, got {}", kind(value)));
-                return;
-            }
+        if let Some(types) = s.get("type")
+            && !type_admits(types, value)
+        {
+            out.push(format!("{at}: expected type {types}, got {}", kind(value)));
+            return;
         }
-        if let Some(c) = s.get("const") {
-            if c != value {
-                out.push(format!("{at}: must be {c}, is {value}"));
-            }
+        if let Some(c) = s.get("const")
+            && c != value
+        {
+            out.push(format!("{at}: must be {c}, is {value}"));
         }
-        if let Some(options) = s.get("enum").and_then(Value::as_array) {
-            if !options.contains(value) {
-                out.push(format!(
-                    "{at}: {value} is not one of {}",
-                    Value::Array(options.clone())
-                ));
-            }
+        if let Some(options) = s.get("enum").and_then(Value::as_array)
+            && !options.contains(value)
+        {
+            out.push(format!(
+                "{at}: {value} is not one of {}",
+                Value::Array(options.clone())
+            ));
         }
         check_scalar(s, value, at, out);
         if let Some(items) = value.as_array() {
@@ -119,21 +119,21 @@ impl<'a> Validator<'a> {
         out: &mut Vec<String>,
         depth: usize,
     ) {
-        if let Some(max) = s.get("maxItems").and_then(Value::as_u64) {
-            if items.len() as u64 > max {
-                out.push(format!(
-                    "{at}: {} items, more than maxItems {max}",
-                    items.len()
-                ));
-            }
+        if let Some(max) = s.get("maxItems").and_then(Value::as_u64)
+            && items.len() as u64 > max
+        {
+            out.push(format!(
+                "{at}: {} items, more than maxItems {max}",
+                items.len()
+            ));
         }
-        if let Some(min) = s.get("minItems").and_then(Value::as_u64) {
-            if (items.len() as u64) < min {
-                out.push(format!(
-                    "{at}: {} items, fewer than minItems {min}",
-                    items.len()
-                ));
-            }
+        if let Some(min) = s.get("minItems").and_then(Value::as_u64)
+            && (items.len() as u64) < min
+        {
+            out.push(format!(
+                "{at}: {} items, fewer than minItems {min}",
+                items.len()
+            ));
         }
         if s.get("uniqueItems") == Some(&Value::Bool(true)) {
             let duplicate = items
@@ -165,10 +165,10 @@ impl<'a> Validator<'a> {
             .into_iter()
             .flatten()
         {
-            if let Some(name) = name.as_str() {
-                if !object.contains_key(name) {
-                    out.push(format!("{at}: missing required property `{name}`"));
-                }
+            if let Some(name) = name.as_str()
+                && !object.contains_key(name)
+            {
+                out.push(format!("{at}: missing required property `{name}`"));
             }
         }
         let properties = s.get("properties").and_then(Value::as_object);
@@ -188,21 +188,21 @@ impl<'a> Validator<'a> {
                 },
             }
         }
-        if let Some(max) = s.get("maxProperties").and_then(Value::as_u64) {
-            if object.len() as u64 > max {
-                out.push(format!(
-                    "{at}: {} properties, more than maxProperties {max}",
-                    object.len()
-                ));
-            }
+        if let Some(max) = s.get("maxProperties").and_then(Value::as_u64)
+            && object.len() as u64 > max
+        {
+            out.push(format!(
+                "{at}: {} properties, more than maxProperties {max}",
+                object.len()
+            ));
         }
-        if let Some(min) = s.get("minProperties").and_then(Value::as_u64) {
-            if (object.len() as u64) < min {
-                out.push(format!(
-                    "{at}: {} properties, fewer than minProperties {min}",
-                    object.len()
-                ));
-            }
+        if let Some(min) = s.get("minProperties").and_then(Value::as_u64)
+            && (object.len() as u64) < min
+        {
+            out.push(format!(
+                "{at}: {} properties, fewer than minProperties {min}",
+                object.len()
+            ));
         }
     }
 
@@ -253,19 +253,17 @@ impl<'a> Validator<'a> {
         if depth > MAX_DEPTH {
             return true;
         }
-        if let Some(target) = schema
+        let target = schema
             .get("$ref")
             .and_then(Value::as_str)
-            .and_then(|r| self.resolve(r))
-        {
-            if !self.plausible(target, value, depth + 1) {
-                return false;
-            }
+            .and_then(|r| self.resolve(r));
+        if target.is_some_and(|t| !self.plausible(t, value, depth + 1)) {
+            return false;
         }
-        if let Some(types) = schema.get("type") {
-            if !type_admits(types, value) {
-                return false;
-            }
+        if let Some(types) = schema.get("type")
+            && !type_admits(types, value)
+        {
+            return false;
         }
         let (Some(properties), Some(object)) = (
             schema.get("properties").and_then(Value::as_object),
@@ -295,19 +293,19 @@ fn check_scalar(
 ) {
     if let Some(text) = value.as_str() {
         let chars = text.chars().count() as u64;
-        if let Some(max) = s.get("maxLength").and_then(Value::as_u64) {
-            if chars > max {
-                out.push(format!(
-                    "{at}: string of {chars} characters, longer than maxLength {max}"
-                ));
-            }
+        if let Some(max) = s.get("maxLength").and_then(Value::as_u64)
+            && chars > max
+        {
+            out.push(format!(
+                "{at}: string of {chars} characters, longer than maxLength {max}"
+            ));
         }
-        if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
-            if chars < min {
-                out.push(format!(
-                    "{at}: string of {chars} characters, shorter than minLength {min}"
-                ));
-            }
+        if let Some(min) = s.get("minLength").and_then(Value::as_u64)
+            && chars < min
+        {
+            out.push(format!(
+                "{at}: string of {chars} characters, shorter than minLength {min}"
+            ));
         }
         if s.get("pattern").and_then(Value::as_str) == Some(SNOWFLAKE_PATTERN)
             && !is_snowflake(text)
@@ -316,15 +314,15 @@ fn check_scalar(
         }
     }
     if let Some(n) = value.as_f64() {
-        if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
-            if n > max {
-                out.push(format!("{at}: {value} is more than maximum {max}"));
-            }
+        if let Some(max) = s.get("maximum").and_then(Value::as_f64)
+            && n > max
+        {
+            out.push(format!("{at}: {value} is more than maximum {max}"));
         }
-        if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
-            if n < min {
-                out.push(format!("{at}: {value} is less than minimum {min}"));
-            }
+        if let Some(min) = s.get("minimum").and_then(Value::as_f64)
+            && n < min
+        {
+            out.push(format!("{at}: {value} is less than minimum {min}"));
         }
         if s.get("format").and_then(Value::as_str) == Some("int32")
             && (n < i32::MIN as f64 || n > i32::MAX as f64)
