@@ -12,8 +12,8 @@ use serenity::all::{
     CreateActionRow, CreateAttachment, CreateButton, CreateCommand, CreateEmbed,
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu,
     CreateSelectMenuKind, CreateSelectMenuOption, CreateThread, EditMessage, EditThread,
-    EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, Interaction, InteractionId, Message,
-    MessageId, Ready, RoleId, ShardManager, UserId,
+    EventHandler, GatewayIntents, GuildChannel, GuildId, Http, HttpBuilder, Interaction,
+    InteractionId, Message, MessageId, Ready, RoleId, ShardManager, UserId,
 };
 use serenity::{Error as SerenityError, http::HttpError};
 use support::fake_discord::payloads;
@@ -28,6 +28,7 @@ const WAIT: Duration = Duration::from_secs(10);
 enum Seen {
     Ready { application_id: u64, guilds: usize },
     Message(String),
+    Thread(String),
 }
 
 /// Answers "ping" with "pong" plus a button, and a button click with an update.
@@ -60,6 +61,10 @@ impl EventHandler for Handler {
             .send_message(&ctx.http, reply)
             .await
             .expect("the fake accepts the reply");
+    }
+
+    async fn thread_create(&self, _ctx: Context, thread: GuildChannel) {
+        let _ = self.seen.send(Seen::Thread(thread.name));
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -229,6 +234,39 @@ async fn a_ping_message_reaches_the_handler_and_its_reply_is_recorded() {
     );
     assert_eq!(reply.status, 200);
     assert_eq!(bot.messages_until("ping please").await, vec!["ping please"]);
+    bot.stop().await;
+    assert_clean(&fake);
+}
+
+#[tokio::test]
+async fn with_echo_the_bot_sees_its_own_messages_and_threads() {
+    let config = FakeConfig {
+        echo_bot_events: true,
+        ..FakeConfig::default()
+    };
+    let fake = FakeDiscord::start_with(config).await;
+    let mut bot = Bot::ready(&fake).await;
+
+    fake.dispatch("MESSAGE_CREATE", payloads::guild_message(&ALICE, "ping"))
+        .await;
+    assert_eq!(bot.messages_until("pong").await, vec!["ping", "pong"]);
+    let http = http_for(&fake);
+    let message = ChannelId::new(CHANNEL_ID)
+        .say(&http, "thread here")
+        .await
+        .unwrap();
+    ChannelId::new(CHANNEL_ID)
+        .create_thread_from_message(&http, message.id, CreateThread::new("walkthrough"))
+        .await
+        .unwrap();
+
+    assert!(matches!(bot.next().await, Seen::Message(m) if m == "thread here"));
+    assert!(matches!(bot.next().await, Seen::Thread(name) if name == "walkthrough"));
+    let posts = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/messages"));
+    assert_eq!(posts.count(), 2, "no reply to its own pong");
     bot.stop().await;
     assert_clean(&fake);
 }
@@ -416,7 +454,7 @@ async fn heartbeats_are_acknowledged() {
     let bot = Bot::ready(&fake).await;
 
     assert!(
-        fake.wait_until(WAIT, |f| f.heartbeat_count() >= 3).await,
+        fake.wait_until(WAIT, |f| f.heartbeat_count() >= 2).await,
         "no heartbeats"
     );
     assert_eq!(

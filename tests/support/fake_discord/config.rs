@@ -18,6 +18,9 @@ pub struct FakeConfig {
     /// When set, an IDENTIFY with another token is closed with 4004 (authentication failed).
     /// The token is compared without its `Bot ` prefix.
     pub expected_token: Option<String>,
+    /// Like Discord, dispatch MESSAGE_CREATE for every message the bot posts in a channel and
+    /// THREAD_CREATE for every thread it creates (off by default, to keep event counts simple).
+    pub echo_bot_events: bool,
 }
 
 impl Default for FakeConfig {
@@ -26,6 +29,7 @@ impl Default for FakeConfig {
             heartbeat_interval_ms: 45_000,
             guilds: vec![FakeGuild::main(), FakeGuild::second()],
             expected_token: None,
+            echo_bot_events: false,
         }
     }
 }

@@ -11,6 +11,16 @@
 //! faults (`fail_next`) and gateway faults (`drop_connection`, `close_with`, ...), and refuses
 //! to dispatch an event serenity 0.12.5 could not read (serenity would drop it silently).
 //! It stops when dropped.
+//!
+//! ```ignore
+//! let fake = FakeDiscord::start().await;
+//! let http = HttpBuilder::new(TOKEN).proxy(fake.api_base()).ratelimiter_disabled(true).build();
+//! // ... start the bot with `http`, then:
+//! assert!(fake.wait_until_ready(Duration::from_secs(10)).await);
+//! fake.dispatch("MESSAGE_CREATE", payloads::guild_message(&ALICE, "ping")).await;
+//! let reply = fake.wait_for_request(|r| r.is("POST", "/messages"), WAIT).await.unwrap();
+//! assert!(fake.spec_violations().is_empty() && fake.unhandled_routes().is_empty());
+//! ```
 
 mod config;
 mod faults;
@@ -192,9 +202,15 @@ impl FakeDiscord {
 
     /// Sends a dispatch (op 0, next sequence number) to the connected session and keeps it
     /// for replay after a RESUME; while no session is connected it is only kept. Returns the
-    /// sequence number. Panics if serenity 0.12.5 could not read the event; use
+    /// sequence number. Panics before the first IDENTIFY (the event would be lost) and if
+    /// serenity 0.12.5 could not read the event; use
     /// [`Self::dispatch_unchecked`] to send one anyway.
     pub async fn dispatch(&self, event: &str, data: Value) -> u64 {
+        if self.shared.read(|s| s.gateway.session_id.is_none()) {
+            panic!(
+                "fake Discord: no gateway session to dispatch {event} to; wait_until_ready first"
+            );
+        }
         if let Err(problem) = check_dispatch(event, &data) {
             panic!("fake Discord refuses to dispatch: {problem}\n{data:#}");
         }
@@ -282,35 +298,42 @@ impl FakeDiscord {
 
     /// Ends the session's connection without a close frame (a network failure).
     pub fn drop_connection(&self) {
-        self.to_connection(Control::Drop);
+        self.leave(Control::Drop, true);
     }
 
     /// Closes the session's connection with `code`: 4000 unknown error (serenity resumes),
     /// 4004 authentication failed (serenity gives up), 4014 disallowed intents, ...
     pub fn close_with(&self, code: u16) {
-        self.to_connection(Control::Close(code));
+        self.leave(Control::Close(code), true);
     }
 
     /// Sends op 7 RECONNECT: serenity reconnects and RESUMEs.
     pub fn send_reconnect(&self) {
-        self.to_connection(Control::Text(
-            json!({ "op": 7, "d": null, "s": null, "t": null }).to_string(),
-        ));
+        let frame = json!({ "op": 7, "d": null, "s": null, "t": null });
+        self.leave(Control::Text(frame.to_string()), true);
     }
 
-    /// Sends op 9 INVALID SESSION; with `resumable: false` serenity re-identifies after a
-    /// pause of several seconds.
+    /// Sends op 9 INVALID SESSION. Resumable: serenity reconnects and RESUMEs. Not
+    /// resumable: the session ends (a RESUME is refused) and serenity IDENTIFYs again after
+    /// a pause of several seconds.
     pub fn send_invalid_session(&self, resumable: bool) {
-        self.to_connection(Control::Text(
-            json!({ "op": 9, "d": resumable, "s": null, "t": null }).to_string(),
-        ));
+        let frame = json!({ "op": 9, "d": resumable, "s": null, "t": null });
+        self.leave(Control::Text(frame.to_string()), resumable);
     }
 
-    /// Sends to the live session's connection, else to the newest open one.
-    fn to_connection(&self, control: Control) {
+    /// Sends `control` to the session's connection (else the newest open one) and, as Discord
+    /// does, stops sending dispatches there: later ones wait for a RESUME, or are dropped
+    /// with the session when it is not `resumable`.
+    fn leave(&self, control: Control, resumable: bool) {
         self.shared.with(|s| {
-            if let Some(id) = s.gateway.target() {
-                s.gateway.send(id, control);
+            let g = &mut s.gateway;
+            if let Some(id) = g.target() {
+                g.send(id, control);
+            }
+            g.live = None;
+            if !resumable {
+                g.session_id = None;
+                g.history.clear();
             }
         });
     }

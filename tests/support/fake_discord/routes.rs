@@ -211,6 +211,15 @@ fn create_message(
         id(message["id"].as_str().unwrap_or_default()),
         message.clone(),
     );
+    if shared.config.echo_bot_events {
+        let mut event = message.clone();
+        let guild_id = channel(s, shared, channel_id).and_then(|c| c.get("guild_id").cloned());
+        if let Some(guild_id) = guild_id {
+            event["guild_id"] = guild_id;
+            event["member"] = model::partial_member(&[]);
+        }
+        s.dispatch("MESSAGE_CREATE", event);
+    }
     Reply::ok(message)
 }
 
@@ -284,6 +293,11 @@ fn create_thread(
     let archive = body["auto_archive_duration"].as_u64().unwrap_or(1440);
     let thread = model::thread(guild_id, parent, thread_id, name, kind, archive);
     s.channels.insert(thread_id, thread.clone());
+    if shared.config.echo_bot_events {
+        let mut event = thread.clone();
+        event["newly_created"] = json!(true);
+        s.dispatch("THREAD_CREATE", event);
+    }
     Reply::created(thread)
 }
 
