@@ -707,3 +707,70 @@ async fn the_fake_stops_when_dropped() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }
+
+/// A poise slash command, to prove poise's registration and dispatch work against the fake.
+#[poise::command(slash_command)]
+async fn checklist(
+    ctx: poise::Context<'_, (), SerenityError>,
+    #[description = "What to fine-tune"] topic: String,
+) -> Result<(), SerenityError> {
+    ctx.say(format!("checking {topic}")).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn poise_registers_its_commands_and_answers_a_slash_command() {
+    let fake = FakeDiscord::start().await;
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: vec![checklist()],
+            ..Default::default()
+        })
+        .setup(|ctx, _ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                poise::builtins::register_in_guild(ctx, commands, GuildId::new(GUILD_ID)).await
+            })
+        })
+        .build();
+    let mut client = ClientBuilder::new_with_http(http_for(&fake), intents())
+        .framework(framework)
+        .await
+        .expect("client builds");
+    let shards = client.shard_manager.clone();
+    let task = tokio::spawn(async move { client.start().await });
+    let registration = format!("/applications/{APP_ID}/guilds/{GUILD_ID}/commands");
+    let put = fake
+        .wait_for_request(|r| r.is("PUT", &registration), WAIT)
+        .await
+        .expect("registration");
+    assert_eq!(put.body_at("/0/name"), Some(&json!("checklist")));
+
+    let options = json!([{ "name": "topic", "type": 3, "value": "llama" }]);
+    let command = payloads::slash_command("checklist", options);
+    let (id, token) = payloads::id_and_token(&command);
+    fake.dispatch("INTERACTION_CREATE", command).await;
+
+    let callback = fake
+        .wait_for_request(
+            |r| r.is("POST", &format!("/interactions/{id}/{token}/callback")),
+            WAIT,
+        )
+        .await
+        .expect("poise answers");
+    assert_eq!(
+        callback.body_at("/data/content"),
+        Some(&json!("checking llama"))
+    );
+    assert_eq!(
+        fake.original_response(&token).unwrap()["content"],
+        "checking llama"
+    );
+    shards.shutdown_all().await;
+    tokio::time::timeout(WAIT, task)
+        .await
+        .expect("stops")
+        .expect("task")
+        .expect("no error");
+    assert_clean(&fake);
+}
