@@ -1,5 +1,19 @@
 //! The REST routes the fake answers, as small functions of the fake's state. Answers carry
 //! the fields serenity 0.12.5 requires; ids of created things are fresh snowflakes.
+//!
+//! - `GET /gateway`, `GET /gateway/bot`, `GET /users/@me`, `GET /oauth2/applications/@me`
+//! - `GET|PUT /applications/{app}/commands`, `GET|PUT /applications/{app}/guilds/{g}/commands`
+//!   (echoed with ids; another `{app}` than [`APP_ID`] is 404 Unknown Application)
+//! - `POST /channels/{c}/messages` (echoes content, embeds, components, flags, reference;
+//!   files become attachments), `GET|PATCH|DELETE /channels/{c}/messages/{m}` (the bot's own)
+//! - `POST /channels/{c}/messages/{m}/threads` (thread id = message id, as on Discord),
+//!   `POST /channels/{c}/threads`, `GET|PATCH /channels/{c}` (archive/lock go to
+//!   `thread_metadata`), `POST /channels/{c}/typing`
+//! - `GET /guilds/{g}/members/{u}` (configured member, else a role-less one)
+//! - interactions and webhooks: see `interactions`
+//!
+//! Unknown channels answer 404 Unknown Channel (10003), unknown messages 404 Unknown Message
+//! (10008), as Discord does.
 
 use serde_json::{Value, json};
 
