@@ -212,7 +212,7 @@ pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliErro
             }
             None => match ask(&flow.content, step, &mut lines).await {
                 Ok(input) => input,
-                Err(stop) => return Ok(abandon(&flow, id, stop).await?),
+                Err(stop) => return abandon(&flow, id, stop).await,
             },
         };
         match flow.advance(id, step, input, &me, None, Utc::now()).await {

@@ -279,7 +279,7 @@ fn count(n: i64) -> u64 {
 /// Pairs keys with counts, most frequent first (ties keep checklist order).
 fn ranked<'a>(keys: impl Iterator<Item = &'a str>, counts: [u64; 4]) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = keys.map(str::to_string).zip(counts).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|pair| std::cmp::Reverse(pair.1));
     out
 }
 
@@ -302,7 +302,7 @@ pub(super) fn summary_from_row(
         ),
         trigger_text: row.try_get("trigger_text")?,
         verdict: verdict
-            .map(|v| VerdictKind::from_key(&v).ok_or_else(|| StoreError::BadData(v)))
+            .map(|v| VerdictKind::from_key(&v).ok_or(StoreError::BadData(v)))
             .transpose()?,
         decided_at: decided_at.map(|t| parse_time(&t)).transpose()?,
     })
@@ -320,8 +320,8 @@ pub(super) fn decision_from_row(
     };
     Ok(DecisionRecord {
         walkthrough_id: row.try_get("walkthrough_id")?,
-        verdict: VerdictKind::from_key(&verdict).ok_or_else(|| StoreError::BadData(verdict))?,
-        goal: Goal::from_key(&goal).ok_or_else(|| StoreError::BadData(goal))?,
+        verdict: VerdictKind::from_key(&verdict).ok_or(StoreError::BadData(verdict))?,
+        goal: Goal::from_key(&goal).ok_or(StoreError::BadData(goal))?,
         goal_detail: row.try_get("goal_detail")?,
         gates: gates_from_row(row)?,
         drivers: model::parse_driver_keys(&drivers)

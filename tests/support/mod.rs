@@ -1,0 +1,7 @@
+//! Code shared by the integration tests under `tests/`; it is not part of the shipped binary.
+//!
+//! A test file includes it with `mod support;` and then uses `support::fake_discord::*`.
+//! Each test binary uses only part of it, so unused items are allowed here.
+#![allow(dead_code, unused_imports)]
+
+pub mod fake_discord;
