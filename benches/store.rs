@@ -65,7 +65,8 @@ async fn generate(store: &Store, n: u64) {
     .expect("generate walkthroughs");
     sqlx::query(
         "INSERT INTO decisions (walkthrough_id, guild_id, verdict, goal, goal_detail, g1, g2, \
-           g3, g4, drivers, summary, reasons, next_steps, checklist_version, decided_at) \
+           g3, g4, drivers, summary, reasons, next_steps, checklist_version, decided_at, \
+           decided_month) \
          SELECT id, guild_id, \
            CASE WHEN id % 10 < 7 THEN 'premature' WHEN id % 10 < 9 THEN 'not_justified_yet' \
                 ELSE 'justified' END, \
@@ -73,7 +74,8 @@ async fn generate(store: &Store, n: u64) {
            CASE WHEN id % 10 < 3 THEN 'no' ELSE 'yes' END, 'yes', \
            CASE WHEN id % 10 < 7 AND id % 10 >= 3 THEN 'not_sure' ELSE 'yes' END, 'yes', \
            CASE WHEN id % 10 = 9 THEN 'd1,d3' ELSE '' END, 'summary', \
-           '[\"a reason\"]', '[\"a step\",\"another step\"]', 'bench', created_at \
+           '[\"a reason\"]', '[\"a step\",\"another step\"]', 'bench', created_at, \
+           substr(created_at, 1, 7) \
          FROM walkthroughs",
     )
     .execute(store.pool())
@@ -117,6 +119,14 @@ async fn main() {
         ("list, no filter", ListFilter::default()),
         (
             "list, guild + verdict",
+            ListFilter {
+                guild_id: Some(42),
+                verdict: Some(VerdictKind::Premature),
+                ..Default::default()
+            },
+        ),
+        (
+            "list, guild + verdict, no match",
             ListFilter {
                 guild_id: Some(42),
                 verdict: Some(VerdictKind::Justified),

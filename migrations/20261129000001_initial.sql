@@ -30,6 +30,10 @@ CREATE UNIQUE INDEX walkthroughs_one_per_chat_message
 CREATE INDEX walkthroughs_by_guild_created ON walkthroughs (guild_id, created_at);
 CREATE INDEX walkthroughs_by_created ON walkthroughs (created_at);
 CREATE INDEX walkthroughs_by_requester ON walkthroughs (requester_id, created_at);
+CREATE INDEX walkthroughs_by_requester_name
+    ON walkthroughs (requester_name COLLATE NOCASE, created_at);
+-- Covers the status/source counts of the audit statistics.
+CREATE INDEX walkthroughs_by_status_source ON walkthroughs (status, source, guild_id);
 CREATE INDEX walkthroughs_by_status_updated ON walkthroughs (status, updated_at);
 CREATE INDEX walkthroughs_by_thread ON walkthroughs (thread_id) WHERE thread_id IS NOT NULL;
 
@@ -76,10 +80,16 @@ CREATE TABLE decisions (
     reasons           TEXT NOT NULL, -- JSON array of strings
     next_steps        TEXT NOT NULL, -- JSON array of strings
     checklist_version TEXT NOT NULL,
-    decided_at        TEXT NOT NULL
+    decided_at        TEXT NOT NULL,
+    decided_month     TEXT NOT NULL -- '2026-11', for the statistics by month
 );
-CREATE INDEX decisions_by_guild_decided ON decisions (guild_id, decided_at);
-CREATE INDEX decisions_by_decided ON decisions (decided_at);
+-- Listings filtered by verdict, newest decision first, with or without a guild.
+CREATE INDEX decisions_by_guild_verdict ON decisions (guild_id, verdict, decided_at);
+CREATE INDEX decisions_by_verdict ON decisions (verdict, decided_at);
+-- Cover the statistics: one index scan, grouped in index order, no table reads.
+CREATE INDEX decisions_stats_by_guild
+    ON decisions (guild_id, decided_month, verdict, g1, g2, g3, g4, drivers);
+CREATE INDEX decisions_stats ON decisions (decided_month, verdict, g1, g2, g3, g4, drivers);
 
 CREATE TRIGGER decisions_are_never_updated BEFORE UPDATE ON decisions
 BEGIN

@@ -830,3 +830,107 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn an_export_larger_than_one_page_keeps_every_row_once_and_in_order() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let rows = i64::from(tunegate::store::PAGE_ROWS) * 2 + 17;
+    sqlx::query(
+        "WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq LIMIT ?) \
+         INSERT INTO walkthroughs (source, status, current_step, guild_id, requester_id, \
+         requester_name, trigger_text, checklist_version, created_at, updated_at) \
+         SELECT 'slash', 'open', 'goal', n % 3, 'u', 'u', 'row ' || n, 'v', \
+         '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z' FROM seq",
+    )
+    .bind(rows)
+    .execute(flow.store.pool())
+    .await
+    .unwrap();
+    let mut out = Vec::new();
+    let n = flow
+        .store
+        .export(&ListFilter::default(), ExportFormat::JsonLines, &mut out)
+        .await
+        .unwrap();
+    assert_eq!(n as i64, rows);
+    let ids: Vec<i64> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, (1..=rows).collect::<Vec<_>>());
+
+    // A filter that matches one row in three pages through the same way.
+    let mut out = Vec::new();
+    let n = flow
+        .store
+        .export(
+            &ListFilter {
+                guild_id: Some(1),
+                ..Default::default()
+            },
+            ExportFormat::Csv,
+            &mut out,
+        )
+        .await
+        .unwrap();
+    assert_eq!(n as i64, (1..=rows).filter(|i| i % 3 == 1).count() as i64);
+}
+
+#[tokio::test]
+async fn a_verdict_filtered_listing_is_newest_decision_first() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let no = [
+        GateAnswer::No,
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+    ];
+    let older = decide(
+        &flow,
+        start(Source::Slash, 1, 1, alice(), "a"),
+        no,
+        &[],
+        at(1, 0),
+    )
+    .await;
+    let newer = decide(
+        &flow,
+        start(Source::Slash, 1, 2, alice(), "b"),
+        no,
+        &[],
+        at(3, 0),
+    )
+    .await;
+    decide(
+        &flow,
+        start(Source::Slash, 1, 3, alice(), "c"),
+        ALL_YES,
+        &[],
+        at(4, 0),
+    )
+    .await;
+    let rows = flow
+        .store
+        .list(
+            &ListFilter {
+                guild_id: Some(1),
+                verdict: Some(VerdictKind::Premature),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![newer, older]
+    );
+}

@@ -21,7 +21,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use audit::{ListFilter, MonthCounts, Stats};
 pub use error::StoreError;
-pub use export::{ExportError, ExportFormat, defuse_formula};
+pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use records::*;
 pub use walkthroughs::{AnswerWrite, Recorded};
 

@@ -329,8 +329,8 @@ async fn insert_decision(
             .await?;
     sqlx::query(
         "INSERT INTO decisions (walkthrough_id, guild_id, verdict, goal, goal_detail, g1, g2, \
-         g3, g4, drivers, summary, reasons, next_steps, checklist_version, decided_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         g3, g4, drivers, summary, reasons, next_steps, checklist_version, decided_at, \
+         decided_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(walkthrough_id)
     .bind(guild.and_then(|g| g.0))
@@ -347,6 +347,7 @@ async fn insert_decision(
     .bind(json(&d.next_steps))
     .bind(&d.checklist_version)
     .bind(format_time(d.decided_at))
+    .bind(d.decided_at.format("%Y-%m").to_string())
     .execute(&mut **tx)
     .await?;
     Ok(())
