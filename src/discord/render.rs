@@ -1,0 +1,346 @@
+//! What tunegate posts in Discord: questions with their buttons, answered questions, the
+//! verdict embed, notices. Pure functions from records to serenity builders.
+//!
+//! Echoed user text is made safe here: invisible characters are dropped, markdown is escaped,
+//! `@` cannot form a mention, and every message carries `allowed_mentions` that lets at most
+//! the requester be pinged. Texts are cut to Discord's limits.
+
+use serenity::all::{
+    ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateInputText, CreateMessage, CreateModal, CreateSelectMenu,
+    CreateSelectMenuKind, CreateSelectMenuOption, InputTextStyle, UserId,
+};
+
+use super::custom_id::{Action, ComponentId};
+use crate::checklist::{ChecklistContent, Driver, GateAnswer, Goal, Step, VerdictKind};
+use crate::store::DecisionRecord;
+use crate::text::{is_invisible_format_char, truncate_chars};
+
+/// Discord's limit for a message's content.
+pub const MESSAGE_LIMIT: usize = 2000;
+/// Discord's limit for an embed field's value.
+pub const FIELD_LIMIT: usize = 1024;
+/// Discord's limit for a thread name.
+pub const THREAD_NAME_LIMIT: usize = 100;
+/// How much of a proposal is quoted in the first message.
+const QUOTE_CHARS: usize = 300;
+
+/// Mentions nobody: for every message that echoes user text or reports.
+pub fn no_mentions() -> CreateAllowedMentions {
+    CreateAllowedMentions::new().empty_users().empty_roles()
+}
+
+/// Mentions only `user` (the requester, once, when a walkthrough starts or is reminded).
+pub fn only_user(user: UserId) -> CreateAllowedMentions {
+    CreateAllowedMentions::new().users([user]).empty_roles()
+}
+
+/// User text made safe to echo: invisible characters dropped, markdown escaped, mentions
+/// broken, cut to `max` characters.
+pub fn safe_text(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max * 2));
+    for c in text.chars() {
+        if is_invisible_format_char(c) || (c.is_control() && c != '\n') {
+            continue;
+        }
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' | '-' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            '<' => out.push_str("<\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    truncate_chars(out.trim(), max)
+}
+
+/// A thread name from the proposal: one line, 1 to 100 characters, never empty.
+pub fn thread_name(proposal: &str, walkthrough_id: i64) -> String {
+    let words: String = proposal
+        .chars()
+        .filter(|c| !is_invisible_format_char(*c) && !c.is_control())
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = if words.is_empty() {
+        format!("Fine-tune check #{walkthrough_id}")
+    } else {
+        format!("Fine-tune check: {words}")
+    };
+    truncate_chars(&name, THREAD_NAME_LIMIT)
+}
+
+fn question_header(content: &ChecklistContent, step: Step) -> String {
+    let text = match step {
+        Step::Goal => &content.goal.question,
+        Step::Gate(g) => &content.gate(g).question,
+        Step::Drivers => &content.drivers_question.question,
+        Step::Done => "",
+    };
+    format!(
+        "**Question {} of {}**: {}",
+        step.number(),
+        Step::QUESTIONS,
+        content.render(text)
+    )
+}
+
+fn button(id: i64, step: Step, action: Action, label: &str, style: ButtonStyle) -> CreateButton {
+    CreateButton::new(ComponentId::new(id, step, action).to_string())
+        .label(truncate_chars(label, 80))
+        .style(style)
+}
+
+/// The message asking the question at `step`, with its components.
+pub fn question(
+    content: &ChecklistContent,
+    walkthrough_id: i64,
+    step: Step,
+    intro: Option<String>,
+) -> (String, Vec<CreateActionRow>) {
+    let id = walkthrough_id;
+    let mut text = intro.map(|i| format!("{i}\n\n")).unwrap_or_default();
+    text.push_str(&question_header(content, step));
+    let note = button(id, step, Action::AddNote, "Add a note", ButtonStyle::Secondary);
+    let back = button(id, step, Action::Back, "Back", ButtonStyle::Secondary);
+    let rows = match step {
+        Step::Goal => {
+            let options = Goal::ALL
+                .iter()
+                .map(|g| {
+                    let t = content.goal(*g);
+                    CreateSelectMenuOption::new(truncate_chars(&t.label, 100), g.key())
+                        .description(truncate_chars(&t.example, 100))
+                })
+                .collect();
+            vec![
+                CreateActionRow::SelectMenu(
+                    CreateSelectMenu::new(
+                        ComponentId::new(id, step, Action::PickGoal).to_string(),
+                        CreateSelectMenuKind::String { options },
+                    )
+                    .placeholder("Choose the goal"),
+                ),
+                CreateActionRow::Buttons(vec![
+                    note,
+                    button(
+                        id,
+                        step,
+                        Action::Dismiss,
+                        "Not a fine-tune request",
+                        ButtonStyle::Danger,
+                    ),
+                ]),
+            ]
+        }
+        Step::Gate(_) => vec![CreateActionRow::Buttons(vec![
+            button(id, step, Action::Gate(GateAnswer::Yes), content.answer_label(GateAnswer::Yes), ButtonStyle::Success),
+            button(id, step, Action::Gate(GateAnswer::No), content.answer_label(GateAnswer::No), ButtonStyle::Danger),
+            button(id, step, Action::Gate(GateAnswer::NotSure), content.answer_label(GateAnswer::NotSure), ButtonStyle::Secondary),
+            back,
+            note,
+        ])],
+        Step::Drivers => {
+            for d in Driver::ALL {
+                let t = content.driver(*d);
+                text.push_str(&format!(
+                    "\n- **{} ({})**: {}",
+                    t.label,
+                    d.key().to_uppercase(),
+                    content.render(&t.description)
+                ));
+            }
+            let options = Driver::ALL
+                .iter()
+                .map(|d| {
+                    CreateSelectMenuOption::new(
+                        truncate_chars(&content.driver(*d).label, 100),
+                        d.key(),
+                    )
+                })
+                .collect();
+            vec![
+                CreateActionRow::SelectMenu(
+                    CreateSelectMenu::new(
+                        ComponentId::new(id, step, Action::PickDrivers).to_string(),
+                        CreateSelectMenuKind::String { options },
+                    )
+                    .placeholder("Choose every driver that applies")
+                    .min_values(1)
+                    .max_values(Driver::ALL.len() as u8),
+                ),
+                CreateActionRow::Buttons(vec![
+                    button(id, step, Action::NoDrivers, "None of these", ButtonStyle::Primary),
+                    back,
+                    note,
+                ]),
+            ]
+        }
+        Step::Done => Vec::new(),
+    };
+    (truncate_chars(&text, MESSAGE_LIMIT), rows)
+}
+
+/// A question as it reads once answered: the answer shown, the buttons gone.
+pub fn answered(content: &ChecklistContent, step: Step, answer: &str, by: UserId) -> String {
+    truncate_chars(
+        &format!("{}\n> {answer} (answered by <@{by}>)", question_header(content, step)),
+        MESSAGE_LIMIT,
+    )
+}
+
+/// A question left by going back.
+pub fn went_back(content: &ChecklistContent, step: Step, by: UserId) -> String {
+    truncate_chars(
+        &format!(
+            "{}\n> <@{by}> went back to change the previous answer.",
+            question_header(content, step)
+        ),
+        MESSAGE_LIMIT,
+    )
+}
+
+/// Words for a goal choice, with its (escaped) description.
+pub fn goal_words(content: &ChecklistContent, goal: Goal, detail: Option<&str>) -> String {
+    match detail {
+        Some(d) => format!("{}: {}", content.goal(goal).label, safe_text(d, 500)),
+        None => content.goal(goal).label.clone(),
+    }
+}
+
+/// Words for chosen drivers.
+pub fn driver_words(content: &ChecklistContent, drivers: &[Driver]) -> String {
+    if drivers.is_empty() {
+        return "None of these".to_string();
+    }
+    drivers
+        .iter()
+        .map(|d| format!("{} ({})", content.driver(*d).label, d.key().to_uppercase()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The first message of a walkthrough: the requester mentioned once, the proposal quoted.
+pub fn opening(content: &ChecklistContent, requester: UserId, proposal: &str) -> String {
+    let quote = safe_text(proposal, QUOTE_CHARS);
+    let quoted = if quote.is_empty() {
+        String::new()
+    } else {
+        format!("\n> {}", quote.replace('\n', "\n> "))
+    };
+    format!(
+        "<@{requester}> proposed fine-tuning:{quoted}\n\n{}",
+        content.render(content.intro.trim())
+    )
+}
+
+/// The embed colour of each verdict.
+pub fn verdict_colour(verdict: VerdictKind) -> Colour {
+    match verdict {
+        VerdictKind::Premature => Colour::new(0xE67E22),
+        VerdictKind::NotJustifiedYet => Colour::new(0xF1C40F),
+        VerdictKind::Justified => Colour::new(0x2ECC71),
+    }
+}
+
+fn bullet_field(items: &[String], numbered: bool) -> String {
+    let lines: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if numbered { format!("{}. {s}", i + 1) } else { format!("- {s}") })
+        .collect();
+    truncate_chars(&lines.join("\n"), FIELD_LIMIT)
+}
+
+/// The verdict embed.
+pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage {
+    let title = match d.verdict {
+        VerdictKind::Premature => &content.verdicts.premature.title,
+        VerdictKind::NotJustifiedYet => &content.verdicts.not_justified_yet.title,
+        VerdictKind::Justified => &content.verdicts.justified.title,
+    };
+    let embed = CreateEmbed::new()
+        .title(truncate_chars(&format!("{}: {title}", d.verdict.headline()), 256))
+        .description(truncate_chars(&d.summary, 4096))
+        .colour(verdict_colour(d.verdict))
+        .field("Why", bullet_field(&d.reasons, false), false)
+        .field("Next steps", bullet_field(&d.next_steps, true), false)
+        .footer(CreateEmbedFooter::new(format!(
+            "Decision #{} · checklist {}",
+            d.walkthrough_id, d.checklist_version
+        )));
+    CreateMessage::new()
+        .content(format!("Verdict for walkthrough #{}", d.walkthrough_id))
+        .embed(embed)
+        .allowed_mentions(no_mentions())
+}
+
+/// The modal asking what "something else" means.
+pub fn describe_goal_modal(walkthrough_id: i64) -> CreateModal {
+    let id = ComponentId::new(walkthrough_id, Step::Goal, Action::DescribeGoal).to_string();
+    CreateModal::new(id, "Describe the goal").components(vec![CreateActionRow::InputText(
+        CreateInputText::new(InputTextStyle::Paragraph, "What should the model do better?", "detail")
+            .min_length(3)
+            .max_length(crate::checklist::walkthrough::MAX_DETAIL_CHARS as u16)
+            .required(true),
+    )])
+}
+
+/// The modal for a free-text note or evidence links.
+pub fn note_modal(walkthrough_id: i64, step: Step) -> CreateModal {
+    let id = ComponentId::new(walkthrough_id, step, Action::SubmitNote).to_string();
+    CreateModal::new(id, "Add a note").components(vec![CreateActionRow::InputText(
+        CreateInputText::new(InputTextStyle::Paragraph, "Note or evidence links", "note")
+            .max_length(4000)
+            .required(true),
+    )])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_text_cannot_ping_or_format_and_loses_invisible_characters() {
+        let shown = safe_text("@everyone <@&1> **big** `x`\u{200b}\u{202e} > q", 100);
+        assert!(!shown.contains("@everyone"));
+        assert!(!shown.contains("<@&"));
+        assert!(!shown.contains("**"));
+        assert!(!shown.contains('\u{202e}'));
+        assert!(shown.contains("@\u{200B}everyone"));
+        assert!(shown.contains("\\*\\*big\\*\\*"));
+    }
+
+    #[test]
+    fn thread_names_are_one_line_and_within_limits() {
+        assert_eq!(thread_name("  \n\u{200b} ", 9), "Fine-tune check #9");
+        let long = thread_name(&"word ".repeat(100), 1);
+        assert_eq!(long.chars().count(), THREAD_NAME_LIMIT);
+        assert!(!thread_name("a\nb\tc", 1).contains('\n'));
+        assert_eq!(thread_name("a\nb", 1), "Fine-tune check: a b");
+    }
+
+    #[test]
+    fn every_question_fits_discords_component_rules() {
+        let content = ChecklistContent::built_in();
+        for step in Step::ALL.into_iter().filter(|s| *s != Step::Done) {
+            let (text, rows) = question(&content, i64::MAX, step, Some("x".repeat(3000)));
+            assert!(text.chars().count() <= MESSAGE_LIMIT);
+            assert!(!rows.is_empty() && rows.len() <= 5);
+            let json = serde_json::to_value(&rows).unwrap();
+            for row in json.as_array().unwrap() {
+                let parts = row["components"].as_array().unwrap();
+                assert!(parts.len() <= 5, "{step:?}: {row}");
+                for c in parts {
+                    let id = c["custom_id"].as_str().unwrap();
+                    assert!(id.len() <= 100);
+                    assert!(ComponentId::decode(id).is_some(), "{id}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Discord REST calls that must not be lost: messages, edits, threads. Rate limits (429) are
+//! waited out for as long as `Retry-After` says; server errors (5xx) and dropped connections are
+//! retried a bounded number of times; everything else comes back as a [`RestError`] with the
+//! HTTP status and Discord's error code, so the caller can fall back (403) or give up (404).
+//!
+//! These calls go through serenity's request builder but are executed here, because serenity
+//! drops the `Retry-After` of an error response and, with a proxy (`discord.api_base`), its own
+//! rate limiter is off: the bot has to honour rate limits itself.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serenity::all::{
+    ChannelId, CreateMessage, EditMessage, GuildChannel, Http, LightMethod, Message, MessageId,
+    Request, Route,
+};
+
+/// Attempts per call (the first try included).
+const MAX_ATTEMPTS: u32 = 5;
+/// The longest single rate-limit wait the bot accepts before giving up on a call.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// First wait after a server error; doubled on each further attempt.
+const FIRST_BACKOFF: Duration = Duration::from_millis(200);
+
+#[derive(Debug, thiserror::Error)]
+pub enum RestError {
+    #[error("Discord answered {status} (code {code}): {message}")]
+    Status {
+        status: u16,
+        code: i64,
+        message: String,
+    },
+    #[error("Discord kept failing ({status}) after {attempts} attempts")]
+    GaveUp { status: u16, attempts: u32 },
+    #[error("could not reach Discord: {0}")]
+    Transport(String),
+    #[error("could not read Discord's answer: {0}")]
+    Decode(String),
+}
+
+impl RestError {
+    /// The HTTP status Discord answered with, if it answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            RestError::Status { status, .. } | RestError::GaveUp { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+/// The REST client for calls that are retried. Cheap to clone.
+#[derive(Clone)]
+pub struct Rest {
+    http: Arc<Http>,
+    client: reqwest::Client,
+    /// The origin replacing `https://discord.com` (`discord.api_base`), if any.
+    base: Option<String>,
+}
+
+impl Rest {
+    pub fn new(http: Arc<Http>, base: Option<String>) -> Rest {
+        Rest {
+            http,
+            client: reqwest::Client::new(),
+            base,
+        }
+    }
+
+    /// Serenity's HTTP client, for calls where a failure is only logged.
+    pub fn http(&self) -> &Arc<Http> {
+        &self.http
+    }
+
+    pub async fn post_message(
+        &self,
+        channel: ChannelId,
+        message: &CreateMessage,
+    ) -> Result<Message, RestError> {
+        let body = to_json(message)?;
+        self.send(|| {
+            Request::new(
+                Route::ChannelMessages {
+                    channel_id: channel,
+                },
+                LightMethod::Post,
+            )
+            .body(Some(body.clone()))
+        })
+        .await
+    }
+
+    pub async fn edit_message(
+        &self,
+        channel: ChannelId,
+        message: MessageId,
+        edit: &EditMessage,
+    ) -> Result<Message, RestError> {
+        let body = to_json(edit)?;
+        self.send(|| {
+            Request::new(
+                Route::ChannelMessage {
+                    channel_id: channel,
+                    message_id: message,
+                },
+                LightMethod::Patch,
+            )
+            .body(Some(body.clone()))
+        })
+        .await
+    }
+
+    /// Opens a public thread on a message.
+    pub async fn thread_on_message(
+        &self,
+        channel: ChannelId,
+        message: MessageId,
+        name: &str,
+    ) -> Result<GuildChannel, RestError> {
+        let body = to_json(&serde_json::json!({
+            "name": name,
+            "auto_archive_duration": 10080,
+        }))?;
+        self.send(|| {
+            Request::new(
+                Route::ChannelMessageThreads {
+                    channel_id: channel,
+                    message_id: message,
+                },
+                LightMethod::Post,
+            )
+            .body(Some(body.clone()))
+        })
+        .await
+    }
+
+    /// Opens a public thread without a starting message.
+    pub async fn thread_in_channel(
+        &self,
+        channel: ChannelId,
+        name: &str,
+    ) -> Result<GuildChannel, RestError> {
+        let body = to_json(&serde_json::json!({
+            "name": name,
+            "type": 11,
+            "auto_archive_duration": 10080,
+        }))?;
+        self.send(|| {
+            Request::new(
+                Route::ChannelThreads {
+                    channel_id: channel,
+                },
+                LightMethod::Post,
+            )
+            .body(Some(body.clone()))
+        })
+        .await
+    }
+
+    /// Archives a thread (closing it politely; anyone can still read it).
+    pub async fn archive_thread(&self, thread: ChannelId) -> Result<GuildChannel, RestError> {
+        let body = to_json(&serde_json::json!({ "archived": true }))?;
+        self.send(|| {
+            Request::new(
+                Route::Channel {
+                    channel_id: thread,
+                },
+                LightMethod::Patch,
+            )
+            .body(Some(body.clone()))
+        })
+        .await
+    }
+
+    /// Sends a request built by `make`, retrying as the module documentation says.
+    async fn send<'a, T: DeserializeOwned>(
+        &self,
+        make: impl Fn() -> Request<'a>,
+    ) -> Result<T, RestError> {
+        let mut backoff = FIRST_BACKOFF;
+        let mut last_status = 0;
+        for attempt in 1..=MAX_ATTEMPTS {
+            let request = make()
+                .build(&self.client, self.http.token(), self.base.as_deref())
+                .and_then(|b| b.build().map_err(Into::into))
+                .map_err(|e| RestError::Transport(e.to_string()))?;
+            let response = match self.client.execute(request).await {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::warn!(attempt, error = %e, "Discord unreachable, retrying");
+                    if attempt == MAX_ATTEMPTS {
+                        return Err(RestError::Transport(e.to_string()));
+                    }
+                    tokio::time::sleep(backoff).await;
+                    backoff *= 2;
+                    continue;
+                }
+            };
+            let status = response.status().as_u16();
+            last_status = status;
+            if response.status().is_success() {
+                let bytes = response
+                    .bytes()
+                    .await
+                    .map_err(|e| RestError::Transport(e.to_string()))?;
+                return serde_json::from_slice(&bytes).map_err(|e| RestError::Decode(e.to_string()));
+            }
+            let header_wait = retry_after_header(&response);
+            let bytes = response.bytes().await.unwrap_or_default();
+            let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+            if status == 429 {
+                let wait = header_wait
+                    .or_else(|| body["retry_after"].as_f64().map(Duration::from_secs_f64))
+                    .unwrap_or(Duration::from_secs(1));
+                if wait > MAX_RETRY_AFTER {
+                    return Err(RestError::GaveUp {
+                        status,
+                        attempts: attempt,
+                    });
+                }
+                tracing::warn!(attempt, wait_ms = wait.as_millis() as u64, "rate limited by Discord, waiting");
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            if status >= 500 {
+                tracing::warn!(attempt, status, "Discord server error, retrying");
+                tokio::time::sleep(backoff).await;
+                backoff *= 2;
+                continue;
+            }
+            return Err(RestError::Status {
+                status,
+                code: body["code"].as_i64().unwrap_or(-1),
+                message: body["message"].as_str().unwrap_or("").to_string(),
+            });
+        }
+        Err(RestError::GaveUp {
+            status: last_status,
+            attempts: MAX_ATTEMPTS,
+        })
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, RestError> {
+    serde_json::to_vec(value).map_err(|e| RestError::Decode(e.to_string()))
+}
+
+fn retry_after_header(response: &reqwest::Response) -> Option<Duration> {
+    let value = response.headers().get("retry-after")?.to_str().ok()?;
+    let seconds: f64 = value.trim().parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+}
