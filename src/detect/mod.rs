@@ -5,14 +5,17 @@
 //! the raw bytes rejects it before anything is allocated ([`prefilter`]). Messages that pass are
 //! masked (code, quotes, links, mentions) and split into folded words ([`normalize`]); the
 //! fine-tuning terms in them are found ([`terms`]) and each is judged in its clause against the
-//! phrase tables of the active languages ([`lexicon`], [`rules`]). Configured phrases and
+//! phrase tables of the active languages ([`phrases`], [`lexicon`], [`words`], [`rules`]). Configured phrases and
 //! exclusions are plain case- and accent-insensitive substrings, applied last.
 
 mod lexicon;
+mod markup;
 mod normalize;
+mod phrases;
 mod prefilter;
 mod rules;
 mod terms;
+mod words;
 
 #[cfg(test)]
 mod tests;
@@ -20,10 +23,12 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::Lang;
-use lexicon::{PhraseIndex, is_ml_context};
-use normalize::{fold_text, mask_markup, tokenize};
+use lexicon::PhraseIndex;
+use markup::mask_markup;
+use normalize::{fold_text, tokenize};
 use prefilter::Prefilter;
 use rules::{Message, Verdict, Why, judge};
+use words::is_ml_context;
 
 /// The `[detect]` section of the configuration.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -200,34 +205,27 @@ impl Detector {
             return detection;
         }
         let folded = collapse_spaces(&fold_text(&masked));
-        if detection.triggered {
-            if let Some((phrase, _)) = self
-                .extras
-                .exclusions
-                .iter()
+        let found = |list: &[(String, String)]| {
+            list.iter()
                 .find(|(_, f)| folded.contains(f.as_str()))
-            {
+                .map(|(phrase, _)| phrase.clone())
+        };
+        if detection.triggered {
+            if let Some(phrase) = found(&self.extras.exclusions) {
                 detection = Detection {
                     triggered: false,
-                    matched: Some(phrase.clone()),
                     reason: format!("ignored: matches the configured exclusion \"{phrase}\""),
+                    matched: Some(phrase),
                     language: None,
                 };
             }
-        } else if extra {
-            if let Some((phrase, _)) = self
-                .extras
-                .phrases
-                .iter()
-                .find(|(_, f)| folded.contains(f.as_str()))
-            {
-                detection = Detection {
-                    triggered: true,
-                    matched: Some(phrase.clone()),
-                    reason: format!("proposal: configured phrase \"{phrase}\""),
-                    language: None,
-                };
-            }
+        } else if extra && let Some(phrase) = found(&self.extras.phrases) {
+            detection = Detection {
+                triggered: true,
+                reason: format!("proposal: configured phrase \"{phrase}\""),
+                matched: Some(phrase),
+                language: None,
+            };
         }
         detection
     }

@@ -14,9 +14,10 @@
 //! "but"; a comma before "that"/"dass"/"que" or an infinitive ("..., zu feintunen") does not
 //! end one.
 
-use super::lexicon::{Hit, Lang, Role, WordClass, classify};
+use super::lexicon::{Hit, Lang, Role};
 use super::normalize::{Kind, Tokens};
 use super::terms::{Family, Form, Term};
+use super::words::{WordClass, classify};
 
 /// Why a term does not make the message a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,10 +174,10 @@ pub(crate) fn judge(msg: &Message, term: &Term) -> Verdict {
         return ignored(Why::Trouble, h.0, h.1, h.2);
     }
     let (ss, se) = scope.sentence;
-    if cue.is_none() {
-        if let Some(h) = trouble(msg, ss, se) {
-            return ignored(Why::Trouble, h.0, h.1, h.2);
-        }
+    if cue.is_none()
+        && let Some(h) = trouble(msg, ss, se)
+    {
+        return ignored(Why::Trouble, h.0, h.1, h.2);
     }
     let rhetorical = msg.hits.iter().any(|h| {
         h.start >= cs
@@ -184,10 +185,8 @@ pub(crate) fn judge(msg: &Message, term: &Term) -> Verdict {
             && (h.role == Role::Rhetorical
                 || (h.role == Role::RhetoricalQuestion && scope.question))
     });
-    if !rhetorical {
-        if let Some(h) = hits_between(msg, cs, term.start, &[Role::Negation]).next() {
-            return ignored(Why::Negated, h.start, h.end, Some(h.lang));
-        }
+    if !rhetorical && let Some(h) = hits_between(msg, cs, term.start, &[Role::Negation]).next() {
+        return ignored(Why::Negated, h.start, h.end, Some(h.lang));
     }
     if let Some(h) = hits_between(msg, term.end, ce, &[Role::Rejection]).next() {
         return ignored(Why::Rejected, h.start, h.end, Some(h.lang));
@@ -197,10 +196,11 @@ pub(crate) fn judge(msg: &Message, term: &Term) -> Verdict {
     // won't fix this"), or when the term is a noun with an article, the subject of what is
     // negated ("creo que el fine-tuning no es necesario").
     let with_article = term.start > 0 && ARTICLES.contains(&msg.tokens.word(term.start - 1));
-    if (!cue_before || with_article) && !rhetorical {
-        if let Some(h) = hits_between(msg, term.end, ce, &[Role::Negation]).next() {
-            return ignored(Why::Rejected, h.start, h.end, Some(h.lang));
-        }
+    if (!cue_before || with_article)
+        && !rhetorical
+        && let Some(h) = hits_between(msg, term.end, ce, &[Role::Negation]).next()
+    {
+        return ignored(Why::Rejected, h.start, h.end, Some(h.lang));
     }
     if let Some(h) = rejected_answer(msg, term, &scope) {
         return ignored(Why::Rejected, h.start, h.end, Some(h.lang));
@@ -317,7 +317,7 @@ fn find_cue(msg: &Message, term: &Term, scope: &Scope) -> Option<Cue> {
         .iter()
         .filter(|h| h.start >= cs && h.start <= term.start && h.end <= ce.max(term.end))
         .filter(|h| term.start.saturating_sub(h.end) <= 12)
-        .filter(|h| match h.role {
+        .rfind(|h| match h.role {
             Role::Proposal | Role::ProposalBefore | Role::Rhetorical => true,
             Role::RhetoricalQuestion => scope.question,
             Role::QuestionLead => {
@@ -326,8 +326,7 @@ fn find_cue(msg: &Message, term: &Term, scope: &Scope) -> Option<Cue> {
                     && (h.end..term.start).all(|i| classify(tokens.word(i)) == WordClass::Function)
             }
             _ => false,
-        })
-        .next_back();
+        });
     if let Some(h) = before {
         return Some(cue(h, true));
     }

@@ -6,8 +6,9 @@
 //! and adapters ("LoRA", "QLoRA", "PEFT", "adapter"). Each term carries its grammatical form,
 //! because "we should fine-tune" proposes and "I fine-tuned it" reports.
 
-use super::lexicon::{Lang, PhraseIndex, WordClass, classify};
+use super::lexicon::{Lang, PhraseIndex};
 use super::normalize::Tokens;
+use super::words::{WordClass, classify};
 
 /// Which kind of term it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,23 +106,24 @@ fn two_word_term(tokens: &Tokens, i: usize, original: &str) -> Option<Term> {
             }
             return Some(term(i, i + 2, Family::FineTune, form, german(first)));
         }
-        if first == "fein" {
-            if let Some(form) = abstimm_form(second) {
-                return Some(term(i, i + 2, Family::FineTune, form, Some(Lang::De)));
-            }
+        if first == "fein"
+            && let Some(form) = abstimm_form(second)
+        {
+            return Some(term(i, i + 2, Family::FineTune, form, Some(Lang::De)));
         }
     }
     if first == "ajuste" && second == "fino" {
         return Some(term(i, i + 2, Family::FineTune, Form::Noun, Some(Lang::Es)));
     }
-    if first == "re" && hyphen {
-        if let Some(t) = train_word(second, orig_second) {
-            return Some(Term {
-                start: i,
-                end: i + 2,
-                ..t
-            });
-        }
+    if first == "re"
+        && hyphen
+        && let Some(t) = train_word(second, orig_second)
+    {
+        return Some(Term {
+            start: i,
+            end: i + 2,
+            ..t
+        });
     }
     None
 }
@@ -363,7 +365,8 @@ fn train_word(word: &str, original: &str) -> Option<Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::normalize::{mask_markup, tokenize};
+    use crate::detect::markup::mask_markup;
+    use crate::detect::normalize::tokenize;
 
     fn terms(text: &str) -> Vec<(Family, Form)> {
         let index = PhraseIndex::new(&Lang::ALL);
