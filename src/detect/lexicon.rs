@@ -53,8 +53,16 @@ pub(crate) enum Role {
     Rhetorical,
     /// The same, only in a question: "shouldn't we ...?", "sollten wir nicht ...?".
     RhetoricalQuestion,
-    /// Negates a term that follows it in the clause: "not", "no need to", "instead of".
+    /// Negates a term that follows it in the clause, or that it follows when nothing before the
+    /// term proposes it: "not", "no need to"; "fine-tuning won't help".
     Negation,
+    /// Negates only a term that follows it: "instead of", "rather than", "without", "before"
+    /// ("fine-tune it instead of prompting" still proposes).
+    NegationBefore,
+    /// Reports someone else's question rather than asking it: "someone asked if we could".
+    Reported,
+    /// Asks the others what they think, after the term: "..., thoughts?", "ça vous dit ?".
+    Solicit,
     /// Rejects a term that precedes it in the clause: "... is premature", "... is overkill".
     Rejection,
     /// Reports work already done: "yesterday", "is live", "already".
@@ -149,9 +157,9 @@ impl PhraseIndex {
     }
 
     /// French and Spanish conditionals propose on their own: "un LoRA réglerait ça",
-    /// "un adaptador lo arreglaría".
+    /// "je verrais bien un modèle fine-tuné", "un adaptador lo arreglaría".
     fn conditional(&self, word: &str, original: &str) -> Option<Lang> {
-        const FR_ENDINGS: [&str; 4] = ["rait", "raient", "rions", "riez"];
+        const FR_ENDINGS: [&str; 5] = ["rait", "raient", "rions", "riez", "rais"];
         let fr = self.has(Lang::Fr)
             && word.len() >= 7
             && FR_ENDINGS.iter().any(|e| word.ends_with(e))

@@ -286,6 +286,7 @@ fn describe(why: Why) -> &'static str {
     match why {
         Why::Trouble => "asks for help with a fine-tuning problem",
         Why::Negated => "negated",
+        Why::Reported => "reports someone else's question",
         Why::Rejected => "rejected",
         Why::Past => "reports past work",
         Why::OtherSense => "another sense of the word",

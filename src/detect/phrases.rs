@@ -32,7 +32,7 @@ const EN: Entries = &[
             "do we want", "are we going to", "i would", "we would", "let me", "i will", "we will",
             "i can", "happy to", "can someone", "could someone", "someone should", "who wants to",
             "wants to", "anyone want to", "what do you think about", "thoughts on",
-            "thoughts about", "opinions on", "how do we feel about", "time for",
+            "thoughts about", "opinions on", "how do we feel about", "time for", "pitching",
         ],
     ),
     (
@@ -61,10 +61,18 @@ const EN: Entries = &[
     (
         Role::Negation,
         &[
-            "not", "no", "never", "without", "instead", "rather than", "than", "against", "nah",
-            "nope", "stop", "avoid", "before", "skip", "forget", "hold off", "decided against",
-            "no need", "no reason", "no point",
+            "not", "no", "never", "against", "nah", "nope", "stop", "avoid", "skip", "forget",
+            "hold off", "decided against", "no need", "no reason", "no point",
         ],
+    ),
+    (Role::NegationBefore, &["without", "instead", "rather than", "than", "before"]),
+    (
+        Role::Reported,
+        &["asked if", "asked whether", "asks if", "asks whether", "asking if", "asking whether"],
+    ),
+    (
+        Role::Solicit,
+        &["thoughts", "any thoughts", "what do you think", "wdyt", "opinions", "objections"],
     ),
     (
         Role::Rejection,
@@ -113,10 +121,11 @@ const FR: Entries = &[
         Role::ProposalBefore,
         &[
             "faut il", "doit on", "on doit", "peut on", "est ce que on", "et si", "si on",
-            "pourquoi pas", "je propose", "on propose", "proposition", "propose de",
+            "je propose", "on propose", "proposition", "propose de",
             "il est temps", "temps de", "tenter", "essayer", "essayons", "tentons", "faisons",
             "je suis pour", "je pense que on", "je pense que il", "je pense que nous", "qui veut",
             "quelqu un veut", "on veut", "je veux", "tu veux", "vous voulez", "envie de",
+            "que pensez vous de", "vous pensez quoi de",
         ],
     ),
     (Role::QuestionLead, &["on", "nous", "est ce que on"]),
@@ -124,6 +133,7 @@ const FR: Entries = &[
         Role::Rhetorical,
         &[
             "pourquoi ne pas", "pourquoi on ne", "pourquoi ne", "pourquoi est ce que on ne",
+            "pourquoi pas",
         ],
     ),
     (
@@ -135,9 +145,15 @@ const FR: Entries = &[
     (
         Role::Negation,
         &[
-            "ne", "pas", "jamais", "sans", "plutot", "au lieu de", "inutile", "pas besoin",
-            "avant de", "contre", "aucun", "aucune", "non", "eviter",
+            "ne", "pas", "jamais", "inutile", "pas besoin", "contre", "aucun", "aucune", "non",
+            "eviter",
         ],
+    ),
+    (Role::NegationBefore, &["sans", "plutot", "au lieu de", "avant de"]),
+    (Role::Reported, &["a demande si", "demande si", "demandait si"]),
+    (
+        Role::Solicit,
+        &["ca vous dit", "que en pensez vous", "vous en pensez quoi", "des avis", "votre avis"],
     ),
     (
         Role::Rejection,
@@ -179,7 +195,7 @@ const DE: Entries = &[
         &[
             "koennen wir", "lass uns", "lasst uns", "wie waere es", "vorschlag", "schlage vor",
             "zeit fuer", "ich bin fuer", "man koennte", "brauchen wir", "fande", "faende",
-            "probieren", "versuchen",
+            "probieren", "versuchen", "was haltet ihr von", "was meint ihr zu", "lust",
         ],
     ),
     (Role::QuestionLead, &["machen wir", "wir"]),
@@ -194,10 +210,13 @@ const DE: Entries = &[
     (
         Role::Negation,
         &[
-            "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "statt",
-            "anstatt", "ohne", "bevor", "gegen", "nein",
+            "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "gegen",
+            "nein",
         ],
     ),
+    (Role::NegationBefore, &["statt", "anstatt", "ohne", "bevor"]),
+    (Role::Reported, &["hat gefragt ob", "fragt ob", "fragte ob"]),
+    (Role::Solicit, &["was meint ihr", "was haltet ihr davon", "meinungen", "einwaende"]),
     (
         Role::Rejection,
         &[
@@ -220,7 +239,7 @@ const DE: Entries = &[
         Role::Trouble,
         &[
             "fehler", "absturz", "stuerzt", "bricht", "abbruch", "haengt", "eine idee",
-            "weiss jemand", "hat jemand", "wie setze", "wie kann ich", "wie mache ich", "oom",
+            "weiss jemand", "hat jemand eine idee", "wie setze", "wie kann ich", "wie mache ich", "oom",
             "nan",
         ],
     ),
@@ -239,7 +258,7 @@ const ES: Entries = &[
     (
         Role::ProposalBefore,
         &[
-            "y si", "que tal", "propongo", "propuesta", "creo que", "yo haria", "haria", "hagamos",
+            "y si", "que tal", "que os parece", "que opinais de", "propongo", "propuesta", "creo que", "yo haria", "haria", "hagamos",
             "entrenemos", "reentrenemos", "afinemos", "probemos", "intentemos", "estoy a favor",
             "a favor de",
         ],
@@ -256,9 +275,12 @@ const ES: Entries = &[
     (
         Role::Negation,
         &[
-            "no", "nunca", "sin", "en vez de", "en lugar de", "antes de", "ni", "contra", "evitar",
+            "no", "nunca", "ni", "contra", "evitar",
         ],
     ),
+    (Role::NegationBefore, &["sin", "en vez de", "en lugar de", "antes de"]),
+    (Role::Reported, &["pregunto si", "pregunta si", "preguntaba si"]),
+    (Role::Solicit, &["que opinais", "que os parece", "que pensais", "opiniones"]),
     (
         Role::Rejection,
         &[

@@ -126,15 +126,15 @@ fn starts_with_ci(bytes: &[u8], i: usize, prefix: &[u8]) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
 }
 
-/// After "fin"/"fien"/"fein": more n's, an optional e, separators, an optional "ge", then
-/// t's and a u.
+/// After "fin"/"fien"/"fein": more n's, an optional e, separators, an optional "ge" or "zu"
+/// ("feingetunt", "feinzutunen"), then t's and a u.
 fn tune_follows(bytes: &[u8], end: usize) -> bool {
     let mut i = skip_while_ci(bytes, end, b'n');
     if bytes.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&b'e')) {
         i += 1;
     }
     i = skip_separators(bytes, i);
-    if starts_with_ci(bytes, i, b"ge") {
+    if starts_with_ci(bytes, i, b"ge") || starts_with_ci(bytes, i, b"zu") {
         i += 2;
     }
     let t = skip_while_ci(bytes, i, b't');
@@ -170,6 +170,7 @@ mod tests {
             "fein abstimmen",
             "Feinabstimmung",
             "gefinetunt",
+            "feinzutunen",
             "can we FT a model",
             "do SFT",
             "LoRA",

@@ -4,11 +4,13 @@
 //! 1. trouble: the sentence asks for help with an error ("OOM when fine-tuning");
 //! 2. negated: a negation precedes the term in its clause ("no need to fine-tune"), unless it
 //!    is a rhetorical question ("why don't we fine-tune", "sollten wir nicht ...?");
+//!    Or it reports someone else's question ("someone asked if we could fine-tune").
 //! 3. rejected: a rejection follows it ("fine-tuning is premature", "won't fix this");
 //! 4. past: it reports work done ("I fine-tuned it", "the training finished yesterday");
 //! 5. other sense: its object is not a model ("fine-tune the CSS", "train the new hires");
 //! 6. proposal: a cue proposes it ("we should", "maybe ... would help", "can we ...?"), or it
-//!    stands alone in a question ("fine-tune?") or opens an imperative ("retrain the model").
+//!    stands alone in a question ("fine-tune?"), opens an imperative ("retrain the model"), or
+//!    the message asks for opinions right after it ("a LoRA on our tickets, thoughts?").
 //!
 //! Otherwise the message only mentions fine-tuning. Clauses end at commas, sentence ends and
 //! "but"; a comma before "that"/"dass"/"que" or an infinitive ("..., zu feintunen") does not
@@ -24,6 +26,7 @@ use super::words::{WordClass, classify};
 pub(crate) enum Why {
     Trouble,
     Negated,
+    Reported,
     Rejected,
     Past,
     OtherSense,
@@ -185,8 +188,12 @@ pub(crate) fn judge(msg: &Message, term: &Term) -> Verdict {
             && (h.role == Role::Rhetorical
                 || (h.role == Role::RhetoricalQuestion && scope.question))
     });
-    if !rhetorical && let Some(h) = hits_between(msg, cs, term.start, &[Role::Negation]).next() {
+    let negations = [Role::Negation, Role::NegationBefore];
+    if !rhetorical && let Some(h) = hits_between(msg, cs, term.start, &negations).next() {
         return ignored(Why::Negated, h.start, h.end, Some(h.lang));
+    }
+    if let Some(h) = hits_between(msg, cs, term.start, &[Role::Reported]).next() {
+        return ignored(Why::Reported, h.start, h.end, Some(h.lang));
     }
     if let Some(h) = hits_between(msg, term.end, ce, &[Role::Rejection]).next() {
         return ignored(Why::Rejected, h.start, h.end, Some(h.lang));
@@ -234,7 +241,9 @@ fn is_break(tokens: &Tokens, i: usize) -> bool {
 }
 
 fn scope_of(tokens: &Tokens, term: &Term) -> Scope {
-    let infinitive = term.start > 0 && INFINITIVE_MARKERS.contains(&tokens.word(term.start - 1));
+    // "..., das Modell zu feintunen" and "..., das Modell feinzutunen" are infinitives.
+    let infinitive = (term.start > 0 && INFINITIVE_MARKERS.contains(&tokens.word(term.start - 1)))
+        || tokens.word(term.start).contains("zutun");
     // Clause start: walk back to a boundary that really ends the clause.
     let mut cs = term.start;
     while cs > 0 {
@@ -335,6 +344,14 @@ fn find_cue(msg: &Message, term: &Term, scope: &Scope) -> Option<Cue> {
     if let Some(h) = after {
         return Some(cue(h, false));
     }
+    // "..., thoughts?" in the same sentence, or "Thoughts?" opening the next one.
+    let (_, se) = scope.sentence;
+    let solicit = msg.hits.iter().find(|h| {
+        h.role == Role::Solicit && h.start >= term.end && (h.end <= se || h.start == se + 1)
+    });
+    if let Some(h) = solicit {
+        return Some(cue(h, false));
+    }
     let (ss, se) = scope.sentence;
     let bare = scope.question
         && (ss..se)
@@ -371,7 +388,10 @@ fn rejected_answer<'m>(msg: &'m Message, term: &Term, scope: &Scope) -> Option<&
             && h.start <= se + 3
             && (se + 1..h.start)
                 .all(|i| !msg.tokens.is_word(i) || ANSWER_FILLERS.contains(&msg.tokens.word(i)))
-            && matches!(h.role, Role::Negation | Role::Rejection)
+            && matches!(
+                h.role,
+                Role::Negation | Role::NegationBefore | Role::Rejection
+            )
     })
 }
 

@@ -234,12 +234,13 @@ fn one_word_fine_tune(word: &str, original: &str) -> Option<Form> {
     };
     let end = fine_prefix(word)?;
     let rest = &word[end..];
-    let (rest, getunt) = match rest.strip_prefix("ge") {
-        Some(r) => (r, true),
-        None => (rest, false),
-    };
+    // German participle "feingetunt" and zu-infinitive "feinzutunen".
+    if let Some(r) = rest.strip_prefix("ge") {
+        return tune_form(r, original).map(|_| Form::Past);
+    }
+    let rest = rest.strip_prefix("zu").unwrap_or(rest);
     let form = tune_form(rest, original)?;
-    Some(if prefixed || getunt { Form::Past } else { form })
+    Some(if prefixed { Form::Past } else { form })
 }
 
 fn abstimm_form(word: &str) -> Option<Form> {
