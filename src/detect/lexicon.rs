@@ -59,8 +59,8 @@ pub(crate) enum Role {
     /// Negates only a term that follows it: "instead of", "rather than", "without", "before"
     /// ("fine-tune it instead of prompting" still proposes).
     NegationBefore,
-    /// Reports someone else's question rather than asking it: "someone asked if we could".
-    Reported,
+    /// Makes the term a topic rather than a plan: "someone asked if we could", "learn how".
+    Topic,
     /// Asks the others what they think, after the term: "..., thoughts?", "ça vous dit ?".
     Solicit,
     /// Rejects a term that precedes it in the clause: "... is premature", "... is overkill".

@@ -286,7 +286,7 @@ fn describe(why: Why) -> &'static str {
     match why {
         Why::Trouble => "asks for help with a fine-tuning problem",
         Why::Negated => "negated",
-        Why::Reported => "reports someone else's question",
+        Why::Topic => "talks about fine-tuning rather than proposing it",
         Why::Rejected => "rejected",
         Why::Past => "reports past work",
         Why::OtherSense => "another sense of the word",

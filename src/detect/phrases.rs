@@ -33,13 +33,15 @@ const EN: Entries = &[
             "i can", "happy to", "can someone", "could someone", "someone should", "who wants to",
             "wants to", "anyone want to", "what do you think about", "thoughts on",
             "thoughts about", "opinions on", "how do we feel about", "time for", "pitching",
+            "fix is to", "solution is to", "answer is to", "best bet is", "plan is to",
         ],
     ),
     (
         Role::ProposalAfter,
         &[
             "way to go", "next step", "makes sense", "would help", "would fix", "worth a try",
-            "worth it", "sounds like", "right call", "good idea", "is the answer",
+            "worth it", "sounds like", "right call", "good idea", "is the answer", "an option",
+            "feels like", "right tool", "right approach",
             "the way forward",
         ],
     ),
@@ -67,8 +69,12 @@ const EN: Entries = &[
     ),
     (Role::NegationBefore, &["without", "instead", "rather than", "than", "before"]),
     (
-        Role::Reported,
-        &["asked if", "asked whether", "asks if", "asks whether", "asking if", "asking whether"],
+        Role::Topic,
+        &[
+            "asked if", "asked whether", "asks if", "asks whether", "asking if", "asking whether",
+            "learn how", "learn about", "read about", "reading about", "understand how",
+            "how does", "explain",
+        ],
     ),
     (
         Role::Solicit,
@@ -80,6 +86,7 @@ const EN: Entries = &[
             "premature", "overkill", "bad idea", "waste", "not worth", "unnecessary", "too early",
             "too soon", "pointless", "useless", "dead end", "not the answer", "not needed",
             "overengineering", "over engineering", "nah", "nope", "overrated", "overhyped",
+            "is dead",
         ],
     ),
     (
@@ -128,6 +135,7 @@ const FR: Entries = &[
             "que pensez vous de", "vous pensez quoi de",
         ],
     ),
+    (Role::ProposalAfter, &["une option", "une piste", "la solution"]),
     (Role::QuestionLead, &["on", "nous", "est ce que on"]),
     (
         Role::Rhetorical,
@@ -150,7 +158,7 @@ const FR: Entries = &[
         ],
     ),
     (Role::NegationBefore, &["sans", "plutot", "au lieu de", "avant de"]),
-    (Role::Reported, &["a demande si", "demande si", "demandait si"]),
+    (Role::Topic, &["a demande si", "demande si", "demandait si", "apprendre comment"]),
     (
         Role::Solicit,
         &["ca vous dit", "que en pensez vous", "vous en pensez quoi", "des avis", "votre avis"],
@@ -198,6 +206,7 @@ const DE: Entries = &[
             "probieren", "versuchen", "was haltet ihr von", "was meint ihr zu", "lust",
         ],
     ),
+    (Role::ProposalAfter, &["eine option", "die loesung"]),
     (Role::QuestionLead, &["machen wir", "wir"]),
     (Role::Rhetorical, &["warum nicht"]),
     (
@@ -215,7 +224,7 @@ const DE: Entries = &[
         ],
     ),
     (Role::NegationBefore, &["statt", "anstatt", "ohne", "bevor"]),
-    (Role::Reported, &["hat gefragt ob", "fragt ob", "fragte ob"]),
+    (Role::Topic, &["hat gefragt ob", "fragt ob", "fragte ob"]),
     (Role::Solicit, &["was meint ihr", "was haltet ihr davon", "meinungen", "einwaende"]),
     (
         Role::Rejection,
@@ -263,6 +272,7 @@ const ES: Entries = &[
             "a favor de",
         ],
     ),
+    (Role::ProposalAfter, &["una opcion", "la solucion"]),
     (
         Role::QuestionLead,
         &["hacemos", "podemos", "entrenamos", "reentrenamos", "hago"],
@@ -279,7 +289,7 @@ const ES: Entries = &[
         ],
     ),
     (Role::NegationBefore, &["sin", "en vez de", "en lugar de", "antes de"]),
-    (Role::Reported, &["pregunto si", "pregunta si", "preguntaba si"]),
+    (Role::Topic, &["pregunto si", "pregunta si", "preguntaba si"]),
     (Role::Solicit, &["que opinais", "que os parece", "que pensais", "opiniones"]),
     (
         Role::Rejection,

@@ -4,7 +4,7 @@
 //! 1. trouble: the sentence asks for help with an error ("OOM when fine-tuning");
 //! 2. negated: a negation precedes the term in its clause ("no need to fine-tune"), unless it
 //!    is a rhetorical question ("why don't we fine-tune", "sollten wir nicht ...?");
-//!    Or it reports someone else's question ("someone asked if we could fine-tune").
+//!    Or it is a topic, not a plan ("someone asked if we could", "learn how fine-tuning works").
 //! 3. rejected: a rejection follows it ("fine-tuning is premature", "won't fix this");
 //! 4. past: it reports work done ("I fine-tuned it", "the training finished yesterday");
 //! 5. other sense: its object is not a model ("fine-tune the CSS", "train the new hires");
@@ -26,7 +26,7 @@ use super::words::{WordClass, classify};
 pub(crate) enum Why {
     Trouble,
     Negated,
-    Reported,
+    Topic,
     Rejected,
     Past,
     OtherSense,
@@ -52,18 +52,10 @@ pub(crate) struct Message<'a> {
 }
 
 /// Words that split a clause in two: a negation before them does not reach after them.
+#[rustfmt::skip]
 const CONJUNCTIONS: &[&str] = &[
-    "but",
-    "however",
-    "though",
-    "although",
-    "whereas",
-    "mais",
-    "cependant",
-    "aber",
-    "sondern",
-    "pero",
-    "sino",
+    "but", "however", "though", "although", "whereas", "mais", "cependant", "aber", "sondern",
+    "pero", "sino",
 ];
 
 /// Words after a comma that continue the clause before it.
@@ -73,6 +65,7 @@ const SUBORDINATORS: &[&str] = &["that", "dass", "que", "whether", "ob", "si"];
 const INFINITIVE_MARKERS: &[&str] = &["to", "zu", "de"];
 
 /// Articles and pronouns that introduce the object of a verb.
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "our", "my", "this", "that", "it", "them", "these", "those", "some", "le",
     "la", "les", "un", "une", "notre", "nos", "ce", "cette", "das", "die", "den", "der", "ein",
@@ -81,57 +74,45 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Nouns a term can qualify without being proposed: "fine-tuning results", "LoRA config".
+#[rustfmt::skip]
 const MENTION_HEADS: &[&str] = &[
-    "results",
-    "result",
-    "logs",
-    "log",
-    "metrics",
-    "loss",
-    "curves",
-    "numbers",
-    "report",
-    "costs",
-    "cost",
-    "budget",
-    "docs",
-    "paper",
-    "papers",
-    "article",
-    "talk",
-    "workshop",
-    "course",
-    "tutorial",
-    "guide",
-    "script",
-    "code",
-    "config",
-    "api",
-    "bill",
-    "invoice",
-    "resultats",
-    "ergebnisse",
-    "resultados",
-    "kosten",
-    "couts",
-    "costes",
+    "results", "result", "logs", "log", "metrics", "loss", "curves", "numbers", "report", "costs",
+    "cost", "budget", "docs", "paper", "papers", "article", "talk", "workshop", "course",
+    "tutorial", "guide", "script", "code", "config", "api", "bill", "invoice", "resultats",
+    "ergebnisse", "resultados", "kosten", "couts", "costes",
+    "rank", "alpha", "dropout", "layers", "weights", "merge", "hyperparameters", "parameters",
+];
+
+/// Indefinite articles: "a fine-tuned model" is one we could have.
+#[rustfmt::skip]
+const INDEFINITE: &[&str] = &["a", "an", "un", "une", "ein", "eine", "einen", "einem", "una"];
+
+/// Definite articles and possessives: "the fine-tuned model" is one we have.
+#[rustfmt::skip]
+const DEFINITE: &[&str] = &[
+    "the", "our", "their", "this", "that", "these", "those", "your", "my", "le", "la", "les",
+    "notre", "nos", "ce", "cette", "das", "der", "die", "den", "dem", "unser", "unsere",
+    "unseren", "el", "los", "las", "nuestro", "nuestra",
 ];
 
 /// Definite articles: a term right after one is a noun phrase.
 const ARTICLES: &[&str] = &["the", "le", "la", "el", "das", "der", "die"];
 
 /// Words that may stand next to a term in a one-word question ("so... fine-tune?").
+#[rustfmt::skip]
 const BARE_FILLERS: &[&str] = &[
     "so", "ok", "okay", "then", "hmm", "um", "well", "just", "or", "maybe", "alors", "donc", "bon",
     "on", "nous", "we", "also", "dann", "pues", "entonces", "y",
 ];
 
 /// Words that may open an answer before its "no".
+#[rustfmt::skip]
 const ANSWER_FILLERS: &[&str] = &[
     "lol", "haha", "hmm", "well", "honestly", "tbh", "mdr", "ehrlich",
 ];
 
 /// Words that may precede an imperative ("ok, just fine-tune it").
+#[rustfmt::skip]
 const IMPERATIVE_FILLERS: &[&str] = &[
     "just", "ok", "okay", "so", "then", "pls", "please", "and", "now",
 ];
@@ -140,6 +121,7 @@ const IMPERATIVE_FILLERS: &[&str] = &[
 const ALTERNATIVES: &[&str] = &["or", "o", "ou", "oder", "vs", "versus", "instead", "rather"];
 
 /// Words that mark a LoRA radio rather than a LoRA adapter.
+#[rustfmt::skip]
 const RADIO_WORDS: &[&str] = &[
     "lorawan", "gateway", "gateways", "sensor", "sensors", "radio", "antenna", "mesh", "node",
     "nodes", "capteur", "capteurs", "sensoren", "sensores", "iot",
@@ -192,8 +174,8 @@ pub(crate) fn judge(msg: &Message, term: &Term) -> Verdict {
     if !rhetorical && let Some(h) = hits_between(msg, cs, term.start, &negations).next() {
         return ignored(Why::Negated, h.start, h.end, Some(h.lang));
     }
-    if let Some(h) = hits_between(msg, cs, term.start, &[Role::Reported]).next() {
-        return ignored(Why::Reported, h.start, h.end, Some(h.lang));
+    if let Some(h) = hits_between(msg, cs, term.start, &[Role::Topic]).next() {
+        return ignored(Why::Topic, h.start, h.end, Some(h.lang));
     }
     if let Some(h) = hits_between(msg, term.end, ce, &[Role::Rejection]).next() {
         return ignored(Why::Rejected, h.start, h.end, Some(h.lang));
@@ -409,7 +391,19 @@ fn past(
     let previous_is_model =
         term.start > 0 && classify(tokens.word(term.start - 1)) == WordClass::Model;
     let adjectival = term.form == Form::Past && (next_is_model || previous_is_model);
-    let verbal_past = matches!(term.form, Form::Past | Form::Imperfect) && !adjectival;
+    // "a fine-tuned model would nail this" imagines one; "the fine-tuned model is overfit" and
+    // a bare "fine-tuned models should be versioned" talk about existing ones.
+    let noun_phrase_start = if previous_is_model {
+        term.start - 1
+    } else {
+        term.start
+    };
+    let det = noun_phrase_start
+        .checked_sub(1)
+        .map_or("", |i| tokens.word(i));
+    let imagined = INDEFINITE.contains(&det) || (cue_before && !DEFINITE.contains(&det));
+    let verbal_past =
+        matches!(term.form, Form::Past | Form::Imperfect) && !(adjectival && imagined);
     if verbal_past
         && hits_between(msg, cs, term.start, &[Role::Hypothetical])
             .next()
