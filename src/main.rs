@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use tunegate::cli::{Cli, Command, ConfigCommand, check, config_check, decisions};
+use tunegate::cli::{Cli, CliError, Command, ConfigCommand, check, config_check, decisions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,7 +27,8 @@ fn main() -> ExitCode {
             Command::Check(args) => check::run(&cli, args).await,
             Command::Decisions(command) => decisions::run(&cli, command).await,
             Command::Config(ConfigCommand::Check) => config_check(&cli),
-            Command::Run => Err(tunegate::cli::CliError::Bot(
+            Command::Detect(args) => detect_command(&cli, args),
+            Command::Run => Err(CliError::Bot(
                 "the Discord bot is not part of this build yet; use `tunegate check` in the \
                  terminal meanwhile"
                     .to_string(),
@@ -41,6 +42,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `tunegate detect`: the detector as configured, on messages from arguments, a file or stdin.
+fn detect_command(
+    cli: &Cli,
+    args: &tunegate::cli::detect::DetectArgs,
+) -> Result<ExitCode, CliError> {
+    let settings = tunegate::cli::load_settings(cli)?;
+    let detector = tunegate::detect::Detector::new(&settings.detect)
+        .map_err(|e| CliError::Detect(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    tunegate::cli::detect::run(args, &detector, std::io::stdin().lock(), &mut out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Logs go to stderr; `RUST_LOG` sets levels (default: warnings, or info for the bot).

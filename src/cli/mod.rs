@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod decisions;
+pub mod detect;
 mod render;
 
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ pub enum Command {
     /// Inspect the configuration.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Try the fine-tune proposal detector on messages (arguments, --file, or stdin).
+    Detect(detect::DetectArgs),
     /// Start the Discord bot (needs DISCORD_TOKEN).
     Run,
 }
@@ -104,6 +107,7 @@ pub fn load_content(settings: &Settings) -> Result<ChecklistContent, CliError> {
 pub fn config_check(cli: &Cli) -> Result<ExitCode, CliError> {
     let settings = load_settings(cli)?;
     let content = load_content(&settings)?;
+    crate::detect::Detector::new(&settings.detect).map_err(|e| CliError::Detect(e.to_string()))?;
     println!("{}", settings.redacted_toml());
     println!("# checklist version: {}", content.version());
     println!("# the configuration is valid");
