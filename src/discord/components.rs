@@ -1,0 +1,360 @@
+//! A click (button, select) or a modal submission, from the gateway event to the database and
+//! back: decode the custom id, load the walkthrough, check the click belongs here and the
+//! person may answer, let `flow` decide and record, then answer Discord.
+//!
+//! The answer is recorded before Discord is told anything, and Discord is answered within its
+//! 3 seconds by editing the clicked message (the question shows its answer and loses its
+//! buttons). The next question or the verdict is then posted as a new message.
+
+use serenity::all::{
+    ActionRowComponent, ChannelId, ComponentInteraction, ComponentInteractionDataKind, Context,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
+    ModalInteraction, RoleId, UserId,
+};
+
+use super::custom_id::{Action, ComponentId};
+use super::{Bot, access, render};
+use crate::checklist::{Answer, DriverSet, Driver, Gate, Goal, GoalChoice, Input, Step, UserError};
+use crate::flow::{Advanced, FlowError};
+use crate::store::{Status, StoreError, WalkthroughRecord};
+
+/// Says something only the clicker sees.
+fn ephemeral(text: impl Into<String>) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(
+        CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(render::no_mentions()),
+    )
+}
+
+/// The message shown when the database could not record something.
+fn could_not_record(error: &StoreError) -> String {
+    format!("I could not record that: {error}. Nothing was saved; please try again.")
+}
+
+/// Where a click came from.
+struct Clicker<'a> {
+    user: UserId,
+    roles: &'a [RoleId],
+    guild: Option<u64>,
+    channel: ChannelId,
+    interaction_id: String,
+}
+
+/// Loads the walkthrough a custom id names and checks the click may touch it.
+async fn authorize(
+    bot: &Bot,
+    id: &ComponentId,
+    who: &Clicker<'_>,
+) -> Result<WalkthroughRecord, String> {
+    let record = match bot.flow.store.walkthrough(id.walkthrough_id).await {
+        Ok(r) => r,
+        Err(StoreError::NotFound(_)) => {
+            return Err("This checklist no longer exists. Start a new one with `/finetune check`.".into());
+        }
+        Err(e) => return Err(could_not_record(&e)),
+    };
+    let here = who.channel.get();
+    let belongs = record.place.guild_id == who.guild
+        && (record.place.thread_id == Some(here) || record.place.channel_id == Some(here));
+    if !belongs {
+        tracing::warn!(
+            walkthrough_id = record.id,
+            channel_id = here,
+            "refused a component that names a walkthrough of another channel"
+        );
+        return Err("This button does not belong to a checklist in this channel.".into());
+    }
+    if !access::may_answer(&bot.settings.discord, &record, who.user, who.roles) {
+        return Err(access::refusal(&bot.settings.discord, &record));
+    }
+    Ok(record)
+}
+
+/// Handles a button or select click.
+pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
+    let respond = |response: CreateInteractionResponse| async move {
+        if let Err(e) = ci.create_response(&ctx.http, response).await {
+            tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer an interaction");
+        }
+    };
+    let Some(id) = ComponentId::decode(&ci.data.custom_id) else {
+        respond(ephemeral(
+            "This button is not one of tunegate's current buttons. Start a new checklist with `/finetune check`.",
+        ))
+        .await;
+        return;
+    };
+    let roles: &[RoleId] = ci.member.as_ref().map(|m| m.roles.as_slice()).unwrap_or(&[]);
+    let who = Clicker {
+        user: ci.user.id,
+        roles,
+        guild: ci.guild_id.map(|g| g.get()),
+        channel: ci.channel_id,
+        interaction_id: ci.id.get().to_string(),
+    };
+    let record = match authorize(bot, &id, &who).await {
+        Ok(r) => r,
+        Err(text) => return respond(ephemeral(text)).await,
+    };
+    let input = match (id.action, &ci.data.kind) {
+        (Action::AddNote, _) => {
+            let modal = CreateInteractionResponse::Modal(render::note_modal(record.id, id.step));
+            return respond(modal).await;
+        }
+        (Action::Dismiss, _) => return dismiss(ctx, bot, ci, &record).await,
+        (Action::PickGoal, ComponentInteractionDataKind::StringSelect { values }) => {
+            match values.first().and_then(|v| Goal::from_key(v)) {
+                Some(Goal::Other) => {
+                    let modal = render::describe_goal_modal(record.id);
+                    return respond(CreateInteractionResponse::Modal(modal)).await;
+                }
+                Some(goal) => Input::Answer(Answer::Goal(GoalChoice { goal, detail: None })),
+                None => return respond(ephemeral("Please pick one of the listed goals.")).await,
+            }
+        }
+        (Action::Gate(answer), _) => match id.step {
+            Step::Gate(gate) => Input::Answer(Answer::Gate(gate, answer)),
+            _ => return respond(ephemeral("This button is out of date.")).await,
+        },
+        (Action::PickDrivers, ComponentInteractionDataKind::StringSelect { values }) => {
+            let set: Option<DriverSet> = values.iter().map(|v| Driver::from_key(v)).collect();
+            match set {
+                Some(set) => Input::Answer(Answer::Drivers(set)),
+                None => return respond(ephemeral("Please pick from the listed drivers.")).await,
+            }
+        }
+        (Action::NoDrivers, _) => Input::Answer(Answer::Drivers(DriverSet::new())),
+        (Action::Back, _) => Input::Back,
+        _ => return respond(ephemeral("This control is out of date.")).await,
+    };
+    let update = advance(bot, &record, id.step, input, &who).await;
+    match update {
+        Ok(Some((edited, follow_up))) => {
+            let response = CreateInteractionResponse::UpdateMessage(
+                CreateInteractionResponseMessage::new()
+                    .content(edited)
+                    .components(Vec::new())
+                    .allowed_mentions(render::no_mentions()),
+            );
+            respond(response).await;
+            post_follow_up(bot, ci.channel_id, record.id, follow_up).await;
+        }
+        Ok(None) => respond(CreateInteractionResponse::Acknowledge).await,
+        Err(text) => respond(ephemeral(text)).await,
+    }
+}
+
+/// Handles a modal submission (goal description or note).
+pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
+    let respond = |response: CreateInteractionResponse| async move {
+        if let Err(e) = mi.create_response(&ctx.http, response).await {
+            tracing::warn!(interaction_id = %mi.id, error = %e, "could not answer a modal");
+        }
+    };
+    let Some(id) = ComponentId::decode(&mi.data.custom_id) else {
+        return respond(ephemeral("This form is not one of tunegate's current forms.")).await;
+    };
+    let roles: &[RoleId] = mi.member.as_ref().map(|m| m.roles.as_slice()).unwrap_or(&[]);
+    let who = Clicker {
+        user: mi.user.id,
+        roles,
+        guild: mi.guild_id.map(|g| g.get()),
+        channel: mi.channel_id,
+        interaction_id: mi.id.get().to_string(),
+    };
+    let record = match authorize(bot, &id, &who).await {
+        Ok(r) => r,
+        Err(text) => return respond(ephemeral(text)).await,
+    };
+    let text = first_text_input(mi).unwrap_or_default();
+    match id.action {
+        Action::SubmitNote => {
+            let author = crate::store::Person::new(mi.user.id.get().to_string(), mi.user.name.clone());
+            let reply = match bot.flow.store.add_note(record.id, &author, &text, bot.now()).await {
+                Ok(_) => format!("Your note is saved with checklist #{}.", record.id),
+                Err(e) => {
+                    tracing::error!(walkthrough_id = record.id, error = %e, "could not save a note");
+                    could_not_record(&e)
+                }
+            };
+            respond(ephemeral(reply)).await;
+        }
+        Action::DescribeGoal => {
+            let input = Input::Answer(Answer::Goal(GoalChoice {
+                goal: Goal::Other,
+                detail: Some(text),
+            }));
+            match advance(bot, &record, Step::Goal, input, &who).await {
+                Ok(Some((edited, follow_up))) => {
+                    let response = CreateInteractionResponse::UpdateMessage(
+                        CreateInteractionResponseMessage::new()
+                            .content(edited)
+                            .components(Vec::new())
+                            .allowed_mentions(render::no_mentions()),
+                    );
+                    respond(response).await;
+                    post_follow_up(bot, mi.channel_id, record.id, follow_up).await;
+                }
+                Ok(None) => respond(CreateInteractionResponse::Acknowledge).await,
+                Err(text) => respond(ephemeral(text)).await,
+            }
+        }
+        _ => respond(ephemeral("This form is out of date.")).await,
+    }
+}
+
+fn first_text_input(mi: &ModalInteraction) -> Option<String> {
+    mi.data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(input) => input.value.clone(),
+            _ => None,
+        })
+}
+
+/// What to post after the clicked message is updated.
+enum FollowUp {
+    Question(Step),
+    Verdict(Box<CreateMessage>),
+}
+
+/// Records the input; returns the clicked message's new text and what to post next, `None`
+/// for a replayed interaction, or the sentence to show the clicker.
+async fn advance(
+    bot: &Bot,
+    record: &WalkthroughRecord,
+    at: Step,
+    input: Input,
+    who: &Clicker<'_>,
+) -> Result<Option<(String, FollowUp)>, String> {
+    let content = &bot.flow.content;
+    let answer_text = match &input {
+        Input::Answer(Answer::Goal(g)) => render::goal_words(content, g.goal, g.detail.as_deref()),
+        Input::Answer(Answer::Gate(_, a)) => content.answer_label(*a).to_string(),
+        Input::Answer(Answer::Drivers(set)) => {
+            render::driver_words(content, &set.iter().copied().collect::<Vec<_>>())
+        }
+        Input::Back => String::new(),
+    };
+    let going_back = matches!(input, Input::Back);
+    let by = crate::store::Person::new(who.user.get().to_string(), display_name(record, who.user));
+    let result = bot
+        .flow
+        .advance(record.id, at, input, &by, Some(&who.interaction_id), bot.now())
+        .await;
+    let edited = if going_back {
+        render::went_back(content, at, who.user)
+    } else {
+        render::answered(content, at, &answer_text, who.user)
+    };
+    match result {
+        Ok(Advanced::Moved { record: next, .. }) => {
+            tracing::info!(walkthrough_id = record.id, step = %next.step, "answer recorded");
+            Ok(Some((edited, FollowUp::Question(next.step))))
+        }
+        Ok(Advanced::Finished { decision, .. }) => {
+            tracing::info!(walkthrough_id = record.id, verdict = %decision.verdict, "decision recorded");
+            Ok(Some((edited, FollowUp::Verdict(Box::new(render::verdict(content, &decision))))))
+        }
+        Ok(Advanced::Duplicate { .. }) => Ok(None),
+        Err(FlowError::User(UserError::StaleStep { current, .. })) => Err(format!(
+            "That question was already answered. The checklist is now at question {} of {}; \
+             use the buttons on the latest message.",
+            current.number().min(Step::QUESTIONS),
+            Step::QUESTIONS
+        )),
+        Err(FlowError::User(e)) => Err(e.to_string()),
+        Err(FlowError::Closed(status)) => Err(closed_text(status)),
+        Err(FlowError::Store(e)) => {
+            tracing::error!(walkthrough_id = record.id, error = %e, "could not record an answer");
+            Err(could_not_record(&e))
+        }
+    }
+}
+
+fn display_name(record: &WalkthroughRecord, user: UserId) -> String {
+    if record.requester.id == user.get().to_string() {
+        record.requester.name.clone()
+    } else {
+        user.get().to_string()
+    }
+}
+
+fn closed_text(status: Status) -> String {
+    match status {
+        Status::Decided => "This checklist is finished; its verdict is recorded.".into(),
+        other => format!(
+            "This checklist is {} and takes no more answers. Start a new one with `/finetune check`.",
+            other.key()
+        ),
+    }
+}
+
+/// Posts the next question or the verdict. A failure is logged: the answer is already
+/// recorded and `/finetune resume` shows the current question again.
+async fn post_follow_up(bot: &Bot, channel: ChannelId, walkthrough_id: i64, follow_up: FollowUp) {
+    let message = match follow_up {
+        FollowUp::Question(step) => {
+            let (text, rows) = render::question(&bot.flow.content, walkthrough_id, step, None);
+            CreateMessage::new()
+                .content(text)
+                .components(rows)
+                .allowed_mentions(render::no_mentions())
+        }
+        FollowUp::Verdict(message) => *message,
+    };
+    if let Err(e) = bot.rest.post_message(channel, &message).await {
+        tracing::error!(
+            walkthrough_id,
+            error = %e,
+            "answer recorded, but the next message could not be posted; /finetune resume shows it"
+        );
+    }
+}
+
+/// "Not a fine-tune request": close politely, record the dismissal.
+async fn dismiss(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, record: &WalkthroughRecord) {
+    let response = match bot
+        .flow
+        .store
+        .close_walkthrough(record.id, Status::Dismissed, bot.now())
+        .await
+    {
+        Ok(true) => {
+            tracing::info!(walkthrough_id = record.id, "dismissed as not a fine-tune request");
+            CreateInteractionResponse::UpdateMessage(
+                CreateInteractionResponseMessage::new()
+                    .content(format!(
+                        "Closed: <@{}> marked this as not a fine-tune request. Thanks, and sorry for the noise.",
+                        ci.user.id
+                    ))
+                    .components(Vec::new())
+                    .allowed_mentions(render::no_mentions()),
+            )
+        }
+        Ok(false) => ephemeral(closed_text(record.status)),
+        Err(e) => ephemeral(could_not_record(&e)),
+    };
+    let closed = matches!(response, CreateInteractionResponse::UpdateMessage(_));
+    if let Err(e) = ci.create_response(&ctx.http, response).await {
+        tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer a dismissal");
+    }
+    if closed && let Some(thread) = record.place.thread_id.filter(|t| Some(*t) != record.place.channel_id) {
+        if let Err(e) = bot.rest.archive_thread(ChannelId::new(thread)).await {
+            tracing::warn!(walkthrough_id = record.id, error = %e, "could not archive the thread");
+        }
+    }
+}
+
+/// Unused gate helper kept out: gates come from the custom id's step.
+#[allow(dead_code)]
+fn _gate_of(step: Step) -> Option<Gate> {
+    match step {
+        Step::Gate(g) => Some(g),
+        _ => None,
+    }
+}

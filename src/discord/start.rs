@@ -1,0 +1,145 @@
+//! Starting a walkthrough from Discord: record it, open its thread (or fall back to the
+//! channel), post the opening message with the first question.
+//!
+//! Chat detections, `/finetune check` and the message context menu all come through
+//! [`begin`]. The walkthrough is recorded before anything is posted, so a crash in between
+//! leaves an open walkthrough that `/finetune resume` can pick up, and a MESSAGE_CREATE that
+//! Discord delivers twice finds the existing walkthrough instead of opening a second thread.
+
+use serenity::all::{ChannelId, CreateMessage, MessageId, MessageReference, UserId};
+
+use super::rest::RestError;
+use super::{Bot, render};
+use crate::checklist::Step;
+use crate::flow::Start;
+use crate::store::{Person, Place, Source, StoreError, WalkthroughRecord};
+
+/// Where a walkthrough starts.
+#[derive(Debug, Clone, Copy)]
+pub enum Anchor {
+    /// Open a thread on this message (chat detection, context menu).
+    Message(MessageId),
+    /// Open a thread in the channel without a starting message (slash command).
+    NewThread,
+    /// Run in this channel, which is already a thread (slash command inside a thread).
+    InPlace,
+}
+
+/// What [`begin`] did.
+#[derive(Debug)]
+pub struct Begun {
+    pub record: WalkthroughRecord,
+    /// `false` when the walkthrough already existed (a replayed chat message).
+    pub created: bool,
+    /// The channel or thread where its questions are.
+    pub home: Option<ChannelId>,
+    /// Set when the thread could not be opened and the channel is used instead.
+    pub thread_refused: bool,
+}
+
+/// Why a walkthrough could not be started or shown.
+#[derive(Debug, thiserror::Error)]
+pub enum BeginError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("Discord refused the first message ({0})")]
+    Post(RestError),
+}
+
+/// Starts a walkthrough for `requester` in `channel` of `guild`.
+pub async fn begin(
+    bot: &Bot,
+    source: Source,
+    guild: u64,
+    channel: ChannelId,
+    anchor: Anchor,
+    requester: (UserId, String),
+    trigger_text: String,
+) -> Result<Begun, BeginError> {
+    let (requester_id, requester_name) = requester;
+    let message_id = match anchor {
+        Anchor::Message(m) => Some(m.get()),
+        _ => None,
+    };
+    let in_place = matches!(anchor, Anchor::InPlace);
+    let (record, created) = bot
+        .flow
+        .start(
+            Start {
+                source,
+                place: Place {
+                    guild_id: Some(guild),
+                    channel_id: Some(channel.get()),
+                    thread_id: in_place.then(|| channel.get()),
+                    message_id,
+                },
+                requester: Person::new(requester_id.get().to_string(), requester_name),
+                trigger_text: trigger_text.clone(),
+                revisit_of: None,
+            },
+            bot.now(),
+        )
+        .await?;
+    if !created {
+        return Ok(Begun {
+            home: record.place.thread_id.map(ChannelId::new),
+            record,
+            created,
+            thread_refused: false,
+        });
+    }
+    let name = render::thread_name(&trigger_text, record.id);
+    let thread = match anchor {
+        Anchor::InPlace => Ok(channel),
+        Anchor::Message(m) => bot.rest.thread_on_message(channel, m, &name).await.map(|t| t.id),
+        Anchor::NewThread => bot.rest.thread_in_channel(channel, &name).await.map(|t| t.id),
+    };
+    let (home, thread_refused) = match thread {
+        Ok(thread) => {
+            if !in_place {
+                bot.flow.store.set_thread(record.id, thread.get()).await?;
+            }
+            (thread, false)
+        }
+        Err(e) => {
+            tracing::warn!(
+                walkthrough_id = record.id,
+                error = %e,
+                "could not open a thread; continuing in the channel"
+            );
+            (channel, true)
+        }
+    };
+    let mut opening = render::opening(&bot.flow.content, requester_id, &trigger_text);
+    if thread_refused {
+        opening.push_str(
+            "\n\n(I could not open a thread here: a server admin can give me the \
+             **Create Public Threads** and **Send Messages in Threads** permissions. \
+             Let's continue in this channel.)",
+        );
+    }
+    let (text, rows) = render::question(&bot.flow.content, record.id, Step::Goal, Some(opening));
+    let mut message = CreateMessage::new()
+        .content(text)
+        .components(rows)
+        .allowed_mentions(render::only_user(requester_id));
+    if let (true, Anchor::Message(m)) = (thread_refused, anchor) {
+        message = message.reference_message(MessageReference::from((channel, m)));
+    }
+    bot.rest
+        .post_message(home, &message)
+        .await
+        .map_err(BeginError::Post)?;
+    tracing::info!(
+        walkthrough_id = record.id,
+        guild_id = guild,
+        source = source.key(),
+        "walkthrough started"
+    );
+    Ok(Begun {
+        record,
+        created,
+        home: Some(home),
+        thread_refused,
+    })
+}
