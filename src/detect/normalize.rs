@@ -181,7 +181,8 @@ pub(crate) fn tokenize(masked: &str) -> Tokens {
         match c {
             ',' => tokens.push_break(Kind::Clause, at),
             '?' => tokens.push_break(Kind::Question, at),
-            '!' | ';' | '\n' | '…' => tokens.push_break(Kind::Sentence, at),
+            // Spanish opening marks start a new sentence.
+            '!' | ';' | '\n' | '…' | '¿' | '¡' => tokens.push_break(Kind::Sentence, at),
             // A full stop ends a sentence only when followed by a space or the end
             // ("v1.5" and "train.py" are not two sentences).
             '.' if next.is_none_or(|n| !n.is_alphanumeric()) => {
@@ -365,6 +366,7 @@ mod tests {
         assert_eq!(words("v1.5 train.py"), ["v1", "5", "train", "py"]);
         assert_eq!(words("a — b"), ["a", ",", "b"]);
         assert_eq!(words("+1 to that"), ["+1", "to", "that"]);
+        assert_eq!(words("sí ¿y tú?"), ["si", ".", "y", "tu", "?"]);
     }
 
     #[test]
