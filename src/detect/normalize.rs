@@ -47,6 +47,15 @@ impl Tokens {
             .unwrap_or("")
     }
 
+    /// Token `i` as written in `original`, the unmasked message (same byte positions); empty
+    /// if out of range.
+    pub fn original<'a>(&self, i: usize, original: &'a str) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| original.get(t.orig.clone()))
+            .unwrap_or("")
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }
