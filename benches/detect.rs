@@ -94,34 +94,38 @@ fn target_length(rng: &mut XorShift) -> usize {
     }
 }
 
-fn generate(rng: &mut XorShift) -> Vec<String> {
+/// The messages, each with whether a proposal sentence was put in it. Chat snippets are joined
+/// as sentences (". " or a line break); a proposal is inserted between two of them.
+fn generate(rng: &mut XorShift) -> Vec<(String, bool)> {
     (0..MESSAGES)
         .map(|_| {
             let proposal = (rng.below(100) < 5).then(|| rng.pick(PROPOSALS));
             // A proposal sentence is part of the length budget, so no message exceeds 2,000.
             let budget =
-                target_length(rng).saturating_sub(proposal.map_or(0, |p| p.chars().count()));
+                target_length(rng).saturating_sub(proposal.map_or(0, |p| p.chars().count() + 1));
             let mut text = String::new();
+            let mut boundaries = vec![0];
             while text.chars().count() < budget {
                 text.push_str(rng.pick(CHAT));
-                text.push(' ');
+                let ends_sentence = text.ends_with(['?', '!', '.']);
+                text.push_str(match (ends_sentence, rng.below(3)) {
+                    (_, 0) => "\n",
+                    (true, _) => " ",
+                    (false, _) => ". ",
+                });
+                boundaries.push(text.len());
             }
             let cut = text
                 .char_indices()
                 .nth(budget)
                 .map_or(text.len(), |(i, _)| i);
             text.truncate(cut);
+            boundaries.retain(|&b| b <= cut);
             if let Some(p) = proposal {
-                // Insert it at a word boundary somewhere in the chat.
-                let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
-                let at = if spaces.is_empty() {
-                    0
-                } else {
-                    spaces[rng.below(spaces.len())]
-                };
+                let at = boundaries[rng.below(boundaries.len())];
                 text.insert_str(at, &format!("{p} "));
             }
-            text
+            (text, proposal.is_some())
         })
         .collect()
 }
@@ -154,7 +158,9 @@ fn main() {
         std::process::exit(1);
     };
     let mut rng = XorShift(0x7075_6e65_6761_7465);
-    let messages = generate(&mut rng);
+    let generated = generate(&mut rng);
+    let proposals = generated.iter().filter(|(_, p)| *p).count();
+    let messages: Vec<String> = generated.into_iter().map(|(text, _)| text).collect();
     let bytes: usize = messages.iter().map(String::len).sum();
 
     let mut quiet = Vec::new();
@@ -191,7 +197,10 @@ fn main() {
     let detect_mbs = mb / detect_time.as_secs_f64();
     let lower_mbs = mb / lower_time.as_secs_f64();
 
-    println!("detect bench: {MESSAGES} messages, {bytes} bytes, {triggered} trigger");
+    println!(
+        "detect bench: {MESSAGES} messages, {bytes} bytes; {proposals} hold a proposal, \
+         {triggered} trigger"
+    );
     println!(
         "  no trigger vocabulary:  {:>5} messages  median {:>8.0} ns  p99 {:>8.0} ns",
         quiet.len(),

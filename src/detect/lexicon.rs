@@ -144,7 +144,7 @@ impl PhraseIndex {
                     }
                 }
             }
-            if let Some(lang) = self.conditional(word, &original[tokens.toks[i].orig.clone()]) {
+            if let Some(lang) = self.conditional(word, tokens.original(i, original)) {
                 hits.push(Hit {
                     role: Role::Proposal,
                     lang,

@@ -47,6 +47,15 @@ impl Tokens {
             .unwrap_or("")
     }
 
+    /// Token `i` as written in `original`, the unmasked message (same byte positions); empty
+    /// if out of range.
+    pub fn original<'a>(&self, i: usize, original: &'a str) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| original.get(t.orig.clone()))
+            .unwrap_or("")
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -181,7 +190,8 @@ pub(crate) fn tokenize(masked: &str) -> Tokens {
         match c {
             ',' => tokens.push_break(Kind::Clause, at),
             '?' => tokens.push_break(Kind::Question, at),
-            '!' | ';' | '\n' | '…' => tokens.push_break(Kind::Sentence, at),
+            // Spanish opening marks start a new sentence.
+            '!' | ';' | '\n' | '…' | '¿' | '¡' => tokens.push_break(Kind::Sentence, at),
             // A full stop ends a sentence only when followed by a space or the end
             // ("v1.5" and "train.py" are not two sentences).
             '.' if next.is_none_or(|n| !n.is_alphanumeric()) => {
@@ -365,6 +375,7 @@ mod tests {
         assert_eq!(words("v1.5 train.py"), ["v1", "5", "train", "py"]);
         assert_eq!(words("a — b"), ["a", ",", "b"]);
         assert_eq!(words("+1 to that"), ["+1", "to", "that"]);
+        assert_eq!(words("sí ¿y tú?"), ["si", ".", "y", "tu", "?"]);
     }
 
     #[test]

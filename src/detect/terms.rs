@@ -91,7 +91,7 @@ fn two_word_term(tokens: &Tokens, i: usize, original: &str) -> Option<Term> {
     if !tokens.is_word(i + 1) {
         return None;
     }
-    let orig_second = &original[tokens.toks[i + 1].orig.clone()];
+    let orig_second = tokens.original(i + 1, original);
     let hyphen = tokens.toks[i + 1].hyphen_before;
     if fine_prefix(first) == Some(first.len()) {
         let rest = second.strip_prefix("ge").unwrap_or(second);
@@ -130,7 +130,7 @@ fn two_word_term(tokens: &Tokens, i: usize, original: &str) -> Option<Term> {
 
 fn one_word_term(tokens: &Tokens, i: usize, original: &str) -> Option<Term> {
     let word = tokens.word(i);
-    let orig = &original[tokens.toks[i].orig.clone()];
+    let orig = tokens.original(i, original);
     if let Some(form) = one_word_fine_tune(word, orig) {
         return Some(term(i, i + 1, Family::FineTune, form, german(word)));
     }
