@@ -11,6 +11,8 @@ pub mod cli;
 pub mod config;
 /// Text in, "is this a fine-tune proposal?" out. Pure and cheap: it runs on every message.
 pub mod detect;
+/// The Discord front end: serenity/poise glue over the same core and store. Decides nothing.
+pub mod discord;
 /// One step of a walkthrough end to end (load, decide, save), shared by both front ends.
 pub mod flow;
 /// SQLite through sqlx: the only place that writes SQL and the source of truth for walkthroughs.

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         eprintln!("error: could not read .env: {e}");
         return ExitCode::FAILURE;
     }
-    init_logging(matches!(cli.command, Command::Run));
+    init_logging(&cli);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -28,11 +28,8 @@ fn main() -> ExitCode {
             Command::Decisions(command) => decisions::run(&cli, command).await,
             Command::Config(ConfigCommand::Check) => config_check(&cli),
             Command::Detect(args) => detect_command(&cli, args),
-            Command::Run => Err(CliError::Bot(
-                "the Discord bot is not part of this build yet; use `tunegate check` in the \
-                 terminal meanwhile"
-                    .to_string(),
-            )),
+            Command::Run => tunegate::cli::bot::run(&cli).await,
+            Command::InviteUrl(args) => tunegate::cli::bot::invite_url(&cli, args),
         }
     });
     match result {
@@ -57,12 +54,19 @@ fn detect_command(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Logs go to stderr; `RUST_LOG` sets levels (default: warnings, or info for the bot).
-fn init_logging(bot: bool) {
+/// Logs go to stderr; `RUST_LOG` sets levels (default: warnings, or info for the bot);
+/// `log.format = "json"` switches to JSON lines.
+fn init_logging(cli: &Cli) {
     use tracing_subscriber::EnvFilter;
-    let default = if bot { "info" } else { "warn" };
+    let default = if matches!(cli.command, Command::Run) {
+        "info,serenity=warn"
+    } else {
+        "warn"
+    };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
-    let json = std::env::var("TUNEGATE_LOG__FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    // A broken config is reported by the command itself; logging then uses the default.
+    let json = tunegate::cli::load_settings(cli)
+        .is_ok_and(|s| s.log.format == tunegate::config::LogFormat::Json);
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

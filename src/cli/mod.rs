@@ -3,6 +3,7 @@
 //! `check` runs the checklist in the terminal; `decisions` audits past decisions offline;
 //! `config check` validates the settings; `detect` tries the detector; `run` starts the bot.
 
+pub mod bot;
 pub mod check;
 pub mod decisions;
 pub mod detect;
@@ -41,8 +42,10 @@ pub enum Command {
     Config(ConfigCommand),
     /// Try the fine-tune proposal detector on messages (arguments, --file, or stdin).
     Detect(detect::DetectArgs),
-    /// Start the Discord bot (needs DISCORD_TOKEN).
+    /// Start the Discord bot (needs DISCORD_TOKEN); stops on Ctrl-C or SIGTERM.
     Run,
+    /// Print the URL that adds the bot to a server, with exactly the permissions it needs.
+    InviteUrl(bot::InviteArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,13 +8,13 @@
 
 use serenity::all::{
     ActionRowComponent, ChannelId, ComponentInteraction, ComponentInteractionDataKind, Context,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    ModalInteraction, RoleId, UserId,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, ModalInteraction,
+    RoleId, UserId,
 };
 
 use super::custom_id::{Action, ComponentId};
 use super::{Bot, access, render};
-use crate::checklist::{Answer, DriverSet, Driver, Gate, Goal, GoalChoice, Input, Step, UserError};
+use crate::checklist::{Answer, Driver, DriverSet, Goal, GoalChoice, Input, Step, UserError};
 use crate::flow::{Advanced, FlowError};
 use crate::store::{Status, StoreError, WalkthroughRecord};
 
@@ -51,7 +51,9 @@ async fn authorize(
     let record = match bot.flow.store.walkthrough(id.walkthrough_id).await {
         Ok(r) => r,
         Err(StoreError::NotFound(_)) => {
-            return Err("This checklist no longer exists. Start a new one with `/finetune check`.".into());
+            return Err(
+                "This checklist no longer exists. Start a new one with `/finetune check`.".into(),
+            );
         }
         Err(e) => return Err(could_not_record(&e)),
     };
@@ -86,7 +88,11 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         .await;
         return;
     };
-    let roles: &[RoleId] = ci.member.as_ref().map(|m| m.roles.as_slice()).unwrap_or(&[]);
+    let roles: &[RoleId] = ci
+        .member
+        .as_ref()
+        .map(|m| m.roles.as_slice())
+        .unwrap_or(&[]);
     let who = Clicker {
         user: ci.user.id,
         roles,
@@ -154,9 +160,16 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
         }
     };
     let Some(id) = ComponentId::decode(&mi.data.custom_id) else {
-        return respond(ephemeral("This form is not one of tunegate's current forms.")).await;
+        return respond(ephemeral(
+            "This form is not one of tunegate's current forms.",
+        ))
+        .await;
     };
-    let roles: &[RoleId] = mi.member.as_ref().map(|m| m.roles.as_slice()).unwrap_or(&[]);
+    let roles: &[RoleId] = mi
+        .member
+        .as_ref()
+        .map(|m| m.roles.as_slice())
+        .unwrap_or(&[]);
     let who = Clicker {
         user: mi.user.id,
         roles,
@@ -171,8 +184,14 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
     let text = first_text_input(mi).unwrap_or_default();
     match id.action {
         Action::SubmitNote => {
-            let author = crate::store::Person::new(mi.user.id.get().to_string(), mi.user.name.clone());
-            let reply = match bot.flow.store.add_note(record.id, &author, &text, bot.now()).await {
+            let author =
+                crate::store::Person::new(mi.user.id.get().to_string(), mi.user.name.clone());
+            let reply = match bot
+                .flow
+                .store
+                .add_note(record.id, &author, &text, bot.now())
+                .await
+            {
                 Ok(_) => format!("Your note is saved with checklist #{}.", record.id),
                 Err(e) => {
                     tracing::error!(walkthrough_id = record.id, error = %e, "could not save a note");
@@ -244,7 +263,14 @@ async fn advance(
     let by = crate::store::Person::new(who.user.get().to_string(), display_name(record, who.user));
     let result = bot
         .flow
-        .advance(record.id, at, input, &by, Some(&who.interaction_id), bot.now())
+        .advance(
+            record.id,
+            at,
+            input,
+            &by,
+            Some(&who.interaction_id),
+            bot.now(),
+        )
         .await;
     let edited = if going_back {
         render::went_back(content, at, who.user)
@@ -258,7 +284,10 @@ async fn advance(
         }
         Ok(Advanced::Finished { decision, .. }) => {
             tracing::info!(walkthrough_id = record.id, verdict = %decision.verdict, "decision recorded");
-            Ok(Some((edited, FollowUp::Verdict(Box::new(render::verdict(content, &decision))))))
+            Ok(Some((
+                edited,
+                FollowUp::Verdict(Box::new(render::verdict(content, &decision))),
+            )))
         }
         Ok(Advanced::Duplicate { .. }) => Ok(None),
         Err(FlowError::User(UserError::StaleStep { current, .. })) => Err(format!(
@@ -325,7 +354,10 @@ async fn dismiss(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, record: &W
         .await
     {
         Ok(true) => {
-            tracing::info!(walkthrough_id = record.id, "dismissed as not a fine-tune request");
+            tracing::info!(
+                walkthrough_id = record.id,
+                "dismissed as not a fine-tune request"
+            );
             CreateInteractionResponse::UpdateMessage(
                 CreateInteractionResponseMessage::new()
                     .content(format!(
@@ -343,18 +375,14 @@ async fn dismiss(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, record: &W
     if let Err(e) = ci.create_response(&ctx.http, response).await {
         tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer a dismissal");
     }
-    if closed && let Some(thread) = record.place.thread_id.filter(|t| Some(*t) != record.place.channel_id) {
-        if let Err(e) = bot.rest.archive_thread(ChannelId::new(thread)).await {
-            tracing::warn!(walkthrough_id = record.id, error = %e, "could not archive the thread");
-        }
-    }
-}
-
-/// Unused gate helper kept out: gates come from the custom id's step.
-#[allow(dead_code)]
-fn _gate_of(step: Step) -> Option<Gate> {
-    match step {
-        Step::Gate(g) => Some(g),
-        _ => None,
+    let thread = record
+        .place
+        .thread_id
+        .filter(|t| Some(*t) != record.place.channel_id);
+    if closed
+        && let Some(thread) = thread
+        && let Err(e) = bot.rest.archive_thread(ChannelId::new(thread)).await
+    {
+        tracing::warn!(walkthrough_id = record.id, error = %e, "could not archive the thread");
     }
 }

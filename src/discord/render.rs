@@ -105,7 +105,13 @@ pub fn question(
     let id = walkthrough_id;
     let mut text = intro.map(|i| format!("{i}\n\n")).unwrap_or_default();
     text.push_str(&question_header(content, step));
-    let note = button(id, step, Action::AddNote, "Add a note", ButtonStyle::Secondary);
+    let note = button(
+        id,
+        step,
+        Action::AddNote,
+        "Add a note",
+        ButtonStyle::Secondary,
+    );
     let back = button(id, step, Action::Back, "Back", ButtonStyle::Secondary);
     let rows = match step {
         Step::Goal => {
@@ -138,9 +144,27 @@ pub fn question(
             ]
         }
         Step::Gate(_) => vec![CreateActionRow::Buttons(vec![
-            button(id, step, Action::Gate(GateAnswer::Yes), content.answer_label(GateAnswer::Yes), ButtonStyle::Success),
-            button(id, step, Action::Gate(GateAnswer::No), content.answer_label(GateAnswer::No), ButtonStyle::Danger),
-            button(id, step, Action::Gate(GateAnswer::NotSure), content.answer_label(GateAnswer::NotSure), ButtonStyle::Secondary),
+            button(
+                id,
+                step,
+                Action::Gate(GateAnswer::Yes),
+                content.answer_label(GateAnswer::Yes),
+                ButtonStyle::Success,
+            ),
+            button(
+                id,
+                step,
+                Action::Gate(GateAnswer::No),
+                content.answer_label(GateAnswer::No),
+                ButtonStyle::Danger,
+            ),
+            button(
+                id,
+                step,
+                Action::Gate(GateAnswer::NotSure),
+                content.answer_label(GateAnswer::NotSure),
+                ButtonStyle::Secondary,
+            ),
             back,
             note,
         ])],
@@ -174,7 +198,13 @@ pub fn question(
                     .max_values(Driver::ALL.len() as u8),
                 ),
                 CreateActionRow::Buttons(vec![
-                    button(id, step, Action::NoDrivers, "None of these", ButtonStyle::Primary),
+                    button(
+                        id,
+                        step,
+                        Action::NoDrivers,
+                        "None of these",
+                        ButtonStyle::Primary,
+                    ),
                     back,
                     note,
                 ]),
@@ -188,7 +218,10 @@ pub fn question(
 /// A question as it reads once answered: the answer shown, the buttons gone.
 pub fn answered(content: &ChecklistContent, step: Step, answer: &str, by: UserId) -> String {
     truncate_chars(
-        &format!("{}\n> {answer} (answered by <@{by}>)", question_header(content, step)),
+        &format!(
+            "{}\n> {answer} (answered by <@{by}>)",
+            question_header(content, step)
+        ),
         MESSAGE_LIMIT,
     )
 }
@@ -251,7 +284,13 @@ fn bullet_field(items: &[String], numbered: bool) -> String {
     let lines: Vec<String> = items
         .iter()
         .enumerate()
-        .map(|(i, s)| if numbered { format!("{}. {s}", i + 1) } else { format!("- {s}") })
+        .map(|(i, s)| {
+            if numbered {
+                format!("{}. {s}", i + 1)
+            } else {
+                format!("- {s}")
+            }
+        })
         .collect();
     truncate_chars(&lines.join("\n"), FIELD_LIMIT)
 }
@@ -264,7 +303,10 @@ pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage 
         VerdictKind::Justified => &content.verdicts.justified.title,
     };
     let embed = CreateEmbed::new()
-        .title(truncate_chars(&format!("{}: {title}", d.verdict.headline()), 256))
+        .title(truncate_chars(
+            &format!("{}: {title}", d.verdict.headline()),
+            256,
+        ))
         .description(truncate_chars(&d.summary, 4096))
         .colour(verdict_colour(d.verdict))
         .field("Why", bullet_field(&d.reasons, false), false)
@@ -283,10 +325,14 @@ pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage 
 pub fn describe_goal_modal(walkthrough_id: i64) -> CreateModal {
     let id = ComponentId::new(walkthrough_id, Step::Goal, Action::DescribeGoal).to_string();
     CreateModal::new(id, "Describe the goal").components(vec![CreateActionRow::InputText(
-        CreateInputText::new(InputTextStyle::Paragraph, "What should the model do better?", "detail")
-            .min_length(3)
-            .max_length(crate::checklist::walkthrough::MAX_DETAIL_CHARS as u16)
-            .required(true),
+        CreateInputText::new(
+            InputTextStyle::Paragraph,
+            "What should the model do better?",
+            "detail",
+        )
+        .min_length(3)
+        .max_length(crate::checklist::walkthrough::MAX_DETAIL_CHARS as u16)
+        .required(true),
     )])
 }
 

@@ -161,13 +161,8 @@ impl Rest {
     pub async fn archive_thread(&self, thread: ChannelId) -> Result<GuildChannel, RestError> {
         let body = to_json(&serde_json::json!({ "archived": true }))?;
         self.send(|| {
-            Request::new(
-                Route::Channel {
-                    channel_id: thread,
-                },
-                LightMethod::Patch,
-            )
-            .body(Some(body.clone()))
+            Request::new(Route::Channel { channel_id: thread }, LightMethod::Patch)
+                .body(Some(body.clone()))
         })
         .await
     }
@@ -182,7 +177,8 @@ impl Rest {
         for attempt in 1..=MAX_ATTEMPTS {
             let request = make()
                 .build(&self.client, self.http.token(), self.base.as_deref())
-                .and_then(|b| b.build().map_err(Into::into))
+                .map_err(|e| RestError::Transport(e.to_string()))?
+                .build()
                 .map_err(|e| RestError::Transport(e.to_string()))?;
             let response = match self.client.execute(request).await {
                 Ok(r) => r,
@@ -203,7 +199,8 @@ impl Rest {
                     .bytes()
                     .await
                     .map_err(|e| RestError::Transport(e.to_string()))?;
-                return serde_json::from_slice(&bytes).map_err(|e| RestError::Decode(e.to_string()));
+                return serde_json::from_slice(&bytes)
+                    .map_err(|e| RestError::Decode(e.to_string()));
             }
             let header_wait = retry_after_header(&response);
             let bytes = response.bytes().await.unwrap_or_default();
@@ -218,7 +215,11 @@ impl Rest {
                         attempts: attempt,
                     });
                 }
-                tracing::warn!(attempt, wait_ms = wait.as_millis() as u64, "rate limited by Discord, waiting");
+                tracing::warn!(
+                    attempt,
+                    wait_ms = wait.as_millis() as u64,
+                    "rate limited by Discord, waiting"
+                );
                 tokio::time::sleep(wait).await;
                 continue;
             }

@@ -91,8 +91,16 @@ pub async fn begin(
     let name = render::thread_name(&trigger_text, record.id);
     let thread = match anchor {
         Anchor::InPlace => Ok(channel),
-        Anchor::Message(m) => bot.rest.thread_on_message(channel, m, &name).await.map(|t| t.id),
-        Anchor::NewThread => bot.rest.thread_in_channel(channel, &name).await.map(|t| t.id),
+        Anchor::Message(m) => bot
+            .rest
+            .thread_on_message(channel, m, &name)
+            .await
+            .map(|t| t.id),
+        Anchor::NewThread => bot
+            .rest
+            .thread_in_channel(channel, &name)
+            .await
+            .map(|t| t.id),
     };
     let (home, thread_refused) = match thread {
         Ok(thread) => {

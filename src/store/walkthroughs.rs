@@ -283,7 +283,7 @@ impl Store {
         })
     }
 
-    /// Open walkthroughs with no activity since `idle_since`: (id, thread, reminded already).
+    /// Open Discord walkthroughs with no activity since `idle_since`, the longest idle first.
     pub async fn idle_walkthroughs(
         &self,
         idle_since: DateTime<Utc>,
@@ -293,13 +293,37 @@ impl Store {
             "SELECT ",
             walkthrough_columns!(),
             " FROM walkthroughs WHERE status = 'open' AND updated_at < ? \
-             ORDER BY updated_at LIMIT ?"
+             AND guild_id IS NOT NULL ORDER BY updated_at LIMIT ?"
         ))
         .bind(format_time(idle_since))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(walkthrough_from_row).collect()
+    }
+
+    /// Whether the detector started a walkthrough in `channel_id` since `channel_since`, or
+    /// for `requester_id` since `user_since` (the chat cooldowns, read from the store so they
+    /// survive restarts and hold across bot processes).
+    pub async fn recent_chat_start(
+        &self,
+        channel_id: u64,
+        requester_id: &str,
+        channel_since: DateTime<Utc>,
+        user_since: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let hit: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM walkthroughs WHERE source = 'chat' AND \
+             ((channel_id = ? AND created_at >= ?) OR (requester_id = ? AND created_at >= ?)) \
+             LIMIT 1",
+        )
+        .bind(id_to_db(Some(channel_id))?)
+        .bind(format_time(channel_since))
+        .bind(requester_id)
+        .bind(format_time(user_since))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(hit.is_some())
     }
 
     /// Notes that the idle reminder was posted, so it is posted once.

@@ -1,0 +1,193 @@
+//! The Discord front end: serenity and poise glue that translates between Discord and the
+//! core. It decides nothing itself: `checklist` decides, `store` remembers, this module talks.
+//!
+//! - [`events`]: chat messages (the detector) and component clicks, routed from the gateway;
+//! - [`commands`]: `/finetune check|cancel|resume|help` and the message context menu;
+//! - [`components`]: one click from the gateway event to the database and back;
+//! - [`start`]: opening a walkthrough's thread and first question;
+//! - [`reminders`]: the idle sweep (one reminder, then abandoned);
+//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, permissions, retries.
+
+pub mod access;
+pub mod commands;
+pub mod components;
+pub mod custom_id;
+pub mod events;
+pub mod reminders;
+pub mod render;
+pub mod rest;
+pub mod start;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use secrecy::ExposeSecret;
+use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder, ShardManager};
+use serenity::gateway::GatewayError;
+
+use crate::config::Settings;
+use crate::detect::Detector;
+use crate::flow::Flow;
+use rest::Rest;
+
+/// A source of the current time; tests replace it.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Everything the handlers share. The database is the only state that matters.
+pub struct Bot {
+    pub flow: Flow,
+    pub detector: Detector,
+    pub settings: Arc<Settings>,
+    pub rest: Rest,
+    pub clock: Clock,
+}
+
+impl Bot {
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+}
+
+/// Why the bot stopped or could not start, worded for the person running it.
+#[derive(Debug, thiserror::Error)]
+pub enum BotError {
+    #[error(
+        "no bot token: set DISCORD_TOKEN in the environment or in .env (Discord Developer \
+         Portal -> your application -> Bot -> Reset Token)"
+    )]
+    MissingToken,
+    #[error(
+        "Discord rejected the bot token: copy a fresh one from the Discord Developer Portal \
+         (your application -> Bot -> Reset Token) into DISCORD_TOKEN"
+    )]
+    TokenRejected,
+    #[error(
+        "Discord refused the Message Content intent: enable \"Message Content Intent\" under \
+         Privileged Gateway Intents in the Discord Developer Portal (your application -> Bot), \
+         or set TUNEGATE_DETECT__ENABLED=false to run with slash commands only"
+    )]
+    IntentNotEnabled,
+    #[error("the detector configuration is invalid: {0}")]
+    Detector(String),
+    #[error("could not start the Discord client: {0}")]
+    Client(String),
+    #[error("the Discord connection ended: {0}")]
+    Gateway(String),
+}
+
+/// Maps serenity's start-up and gateway errors to sentences.
+fn explain(error: serenity::Error) -> BotError {
+    match &error {
+        serenity::Error::Gateway(GatewayError::InvalidAuthentication) => BotError::TokenRejected,
+        serenity::Error::Gateway(
+            GatewayError::DisallowedGatewayIntents | GatewayError::InvalidGatewayIntents,
+        ) => BotError::IntentNotEnabled,
+        serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(r))
+            if r.status_code.as_u16() == 401 =>
+        {
+            BotError::TokenRejected
+        }
+        _ => BotError::Gateway(error.to_string()),
+    }
+}
+
+/// A running bot: stop it, or wait for it to end.
+pub struct Running {
+    shard_manager: Arc<ShardManager>,
+    client: tokio::task::JoinHandle<Result<(), BotError>>,
+    reminders: tokio::task::JoinHandle<()>,
+    bot: Arc<Bot>,
+}
+
+impl Running {
+    /// The shared state, for tests and maintenance.
+    pub fn bot(&self) -> &Arc<Bot> {
+        &self.bot
+    }
+
+    /// Closes the gateway connections and waits for the client to stop.
+    pub async fn stop(self) -> Result<(), BotError> {
+        self.shard_manager.shutdown_all().await;
+        self.reminders.abort();
+        match tokio::time::timeout(Duration::from_secs(10), self.client).await {
+            Ok(Ok(result)) => result,
+            Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
+            Err(_) => Err(BotError::Gateway(
+                "the client did not stop within 10 s".into(),
+            )),
+        }
+    }
+
+    /// Waits until the client ends by itself (an error, or Discord closing for good).
+    pub async fn wait(&mut self) -> Result<(), BotError> {
+        match (&mut self.client).await {
+            Ok(result) => result,
+            Err(join) => Err(BotError::Gateway(join.to_string())),
+        }
+    }
+}
+
+/// Starts the bot in the background and returns once the client is built.
+pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Running, BotError> {
+    let token = settings
+        .discord
+        .token
+        .as_ref()
+        .map(|t| t.expose_secret().to_string())
+        .filter(|t| !t.is_empty())
+        .ok_or(BotError::MissingToken)?;
+    let detector =
+        Detector::new(&settings.detect).map_err(|e| BotError::Detector(e.to_string()))?;
+    let mut intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES;
+    if settings.detect.enabled {
+        intents |= GatewayIntents::MESSAGE_CONTENT;
+    }
+    let base =
+        (!settings.discord.api_base.is_empty()).then(|| settings.discord_api_base().to_string());
+    let build_http = || match &base {
+        // A proxy only works with serenity's rate limiter off; `rest` honours 429s itself.
+        Some(base) => HttpBuilder::new(&token)
+            .proxy(base.clone())
+            .ratelimiter_disabled(true)
+            .build(),
+        None => HttpBuilder::new(&token).build(),
+    };
+    let settings = Arc::new(settings);
+    let bot = Arc::new(Bot {
+        flow,
+        detector,
+        settings: settings.clone(),
+        rest: Rest::new(Arc::new(build_http()), base.clone()),
+        clock,
+    });
+    let mut client = ClientBuilder::new_with_http(build_http(), intents)
+        .framework(commands::framework(bot.clone()))
+        .await
+        .map_err(|e| BotError::Client(e.to_string()))?;
+    let shard_manager = client.shard_manager.clone();
+    let client = tokio::spawn(async move { client.start().await.map_err(explain) });
+    let reminders = tokio::spawn(reminders::run(bot.clone()));
+    Ok(Running {
+        shard_manager,
+        client,
+        reminders,
+        bot,
+    })
+}
+
+/// Runs the bot until `shutdown` completes (SIGINT/SIGTERM in `main`) or the connection ends.
+pub async fn run(
+    settings: Settings,
+    flow: Flow,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), BotError> {
+    let mut running = start(settings, flow, Arc::new(Utc::now)).await?;
+    tokio::select! {
+        result = running.wait() => result,
+        () = shutdown => {
+            tracing::info!("shutting down");
+            running.stop().await
+        }
+    }
+}
