@@ -5,3 +5,4 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod fake_discord;
+pub mod bot;
