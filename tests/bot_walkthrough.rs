@@ -71,3 +71,123 @@ async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
     }
     h.assert_clean();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ordinary_chat_other_bots_and_code_blocks_open_nothing() {
+    let h = BotHarness::start().await;
+    h.chat(&ALICE, "good morning, the CSS needs a fine-tune before the release").await;
+    h.chat(&OTHER_BOT, "we should fine-tune the model").await;
+    h.chat(&BOB, "```\nwe should fine-tune the model\n```").await;
+    // A real proposal last: once its thread exists, the earlier messages were handled too.
+    let mark = h.mark();
+    h.chat(&BOB, "should we fine-tune a smaller model for this?").await;
+    h.expect(mark, "POST", "/threads").await;
+    assert_eq!(h.fake.requests_to("POST", "/threads").len(), 1);
+    let only = h.only_walkthrough().await;
+    assert_eq!(only.walkthrough.requester.id, BOB.id.to_string());
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_a_fine_tune_request_closes_the_thread_and_is_recorded_as_dismissed() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "let's finetune it on our data").await;
+    let mark = h.mark();
+    let callback = h.click(&id_ending(&first, "dismiss"), &first, &invoker(ALICE, vec![], thread)).await;
+    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
+    assert_eq!(callback.body_at("/data/components"), Some(&serde_json::json!([])));
+    let archive = h.expect(mark, "PATCH", &format!("/channels/{thread}")).await;
+    assert_eq!(archive.body_at("/archived"), Some(&serde_json::json!(true)));
+    let only = h.only_walkthrough().await;
+    assert_eq!(only.walkthrough.status, Status::Dismissed);
+    assert!(only.decision.is_none());
+    let stats = h.store.stats(&Default::default()).await.unwrap();
+    assert_eq!((stats.detections, stats.dismissed_detections), (1, 1));
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_strangers_click_is_refused_privately_and_records_nothing() {
+    let h = BotHarness::start_with(|s| s.discord.answer_roles = vec![ROLE_ID]).await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let callback = h
+        .choose(&id_ending(&first, "pick"), &["tone_style"], &first, &invoker(BOB, vec![], thread))
+        .await;
+    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(4)));
+    assert_eq!(callback.body_at("/data/flags"), Some(&serde_json::json!(64)), "ephemeral");
+    let text = callback.body_at("/data/content").unwrap().as_str().unwrap();
+    assert!(text.contains("Only the person who proposed this"), "{text}");
+    assert!(h.only_walkthrough().await.answers.is_empty());
+
+    // A member of a configured reviewer role may answer for the requester.
+    let callback = h
+        .choose(&id_ending(&first, "pick"), &["tone_style"], &first, &invoker(BOB, vec![ROLE_ID], thread))
+        .await;
+    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
+    let answers = h.only_walkthrough().await.answers;
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0].answered_by.id, BOB.id.to_string());
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_double_click_records_one_answer_and_a_replayed_event_records_nothing() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    let mark = h.mark();
+    h.choose(&id_ending(&first, "pick"), &["edge_cases"], &first, &alice).await;
+    let g1 = h.posted_in(mark, thread).await;
+    // Two clicks on the same question, delivered together.
+    let yes = support::fake_discord::payloads::with_invoker(
+        support::fake_discord::payloads::button_click(&id_ending(&g1, "yes"), &g1),
+        &alice,
+    );
+    let no = support::fake_discord::payloads::with_invoker(
+        support::fake_discord::payloads::button_click(&id_ending(&g1, "no"), &g1),
+        &alice,
+    );
+    let (a, b) = tokio::join!(h.interact(yes.clone()), h.interact(no));
+    let types: Vec<i64> = [&a, &b].iter().map(|r| r.body_at("/type").unwrap().as_i64().unwrap()).collect();
+    assert!(types.contains(&7) && types.contains(&4), "one update, one private notice: {types:?}");
+    let detail = h.only_walkthrough().await;
+    assert_eq!(detail.answers.iter().filter(|a| a.step == "g1").count(), 1);
+
+    // The gateway delivers the winning click again (as after a RESUME): nothing new.
+    let before = detail.answers.len();
+    h.fake.dispatch("INTERACTION_CREATE", yes).await;
+    let mark = h.mark();
+    h.chat(&BOB, "should we fine-tune a different model?").await;
+    h.expect(mark, "POST", "/threads").await;
+    let again = h.store.detail(detail.walkthrough.id, None).await.unwrap();
+    assert_eq!(again.answers.len(), before);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn everyone_and_role_mentions_in_the_proposal_ping_nobody() {
+    let h = BotHarness::start().await;
+    let text = format!("@everyone @here <@&{ROLE_ID}> **we should fine-tune the model**\u{200b}");
+    let mark = h.mark();
+    h.chat(&ALICE, &text).await;
+    let thread_req = h.expect(mark, "POST", "/threads").await;
+    let name = thread_req.body_at("/name").unwrap().as_str().unwrap();
+    assert!(name.chars().count() <= 100 && !name.is_empty());
+    let first = h.expect(mark, "POST", "/messages").await;
+    let first = h
+        .fake
+        .wait_for_request(|r| r.index > first.index - 1 && r.is("POST", "/messages") && !r.path.contains("/threads"), WAIT)
+        .await
+        .unwrap();
+    let mentions = first.body_at("/allowed_mentions").expect("allowed_mentions is always sent");
+    assert_eq!(mentions["parse"], serde_json::json!([]));
+    assert_eq!(mentions["users"], serde_json::json!([ALICE.id.to_string()]));
+    assert_eq!(mentions["roles"], serde_json::json!([]));
+    let content = first.body_at("/content").unwrap().as_str().unwrap();
+    assert!(!content.contains("@everyone") && !content.contains("@here"), "{content}");
+    assert!(!content.contains(&format!("<@&{ROLE_ID}>")), "{content}");
+    assert!(!content.contains('\u{200b}') || content.contains("@\u{200b}"), "only our own breakers");
+    let stored = h.only_walkthrough().await;
+    assert_eq!(stored.walkthrough.trigger_text, text, "stored exactly as said");
+    h.assert_clean();
+}
