@@ -11,23 +11,45 @@ use tunegate::store::{Source, Status};
 
 /// Clicks through a whole walkthrough whose first question is `first` in `thread`, answering
 /// the goal, the four gates and the drivers; returns the verdict message.
-async fn answer_all(h: &BotHarness, thread: u64, first: &Value, gates: [&str; 4], drivers: &[&str]) -> Value {
+async fn answer_all(
+    h: &BotHarness,
+    thread: u64,
+    first: &Value,
+    gates: [&str; 4],
+    drivers: &[&str],
+) -> Value {
     let alice = invoker(ALICE, vec![], thread);
     let mark = h.mark();
-    let callback = h.choose(&id_ending(first, "pick"), &["output_format"], first, &alice).await;
-    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)), "the question is updated");
-    assert!(callback.body_at("/data/content").unwrap().as_str().unwrap().contains("Output format"));
+    let callback = h
+        .choose(&id_ending(first, "pick"), &["output_format"], first, &alice)
+        .await;
+    assert_eq!(
+        callback.body_at("/type"),
+        Some(&serde_json::json!(7)),
+        "the question is updated"
+    );
+    assert!(
+        callback
+            .body_at("/data/content")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("Output format")
+    );
     let mut question = h.posted_in(mark, thread).await;
     for answer in gates {
         let mark = h.mark();
-        h.click(&id_ending(&question, answer), &question, &alice).await;
+        h.click(&id_ending(&question, answer), &question, &alice)
+            .await;
         question = h.posted_in(mark, thread).await;
     }
     let mark = h.mark();
     if drivers.is_empty() {
-        h.click(&id_ending(&question, "none"), &question, &alice).await;
+        h.click(&id_ending(&question, "none"), &question, &alice)
+            .await;
     } else {
-        h.choose(&id_ending(&question, "drivers"), drivers, &question, &alice).await;
+        h.choose(&id_ending(&question, "drivers"), drivers, &question, &alice)
+            .await;
     }
     h.posted_in(mark, thread).await
 }
@@ -37,8 +59,15 @@ async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
     let mark = h.mark();
     let said = h.chat(&ALICE, text).await;
     let thread_req = h.expect(mark, "POST", "/threads").await;
-    assert!(thread_req.path.contains(said["id"].as_str().unwrap()), "thread opened on the message");
-    let thread: u64 = thread_req.response.as_ref().unwrap()["id"].as_str().unwrap().parse().unwrap();
+    assert!(
+        thread_req.path.contains(said["id"].as_str().unwrap()),
+        "thread opened on the message"
+    );
+    let thread: u64 = thread_req.response.as_ref().unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     let first = h.posted_in(mark, thread).await;
     (thread, first)
 }
@@ -47,26 +76,59 @@ async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
 async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
     let h = BotHarness::start().await;
     let cases: [([&str; 4], &[&str], VerdictKind); 3] = [
-        (["yes", "no", "not_sure", "yes"], &["d1"], VerdictKind::Premature),
-        (["yes", "yes", "yes", "yes"], &[], VerdictKind::NotJustifiedYet),
-        (["yes", "yes", "yes", "yes"], &["d1", "d4"], VerdictKind::Justified),
+        (
+            ["yes", "no", "not_sure", "yes"],
+            &["d1"],
+            VerdictKind::Premature,
+        ),
+        (
+            ["yes", "yes", "yes", "yes"],
+            &[],
+            VerdictKind::NotJustifiedYet,
+        ),
+        (
+            ["yes", "yes", "yes", "yes"],
+            &["d1", "d4"],
+            VerdictKind::Justified,
+        ),
     ];
     for (gates, drivers, expected) in cases {
-        let (thread, first) = propose(&h, "I think we should fine-tune the model on our tickets").await;
+        let (thread, first) =
+            propose(&h, "I think we should fine-tune the model on our tickets").await;
         let first_text = first["content"].as_str().unwrap();
-        assert!(first_text.contains(&format!("<@{}>", ALICE.id)), "the requester is mentioned once");
+        assert!(
+            first_text.contains(&format!("<@{}>", ALICE.id)),
+            "the requester is mentioned once"
+        );
         assert_eq!(first_text.matches("<@").count(), 1);
         let verdict = answer_all(&h, thread, &first, gates, drivers).await;
         let embed = &verdict["embeds"][0];
-        assert!(embed["title"].as_str().unwrap().starts_with(expected.headline()), "{embed}");
+        assert!(
+            embed["title"]
+                .as_str()
+                .unwrap()
+                .starts_with(expected.headline()),
+            "{embed}"
+        );
         let footer = embed["footer"]["text"].as_str().unwrap().to_string();
-        let id: i64 = footer.trim_start_matches("Decision #").split(' ').next().unwrap().parse().unwrap();
+        let id: i64 = footer
+            .trim_start_matches("Decision #")
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         let detail = h.store.detail(id, None).await.unwrap();
         assert_eq!(detail.walkthrough.source, Source::Chat);
         assert_eq!(detail.walkthrough.status, Status::Decided);
         assert_eq!(detail.walkthrough.place.thread_id, Some(thread));
         assert_eq!(detail.answers.len(), 6);
-        assert!(detail.answers.iter().all(|a| a.answered_by.id == ALICE.id.to_string()));
+        assert!(
+            detail
+                .answers
+                .iter()
+                .all(|a| a.answered_by.id == ALICE.id.to_string())
+        );
         assert_eq!(detail.decision.unwrap().verdict, expected);
     }
     h.assert_clean();
@@ -75,12 +137,18 @@ async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ordinary_chat_other_bots_and_code_blocks_open_nothing() {
     let h = BotHarness::start().await;
-    h.chat(&ALICE, "good morning, the CSS needs a fine-tune before the release").await;
+    h.chat(
+        &ALICE,
+        "good morning, the CSS needs a fine-tune before the release",
+    )
+    .await;
     h.chat(&OTHER_BOT, "we should fine-tune the model").await;
-    h.chat(&BOB, "```\nwe should fine-tune the model\n```").await;
+    h.chat(&BOB, "```\nwe should fine-tune the model\n```")
+        .await;
     // A real proposal last: once its thread exists, the earlier messages were handled too.
     let mark = h.mark();
-    h.chat(&BOB, "should we fine-tune a smaller model for this?").await;
+    h.chat(&BOB, "should we fine-tune a smaller model for this?")
+        .await;
     h.expect(mark, "POST", "/threads").await;
     assert_eq!(h.fake.requests_to("POST", "/threads").len(), 1);
     let only = h.only_walkthrough().await;
@@ -93,10 +161,21 @@ async fn not_a_fine_tune_request_closes_the_thread_and_is_recorded_as_dismissed(
     let h = BotHarness::start().await;
     let (thread, first) = propose(&h, "let's finetune it on our data").await;
     let mark = h.mark();
-    let callback = h.click(&id_ending(&first, "dismiss"), &first, &invoker(ALICE, vec![], thread)).await;
+    let callback = h
+        .click(
+            &id_ending(&first, "dismiss"),
+            &first,
+            &invoker(ALICE, vec![], thread),
+        )
+        .await;
     assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
-    assert_eq!(callback.body_at("/data/components"), Some(&serde_json::json!([])));
-    let archive = h.expect(mark, "PATCH", &format!("/channels/{thread}")).await;
+    assert_eq!(
+        callback.body_at("/data/components"),
+        Some(&serde_json::json!([]))
+    );
+    let archive = h
+        .expect(mark, "PATCH", &format!("/channels/{thread}"))
+        .await;
     assert_eq!(archive.body_at("/archived"), Some(&serde_json::json!(true)));
     let only = h.only_walkthrough().await;
     assert_eq!(only.walkthrough.status, Status::Dismissed);
@@ -111,17 +190,31 @@ async fn a_strangers_click_is_refused_privately_and_records_nothing() {
     let h = BotHarness::start_with(|s| s.discord.answer_roles = vec![ROLE_ID]).await;
     let (thread, first) = propose(&h, "we should fine-tune the model").await;
     let callback = h
-        .choose(&id_ending(&first, "pick"), &["tone_style"], &first, &invoker(BOB, vec![], thread))
+        .choose(
+            &id_ending(&first, "pick"),
+            &["tone_style"],
+            &first,
+            &invoker(BOB, vec![], thread),
+        )
         .await;
     assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(4)));
-    assert_eq!(callback.body_at("/data/flags"), Some(&serde_json::json!(64)), "ephemeral");
+    assert_eq!(
+        callback.body_at("/data/flags"),
+        Some(&serde_json::json!(64)),
+        "ephemeral"
+    );
     let text = callback.body_at("/data/content").unwrap().as_str().unwrap();
     assert!(text.contains("Only the person who proposed this"), "{text}");
     assert!(h.only_walkthrough().await.answers.is_empty());
 
     // A member of a configured reviewer role may answer for the requester.
     let callback = h
-        .choose(&id_ending(&first, "pick"), &["tone_style"], &first, &invoker(BOB, vec![ROLE_ID], thread))
+        .choose(
+            &id_ending(&first, "pick"),
+            &["tone_style"],
+            &first,
+            &invoker(BOB, vec![ROLE_ID], thread),
+        )
         .await;
     assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
     let answers = h.only_walkthrough().await.answers;
@@ -136,7 +229,8 @@ async fn a_double_click_records_one_answer_and_a_replayed_event_records_nothing(
     let (thread, first) = propose(&h, "we should fine-tune the model").await;
     let alice = invoker(ALICE, vec![], thread);
     let mark = h.mark();
-    h.choose(&id_ending(&first, "pick"), &["edge_cases"], &first, &alice).await;
+    h.choose(&id_ending(&first, "pick"), &["edge_cases"], &first, &alice)
+        .await;
     let g1 = h.posted_in(mark, thread).await;
     // Two clicks on the same question, delivered together.
     let yes = support::fake_discord::payloads::with_invoker(
@@ -148,8 +242,14 @@ async fn a_double_click_records_one_answer_and_a_replayed_event_records_nothing(
         &alice,
     );
     let (a, b) = tokio::join!(h.interact(yes.clone()), h.interact(no));
-    let types: Vec<i64> = [&a, &b].iter().map(|r| r.body_at("/type").unwrap().as_i64().unwrap()).collect();
-    assert!(types.contains(&7) && types.contains(&4), "one update, one private notice: {types:?}");
+    let types: Vec<i64> = [&a, &b]
+        .iter()
+        .map(|r| r.body_at("/type").unwrap().as_i64().unwrap())
+        .collect();
+    assert!(
+        types.contains(&7) && types.contains(&4),
+        "one update, one private notice: {types:?}"
+    );
     let detail = h.only_walkthrough().await;
     assert_eq!(detail.answers.iter().filter(|a| a.step == "g1").count(), 1);
 
@@ -176,18 +276,36 @@ async fn everyone_and_role_mentions_in_the_proposal_ping_nobody() {
     let first = h.expect(mark, "POST", "/messages").await;
     let first = h
         .fake
-        .wait_for_request(|r| r.index > first.index - 1 && r.is("POST", "/messages") && !r.path.contains("/threads"), WAIT)
+        .wait_for_request(
+            |r| {
+                r.index > first.index - 1
+                    && r.is("POST", "/messages")
+                    && !r.path.contains("/threads")
+            },
+            WAIT,
+        )
         .await
         .unwrap();
-    let mentions = first.body_at("/allowed_mentions").expect("allowed_mentions is always sent");
+    let mentions = first
+        .body_at("/allowed_mentions")
+        .expect("allowed_mentions is always sent");
     assert_eq!(mentions["parse"], serde_json::json!([]));
     assert_eq!(mentions["users"], serde_json::json!([ALICE.id.to_string()]));
     assert_eq!(mentions["roles"], serde_json::json!([]));
     let content = first.body_at("/content").unwrap().as_str().unwrap();
-    assert!(!content.contains("@everyone") && !content.contains("@here"), "{content}");
+    assert!(
+        !content.contains("@everyone") && !content.contains("@here"),
+        "{content}"
+    );
     assert!(!content.contains(&format!("<@&{ROLE_ID}>")), "{content}");
-    assert!(!content.contains('\u{200b}') || content.contains("@\u{200b}"), "only our own breakers");
+    assert!(
+        !content.contains('\u{200b}') || content.contains("@\u{200b}"),
+        "only our own breakers"
+    );
     let stored = h.only_walkthrough().await;
-    assert_eq!(stored.walkthrough.trigger_text, text, "stored exactly as said");
+    assert_eq!(
+        stored.walkthrough.trigger_text, text,
+        "stored exactly as said"
+    );
     h.assert_clean();
 }

@@ -8,8 +8,8 @@
 
 use serenity::all::{
     ActionRowComponent, ChannelId, ComponentInteraction, ComponentInteractionDataKind, Context,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, ModalInteraction,
-    RoleId, UserId,
+    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
+    CreateMessage, ModalInteraction, RoleId, UserId,
 };
 
 use super::custom_id::{Action, ComponentId};
@@ -145,12 +145,23 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
                     .allowed_mentions(render::no_mentions()),
             );
             respond(response).await;
-            post_follow_up(bot, ci.channel_id, record.id, follow_up).await;
+            if !post_follow_up(bot, ci.channel_id, record.id, follow_up).await {
+                let note = CreateInteractionResponseFollowup::new()
+                    .content(LOST_POST)
+                    .ephemeral(true);
+                if let Err(e) = ci.create_followup(&ctx.http, note).await {
+                    tracing::warn!(interaction_id = %ci.id, error = %e, "could not send a follow-up");
+                }
+            }
         }
         Ok(None) => respond(CreateInteractionResponse::Acknowledge).await,
         Err(text) => respond(ephemeral(text)).await,
     }
 }
+
+/// Told to the clicker when the answer is recorded but the next message could not be posted.
+const LOST_POST: &str = "Your answer is recorded, but Discord did not let me post the next \
+     message. Use `/finetune resume` in a moment to see the current question.";
 
 /// Handles a modal submission (goal description or note).
 pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
@@ -214,7 +225,14 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
                             .allowed_mentions(render::no_mentions()),
                     );
                     respond(response).await;
-                    post_follow_up(bot, mi.channel_id, record.id, follow_up).await;
+                    if !post_follow_up(bot, mi.channel_id, record.id, follow_up).await {
+                        let note = CreateInteractionResponseFollowup::new()
+                            .content(LOST_POST)
+                            .ephemeral(true);
+                        if let Err(e) = mi.create_followup(&ctx.http, note).await {
+                            tracing::warn!(interaction_id = %mi.id, error = %e, "could not send a follow-up");
+                        }
+                    }
                 }
                 Ok(None) => respond(CreateInteractionResponse::Acknowledge).await,
                 Err(text) => respond(ephemeral(text)).await,
@@ -323,9 +341,14 @@ fn closed_text(status: Status) -> String {
     }
 }
 
-/// Posts the next question or the verdict. A failure is logged: the answer is already
-/// recorded and `/finetune resume` shows the current question again.
-async fn post_follow_up(bot: &Bot, channel: ChannelId, walkthrough_id: i64, follow_up: FollowUp) {
+/// Posts the next question or the verdict; `false` when Discord refused it even after the
+/// retries (the answer is already recorded, `/finetune resume` shows the question again).
+async fn post_follow_up(
+    bot: &Bot,
+    channel: ChannelId,
+    walkthrough_id: i64,
+    follow_up: FollowUp,
+) -> bool {
     let message = match follow_up {
         FollowUp::Question(step) => {
             let (text, rows) = render::question(&bot.flow.content, walkthrough_id, step, None);
@@ -336,12 +359,16 @@ async fn post_follow_up(bot: &Bot, channel: ChannelId, walkthrough_id: i64, foll
         }
         FollowUp::Verdict(message) => *message,
     };
-    if let Err(e) = bot.rest.post_message(channel, &message).await {
-        tracing::error!(
-            walkthrough_id,
-            error = %e,
-            "answer recorded, but the next message could not be posted; /finetune resume shows it"
-        );
+    match bot.rest.post_message(channel, &message).await {
+        Ok(_) => true,
+        Err(e) => {
+            tracing::error!(
+                walkthrough_id,
+                error = %e,
+                "answer recorded, but the next message could not be posted"
+            );
+            false
+        }
     }
 }
 

@@ -77,7 +77,9 @@ impl BotHarness {
         self.running = Some(running);
         let ready = self
             .fake
-            .wait_until(WAIT, |f| f.identify_count() > identifies && f.is_connected())
+            .wait_until(WAIT, |f| {
+                f.identify_count() > identifies && f.is_connected()
+            })
             .await;
         assert!(ready, "the bot did not connect to the fake gateway");
         // poise registers the commands once READY is handled: then events are processed.
@@ -85,7 +87,10 @@ impl BotHarness {
             .fake
             .wait_for_request(|r| r.is("PUT", "/commands") && r.index >= mark, WAIT)
             .await;
-        assert!(registered.is_some(), "the bot did not register its commands");
+        assert!(
+            registered.is_some(),
+            "the bot did not register its commands"
+        );
     }
 
     /// Stops the bot and starts a new one on the same database.
@@ -140,19 +145,41 @@ impl BotHarness {
                 WAIT,
             )
             .await
-            .unwrap_or_else(|| panic!("nothing posted in {channel} after request {mark}"));
+            .unwrap_or_else(|| {
+                panic!(
+                    "nothing posted in {channel} after request {mark}; saw: {:?}",
+                    self.fake
+                        .requests()
+                        .iter()
+                        .skip(mark)
+                        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
+                        .collect::<Vec<_>>()
+                )
+            });
         request.response.expect("message response")
     }
 
     /// Dispatches a click on `custom_id` of `message` by `invoker`, and returns the
     /// interaction's callback request.
-    pub async fn click(&self, custom_id: &str, message: &Value, invoker: &Invoker) -> RecordedRequest {
-        let interaction = payloads::with_invoker(payloads::button_click(custom_id, message), invoker);
+    pub async fn click(
+        &self,
+        custom_id: &str,
+        message: &Value,
+        invoker: &Invoker,
+    ) -> RecordedRequest {
+        let interaction =
+            payloads::with_invoker(payloads::button_click(custom_id, message), invoker);
         self.interact(interaction).await
     }
 
     /// Dispatches a select choice, and returns the callback request.
-    pub async fn choose(&self, custom_id: &str, values: &[&str], message: &Value, invoker: &Invoker) -> RecordedRequest {
+    pub async fn choose(
+        &self,
+        custom_id: &str,
+        values: &[&str],
+        message: &Value,
+        invoker: &Invoker,
+    ) -> RecordedRequest {
         let interaction =
             payloads::with_invoker(payloads::select_choice(custom_id, values, message), invoker);
         self.interact(interaction).await
@@ -182,8 +209,16 @@ impl BotHarness {
 
     /// Fails if the bot sent a request the spec forbids or the fake has no route for.
     pub fn assert_clean(&self) {
-        assert_eq!(self.fake.spec_violations(), Vec::<String>::new(), "spec violations");
-        assert_eq!(self.fake.unhandled_routes(), Vec::<String>::new(), "unhandled routes");
+        assert_eq!(
+            self.fake.spec_violations(),
+            Vec::<String>::new(),
+            "spec violations"
+        );
+        assert_eq!(
+            self.fake.unhandled_routes(),
+            Vec::<String>::new(),
+            "unhandled routes"
+        );
     }
 }
 

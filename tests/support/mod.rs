@@ -4,5 +4,5 @@
 //! Each test binary uses only part of it, so unused items are allowed here.
 #![allow(dead_code, unused_imports)]
 
-pub mod fake_discord;
 pub mod bot;
+pub mod fake_discord;
