@@ -125,7 +125,10 @@ impl Settings {
         }
         figment = figment
             .merge(
+                // Only SECTION__KEY variables are settings; other TUNEGATE_* names (scripts,
+                // benchmarks) are not this file's business.
                 Env::prefixed("TUNEGATE_")
+                    .filter(|key| key.as_str().contains("__"))
                     .ignore(&["CONFIG", "DISCORD__TOKEN"])
                     .split("__"),
             )
@@ -337,6 +340,18 @@ mod tests {
             assert_eq!(s.log.format, LogFormat::Json);
             assert_eq!(s.database.url, "sqlite://elsewhere.db");
             assert_eq!(s.discord_api_base(), "http://127.0.0.1:9999");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unrelated_tunegate_variables_are_not_settings_but_misspelt_keys_are_errors() {
+        Jail::expect_with(|jail| {
+            assert!(load_in(jail, &[("TUNEGATE_BENCH_ROWS", "10")]).is_ok());
+            let err = load_in(jail, &[("TUNEGATE_DISCORD__USER_COOLDOWN", "10")])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("user_cooldown"), "{err}");
             Ok(())
         });
     }

@@ -117,6 +117,21 @@ impl FakeDiscord {
         self.shared.read(|s| s.requests.clone())
     }
 
+    /// The requests from position `index` on (cheap to poll for new ones).
+    pub fn requests_since(&self, index: usize) -> Vec<RecordedRequest> {
+        self.shared.read(|s| {
+            s.requests
+                .get(index..)
+                .map(<[_]>::to_vec)
+                .unwrap_or_default()
+        })
+    }
+
+    /// A receiver that changes whenever the fake's state does (a request, a connection).
+    pub fn changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.shared.subscribe()
+    }
+
     /// Requests with this method (any case) whose path contains `path_contains`.
     pub fn requests_to(&self, method: &str, path_contains: &str) -> Vec<RecordedRequest> {
         self.shared.read(|s| {

@@ -28,6 +28,8 @@ pub struct RecordedRequest {
     pub response: Option<Value>,
     /// The injected fault that shaped the answer, if any.
     pub fault: Option<Fault>,
+    /// When the fake received the request (for latency measurements).
+    pub at: std::time::Instant,
 }
 
 /// One part of a multipart body.

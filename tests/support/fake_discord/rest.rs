@@ -87,6 +87,7 @@ pub async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Resp
             status: reply.status,
             response: reply.body.clone(),
             fault: fault.clone(),
+            at: std::time::Instant::now(),
         });
         (reply, fault)
     });
