@@ -309,3 +309,51 @@ async fn a_deleted_thread_marks_its_walkthrough_abandoned() {
         Status::Abandoned
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_database_gets_the_click_acknowledged_in_time_and_answered_later() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    // Another process holds the write lock for longer than Discord's 3 seconds allow.
+    let mut holder = h.store.pool().acquire().await.unwrap();
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut *holder)
+        .await
+        .unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(3500)).await;
+        sqlx::query("ROLLBACK").execute(&mut *holder).await.unwrap();
+    });
+    let mark = h.mark();
+    let started = Instant::now();
+    let callback = h
+        .choose(
+            &id_ending(&first, "pick"),
+            &["tone_style"],
+            &first,
+            &invoker(ALICE, vec![], thread),
+        )
+        .await;
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "answered within Discord's 3 seconds"
+    );
+    assert_eq!(
+        callback.body_at("/type"),
+        Some(&json!(6)),
+        "acknowledged, message kept"
+    );
+    let edit = h.expect(mark, "PATCH", "/messages/@original").await;
+    assert!(
+        edit.body_at("/content")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("Tone and style")
+    );
+    let next = h.posted_in(mark, thread).await;
+    assert!(id_ending(&next, "yes").contains(":g1:"));
+    release.await.unwrap();
+    assert_eq!(h.only_walkthrough().await.answers.len(), 1);
+    h.assert_clean();
+}

@@ -6,10 +6,12 @@
 //! 3 seconds by editing the clicked message (the question shows its answer and loses its
 //! buttons). The next question or the verdict is then posted as a new message.
 
+use std::time::Duration;
+
 use serenity::all::{
     ActionRowComponent, ChannelId, ComponentInteraction, ComponentInteractionDataKind, Context,
     CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateMessage, ModalInteraction, RoleId, UserId,
+    CreateMessage, EditInteractionResponse, ModalInteraction, RoleId, UserId,
 };
 
 use super::custom_id::{Action, ComponentId};
@@ -36,6 +38,7 @@ fn could_not_record(error: &StoreError) -> String {
 /// Where a click came from.
 struct Clicker<'a> {
     user: UserId,
+    name: String,
     roles: &'a [RoleId],
     guild: Option<u64>,
     channel: ChannelId,
@@ -95,6 +98,7 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         .unwrap_or(&[]);
     let who = Clicker {
         user: ci.user.id,
+        name: ci.user.name.clone(),
         roles,
         guild: ci.guild_id.map(|g| g.get()),
         channel: ci.channel_id,
@@ -135,27 +139,129 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         (Action::Back, _) => Input::Back,
         _ => return respond(ephemeral("This control is out of date.")).await,
     };
-    let update = advance(bot, &record, id.step, input, &who).await;
-    match update {
+    answer_click(
+        ctx,
+        bot,
+        Clicked::Component(ci),
+        &record,
+        id.step,
+        input,
+        &who,
+    )
+    .await;
+}
+
+/// After this long without the database's answer, the click is acknowledged first (Discord
+/// wants an answer within 3 seconds) and the message is edited once the answer is recorded.
+const DEFER_AFTER: Duration = Duration::from_secs(2);
+
+/// A click or a form submission: both are answered the same way.
+#[derive(Clone, Copy)]
+enum Clicked<'a> {
+    Component(&'a ComponentInteraction),
+    Modal(&'a ModalInteraction),
+}
+
+impl Clicked<'_> {
+    fn id(self) -> String {
+        match self {
+            Clicked::Component(ci) => ci.id.to_string(),
+            Clicked::Modal(mi) => mi.id.to_string(),
+        }
+    }
+
+    fn channel(self) -> ChannelId {
+        match self {
+            Clicked::Component(ci) => ci.channel_id,
+            Clicked::Modal(mi) => mi.channel_id,
+        }
+    }
+
+    async fn respond(self, ctx: &Context, response: CreateInteractionResponse) {
+        let sent = match self {
+            Clicked::Component(ci) => ci.create_response(&ctx.http, response).await,
+            Clicked::Modal(mi) => mi.create_response(&ctx.http, response).await,
+        };
+        if let Err(e) = sent {
+            tracing::warn!(interaction_id = %self.id(), error = %e, "could not answer an interaction");
+        }
+    }
+
+    async fn edit(self, ctx: &Context, edit: EditInteractionResponse) {
+        let sent = match self {
+            Clicked::Component(ci) => ci.edit_response(&ctx.http, edit).await,
+            Clicked::Modal(mi) => mi.edit_response(&ctx.http, edit).await,
+        };
+        if let Err(e) = sent {
+            tracing::warn!(interaction_id = %self.id(), error = %e, "could not edit the answered question");
+        }
+    }
+
+    async fn tell(self, ctx: &Context, text: &str) {
+        let note = CreateInteractionResponseFollowup::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(render::no_mentions());
+        let sent = match self {
+            Clicked::Component(ci) => ci.create_followup(&ctx.http, note).await,
+            Clicked::Modal(mi) => mi.create_followup(&ctx.http, note).await,
+        };
+        if let Err(e) = sent {
+            tracing::warn!(interaction_id = %self.id(), error = %e, "could not send a follow-up");
+        }
+    }
+}
+
+/// Records an input and answers the click: the question edited to show its answer, then the
+/// next question or the verdict posted; or a private explanation.
+async fn answer_click(
+    ctx: &Context,
+    bot: &Bot,
+    clicked: Clicked<'_>,
+    record: &WalkthroughRecord,
+    at: Step,
+    input: Input,
+    who: &Clicker<'_>,
+) {
+    let work = advance(bot, record, at, input, who);
+    tokio::pin!(work);
+    let (outcome, deferred) = tokio::select! {
+        outcome = &mut work => (outcome, false),
+        () = tokio::time::sleep(DEFER_AFTER) => {
+            tracing::warn!(walkthrough_id = record.id, "slow database: acknowledging first");
+            clicked.respond(ctx, CreateInteractionResponse::Acknowledge).await;
+            (work.await, true)
+        }
+    };
+    match outcome {
         Ok(Some((edited, follow_up))) => {
-            let response = CreateInteractionResponse::UpdateMessage(
-                CreateInteractionResponseMessage::new()
+            if deferred {
+                let edit = EditInteractionResponse::new()
                     .content(edited)
                     .components(Vec::new())
-                    .allowed_mentions(render::no_mentions()),
-            );
-            respond(response).await;
-            if !post_follow_up(bot, ci.channel_id, record.id, follow_up).await {
-                let note = CreateInteractionResponseFollowup::new()
-                    .content(LOST_POST)
-                    .ephemeral(true);
-                if let Err(e) = ci.create_followup(&ctx.http, note).await {
-                    tracing::warn!(interaction_id = %ci.id, error = %e, "could not send a follow-up");
-                }
+                    .allowed_mentions(render::no_mentions());
+                clicked.edit(ctx, edit).await;
+            } else {
+                let response = CreateInteractionResponse::UpdateMessage(
+                    CreateInteractionResponseMessage::new()
+                        .content(edited)
+                        .components(Vec::new())
+                        .allowed_mentions(render::no_mentions()),
+                );
+                clicked.respond(ctx, response).await;
+            }
+            if !post_follow_up(bot, clicked.channel(), record.id, follow_up).await {
+                clicked.tell(ctx, LOST_POST).await;
             }
         }
-        Ok(None) => respond(CreateInteractionResponse::Acknowledge).await,
-        Err(text) => respond(ephemeral(text)).await,
+        Ok(None) if deferred => {}
+        Ok(None) => {
+            clicked
+                .respond(ctx, CreateInteractionResponse::Acknowledge)
+                .await
+        }
+        Err(text) if deferred => clicked.tell(ctx, &text).await,
+        Err(text) => clicked.respond(ctx, ephemeral(text)).await,
     }
 }
 
@@ -183,6 +289,7 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
         .unwrap_or(&[]);
     let who = Clicker {
         user: mi.user.id,
+        name: mi.user.name.clone(),
         roles,
         guild: mi.guild_id.map(|g| g.get()),
         channel: mi.channel_id,
@@ -216,27 +323,16 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
                 goal: Goal::Other,
                 detail: Some(text),
             }));
-            match advance(bot, &record, Step::Goal, input, &who).await {
-                Ok(Some((edited, follow_up))) => {
-                    let response = CreateInteractionResponse::UpdateMessage(
-                        CreateInteractionResponseMessage::new()
-                            .content(edited)
-                            .components(Vec::new())
-                            .allowed_mentions(render::no_mentions()),
-                    );
-                    respond(response).await;
-                    if !post_follow_up(bot, mi.channel_id, record.id, follow_up).await {
-                        let note = CreateInteractionResponseFollowup::new()
-                            .content(LOST_POST)
-                            .ephemeral(true);
-                        if let Err(e) = mi.create_followup(&ctx.http, note).await {
-                            tracing::warn!(interaction_id = %mi.id, error = %e, "could not send a follow-up");
-                        }
-                    }
-                }
-                Ok(None) => respond(CreateInteractionResponse::Acknowledge).await,
-                Err(text) => respond(ephemeral(text)).await,
-            }
+            answer_click(
+                ctx,
+                bot,
+                Clicked::Modal(mi),
+                &record,
+                Step::Goal,
+                input,
+                &who,
+            )
+            .await;
         }
         _ => respond(ephemeral("This form is out of date.")).await,
     }
@@ -278,7 +374,7 @@ async fn advance(
         Input::Back => String::new(),
     };
     let going_back = matches!(input, Input::Back);
-    let by = crate::store::Person::new(who.user.get().to_string(), display_name(record, who.user));
+    let by = crate::store::Person::new(who.user.get().to_string(), who.name.clone());
     let result = bot
         .flow
         .advance(
@@ -320,14 +416,6 @@ async fn advance(
             tracing::error!(walkthrough_id = record.id, error = %e, "could not record an answer");
             Err(could_not_record(&e))
         }
-    }
-}
-
-fn display_name(record: &WalkthroughRecord, user: UserId) -> String {
-    if record.requester.id == user.get().to_string() {
-        record.requester.name.clone()
-    } else {
-        user.get().to_string()
     }
 }
 
