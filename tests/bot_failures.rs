@@ -5,27 +5,15 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::json;
 use support::bot::*;
 use support::fake_discord::*;
 use tunegate::store::Status;
 
-async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
-    let mark = h.mark();
-    h.chat(&ALICE, text).await;
-    let thread_req = h.expect(mark, "POST", "/threads").await;
-    let thread: u64 = thread_req.response.as_ref().unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    (thread, h.posted_in(mark, thread).await)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_restart_an_old_button_continues_the_walkthrough() {
     let mut h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     let alice = invoker(ALICE, vec![], thread);
     let mark = h.mark();
     h.choose(
@@ -120,7 +108,7 @@ async fn without_thread_permission_the_walkthrough_runs_in_the_channel() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_post_is_retried_after_the_wait_discord_asks_for() {
     let h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     h.fake.fail_next(
         "POST",
         &format!("/channels/{thread}/messages"),
@@ -160,7 +148,7 @@ async fn a_rate_limited_post_is_retried_after_the_wait_discord_asks_for() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_errors_are_retried_and_a_lost_post_keeps_the_recorded_answer() {
     let h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     let alice = invoker(ALICE, vec![], thread);
     let path = format!("/channels/{thread}/messages");
     // Two 502s, then success: the question arrives.
@@ -219,7 +207,7 @@ async fn server_errors_are_retried_and_a_lost_post_keeps_the_recorded_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forged_button_naming_another_channels_walkthrough_is_refused() {
     let h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     let forged = id_ending(&first, "pick");
     // The same custom id, clicked from the main channel instead of the walkthrough's thread.
     let callback = h
@@ -249,7 +237,7 @@ async fn a_forged_button_naming_another_channels_walkthrough_is_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idle_walkthrough_gets_one_reminder_then_is_abandoned() {
     let h = BotHarness::start().await;
-    let (thread, _) = propose(&h, "we should fine-tune the model").await;
+    let (thread, _) = h.propose("we should fine-tune the model").await;
     let bot = h.running.as_ref().unwrap().bot().clone();
     let now = chrono::Utc::now();
     let remind_at =
@@ -291,7 +279,7 @@ async fn an_idle_walkthrough_gets_one_reminder_then_is_abandoned() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_thread_marks_its_walkthrough_abandoned() {
     let h = BotHarness::start().await;
-    let (thread, _) = propose(&h, "we should fine-tune the model").await;
+    let (thread, _) = h.propose("we should fine-tune the model").await;
     h.fake.fail_next(
         "POST",
         &format!("/channels/{thread}/messages"),
@@ -313,7 +301,7 @@ async fn a_deleted_thread_marks_its_walkthrough_abandoned() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_database_gets_the_click_acknowledged_in_time_and_answered_later() {
     let h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     // Another process holds the write lock for longer than Discord's 3 seconds allow.
     let mut holder = h.store.pool().acquire().await.unwrap();
     sqlx::query("BEGIN EXCLUSIVE")

@@ -54,24 +54,6 @@ async fn answer_all(
     h.posted_in(mark, thread).await
 }
 
-/// Says a proposal in chat and returns (thread id, first question message).
-async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
-    let mark = h.mark();
-    let said = h.chat(&ALICE, text).await;
-    let thread_req = h.expect(mark, "POST", "/threads").await;
-    assert!(
-        thread_req.path.contains(said["id"].as_str().unwrap()),
-        "thread opened on the message"
-    );
-    let thread: u64 = thread_req.response.as_ref().unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let first = h.posted_in(mark, thread).await;
-    (thread, first)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
     let h = BotHarness::start().await;
@@ -93,8 +75,9 @@ async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
         ),
     ];
     for (gates, drivers, expected) in cases {
-        let (thread, first) =
-            propose(&h, "I think we should fine-tune the model on our tickets").await;
+        let (thread, first) = h
+            .propose("I think we should fine-tune the model on our tickets")
+            .await;
         let first_text = first["content"].as_str().unwrap();
         assert!(
             first_text.contains(&format!("<@{}>", ALICE.id)),
@@ -159,7 +142,7 @@ async fn ordinary_chat_other_bots_and_code_blocks_open_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn not_a_fine_tune_request_closes_the_thread_and_is_recorded_as_dismissed() {
     let h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "let's finetune it on our data").await;
+    let (thread, first) = h.propose("let's finetune it on our data").await;
     let mark = h.mark();
     let callback = h
         .click(
@@ -188,7 +171,7 @@ async fn not_a_fine_tune_request_closes_the_thread_and_is_recorded_as_dismissed(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_strangers_click_is_refused_privately_and_records_nothing() {
     let h = BotHarness::start_with(|s| s.discord.answer_roles = vec![ROLE_ID]).await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     let callback = h
         .choose(
             &id_ending(&first, "pick"),
@@ -226,7 +209,7 @@ async fn a_strangers_click_is_refused_privately_and_records_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_click_records_one_answer_and_a_replayed_event_records_nothing() {
     let h = BotHarness::start().await;
-    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
     let alice = invoker(ALICE, vec![], thread);
     let mark = h.mark();
     h.choose(&id_ending(&first, "pick"), &["edge_cases"], &first, &alice)

@@ -78,7 +78,7 @@ pub fn run(
         line += 1;
         match std::str::from_utf8(&bytes) {
             Ok(text) if text.trim().is_empty() => {
-                let detection = quiet("empty line: nothing to judge");
+                let detection = Detection::quiet("empty line: nothing to judge");
                 write_record(out, args.format, line, text, &detection)?;
             }
             Ok(text) => {
@@ -87,7 +87,7 @@ pub fn run(
             }
             Err(e) => {
                 let lossy = String::from_utf8_lossy(&bytes);
-                let detection = quiet(&format!(
+                let detection = Detection::quiet(&format!(
                     "invalid UTF-8 after byte {}: not judged",
                     e.valid_up_to()
                 ));
@@ -96,15 +96,6 @@ pub fn run(
         }
     }
     Ok(())
-}
-
-fn quiet(reason: &str) -> Detection {
-    Detection {
-        triggered: false,
-        matched: None,
-        reason: reason.to_string(),
-        language: None,
-    }
 }
 
 fn write_record(

@@ -106,7 +106,8 @@ pub struct Detection {
 }
 
 impl Detection {
-    fn quiet(reason: &str) -> Detection {
+    /// A "does not trigger" verdict with its reason.
+    pub fn quiet(reason: &str) -> Detection {
         Detection {
             triggered: false,
             matched: None,

@@ -196,12 +196,7 @@ async fn run_fine_tune_checklist(
 #[poise::command(slash_command, guild_only)]
 async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
     let bot = ctx.data();
-    let record = bot
-        .flow
-        .store
-        .open_walkthrough_in_thread(ctx.channel_id().get())
-        .await?
-        .ok_or_else(|| refuse("There is no open checklist in this thread."))?;
+    let record = open_here(ctx).await?;
     let roles = member_roles(ctx);
     if !access::may_answer(&bot.settings.discord, &record, ctx.author().id, &roles) {
         return Err(refuse(access::refusal(&bot.settings.discord, &record)));
@@ -231,12 +226,7 @@ async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only)]
 async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
     let bot = ctx.data();
-    let record = bot
-        .flow
-        .store
-        .open_walkthrough_in_thread(ctx.channel_id().get())
-        .await?
-        .ok_or_else(|| refuse("There is no open checklist in this thread."))?;
+    let record = open_here(ctx).await?;
     let (text, rows) = render::question(&bot.flow.content, record.id, record.step, None);
     let message = CreateMessage::new()
         .content(text)
@@ -276,6 +266,16 @@ async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
         ),
     )
     .await
+}
+
+/// The open walkthrough of the thread the command was used in.
+async fn open_here(ctx: Ctx<'_>) -> Result<crate::store::WalkthroughRecord, CommandError> {
+    ctx.data()
+        .flow
+        .store
+        .open_walkthrough_in_thread(ctx.channel_id().get())
+        .await?
+        .ok_or_else(|| refuse("There is no open checklist in this thread."))
 }
 
 fn member_roles(ctx: Ctx<'_>) -> Vec<serenity::RoleId> {

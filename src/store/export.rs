@@ -35,9 +35,10 @@ impl ExportFormat {
 }
 
 /// One exported row: a walkthrough and, when it finished, its decision. SQLite builds it as
-/// a JSON array in field order (see [`EXPORT_PAGE`]).
+/// a JSON array in field order (see [`EXPORT_PAGE`]). `L` is how lists are written: arrays
+/// in JSON, text joined with [`LIST_SEPARATOR`] in CSV.
 #[derive(Debug, Serialize, Deserialize)]
-struct ExportRow {
+struct ExportRow<L = Vec<String>> {
     id: i64,
     created_at: String,
     source: String,
@@ -56,10 +57,40 @@ struct ExportRow {
     g3: Option<String>,
     g4: Option<String>,
     drivers: Option<String>,
-    reasons: Vec<String>,
-    next_steps: Vec<String>,
+    reasons: L,
+    next_steps: L,
     checklist_version: String,
     decided_at: Option<String>,
+}
+
+impl ExportRow {
+    /// The CSV shape: lists joined, formula-like user text defused.
+    fn for_csv(self) -> ExportRow<String> {
+        ExportRow {
+            id: self.id,
+            created_at: self.created_at,
+            source: self.source,
+            status: self.status,
+            guild_id: self.guild_id,
+            channel_id: self.channel_id,
+            thread_id: self.thread_id,
+            requester_id: defuse_formula(self.requester_id),
+            requester_name: defuse_formula(self.requester_name),
+            trigger_text: defuse_formula(self.trigger_text),
+            verdict: self.verdict,
+            goal: self.goal,
+            goal_detail: self.goal_detail.map(defuse_formula),
+            g1: self.g1,
+            g2: self.g2,
+            g3: self.g3,
+            g4: self.g4,
+            drivers: self.drivers,
+            reasons: self.reasons.join(LIST_SEPARATOR),
+            next_steps: self.next_steps.join(LIST_SEPARATOR),
+            checklist_version: self.checklist_version,
+            decided_at: self.decided_at,
+        }
+    }
 }
 
 /// CSV has no lists: they are joined with this separator.
@@ -86,7 +117,7 @@ impl Store {
             ExportFormat::Csv => {
                 let mut w = csv::Writer::from_writer(&mut *out);
                 let n = self
-                    .each_export_row(filter, |row| Ok(w.serialize(CsvRow::from(row))?))
+                    .each_export_row(filter, |row| Ok(w.serialize(row.for_csv())?))
                     .await?;
                 if n == 0 {
                     // An empty export still says which columns it would have.
@@ -203,62 +234,6 @@ const CSV_HEADER: [&str; 22] = [
     "checklist_version",
     "decided_at",
 ];
-
-/// The CSV shape of a row: lists joined, formula-like user text defused.
-#[derive(Debug, Serialize)]
-struct CsvRow {
-    id: i64,
-    created_at: String,
-    source: String,
-    status: String,
-    guild_id: Option<String>,
-    channel_id: Option<String>,
-    thread_id: Option<String>,
-    requester_id: String,
-    requester_name: String,
-    trigger_text: String,
-    verdict: Option<String>,
-    goal: Option<String>,
-    goal_detail: Option<String>,
-    g1: Option<String>,
-    g2: Option<String>,
-    g3: Option<String>,
-    g4: Option<String>,
-    drivers: Option<String>,
-    reasons: String,
-    next_steps: String,
-    checklist_version: String,
-    decided_at: Option<String>,
-}
-
-impl From<ExportRow> for CsvRow {
-    fn from(r: ExportRow) -> CsvRow {
-        CsvRow {
-            id: r.id,
-            created_at: r.created_at,
-            source: r.source,
-            status: r.status,
-            guild_id: r.guild_id,
-            channel_id: r.channel_id,
-            thread_id: r.thread_id,
-            requester_id: defuse_formula(r.requester_id),
-            requester_name: defuse_formula(r.requester_name),
-            trigger_text: defuse_formula(r.trigger_text),
-            verdict: r.verdict,
-            goal: r.goal,
-            goal_detail: r.goal_detail.map(defuse_formula),
-            g1: r.g1,
-            g2: r.g2,
-            g3: r.g3,
-            g4: r.g4,
-            drivers: r.drivers,
-            reasons: r.reasons.join(LIST_SEPARATOR),
-            next_steps: r.next_steps.join(LIST_SEPARATOR),
-            checklist_version: r.checklist_version,
-            decided_at: r.decided_at,
-        }
-    }
-}
 
 /// Prefixes `'` to text a spreadsheet would evaluate as a formula.
 pub fn defuse_formula(text: String) -> String {

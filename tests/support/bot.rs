@@ -117,6 +117,27 @@ impl BotHarness {
         message
     }
 
+    /// Says `text` in chat as `user` and waits for the walkthrough it starts: returns the
+    /// thread's id and the first question posted there.
+    pub async fn propose_as(&self, user: &FakeUser, text: &str) -> (u64, Value) {
+        let mark = self.mark();
+        let said = self.chat(user, text).await;
+        let message_id = said["id"].as_str().expect("message id");
+        let thread_req = self
+            .expect(mark, "POST", &format!("/messages/{message_id}/threads"))
+            .await;
+        let thread = thread_req.response.as_ref().expect("thread")["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .expect("thread id");
+        (thread, self.posted_in(mark, thread).await)
+    }
+
+    /// [`Self::propose_as`] for ALICE.
+    pub async fn propose(&self, text: &str) -> (u64, Value) {
+        self.propose_as(&ALICE, text).await
+    }
+
     /// The first request after `mark` matching `method` and a path containing `path`.
     pub async fn expect(&self, mark: usize, method: &str, path: &str) -> RecordedRequest {
         self.fake
@@ -125,12 +146,7 @@ impl BotHarness {
             .unwrap_or_else(|| {
                 panic!(
                     "no {method} {path} after request {mark}; saw: {:?}",
-                    self.fake
-                        .requests()
-                        .iter()
-                        .skip(mark)
-                        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-                        .collect::<Vec<_>>()
+                    self.since(mark)
                 )
             })
     }
@@ -148,15 +164,19 @@ impl BotHarness {
             .unwrap_or_else(|| {
                 panic!(
                     "nothing posted in {channel} after request {mark}; saw: {:?}",
-                    self.fake
-                        .requests()
-                        .iter()
-                        .skip(mark)
-                        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-                        .collect::<Vec<_>>()
+                    self.since(mark)
                 )
             });
         request.response.expect("message response")
+    }
+
+    /// `METHOD path status` of every request after `mark`, for failure messages.
+    fn since(&self, mark: usize) -> Vec<String> {
+        self.fake
+            .requests_since(mark)
+            .iter()
+            .map(|r| format!("{} {} {}", r.method, r.path, r.status))
+            .collect()
     }
 
     /// Dispatches a click on `custom_id` of `message` by `invoker`, and returns the
