@@ -12,6 +12,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use clap::{Args, Subcommand};
 
 use super::{Cli, CliError, load_settings, open_store};
+use crate::config::Settings;
 use crate::store::{PurgeReport, Store};
 
 #[derive(Debug, Subcommand)]
@@ -42,6 +43,17 @@ pub struct PurgeArgs {
 pub async fn run(cli: &Cli, command: &DbCommand) -> Result<ExitCode, CliError> {
     let settings = load_settings(cli)?;
     let store = open_store(&settings).await?;
+    let result = run_on(&store, &settings, command).await;
+    // Closing checkpoints the WAL, so the database is one self-contained file afterwards.
+    store.close().await;
+    result
+}
+
+async fn run_on(
+    store: &Store,
+    settings: &Settings,
+    command: &DbCommand,
+) -> Result<ExitCode, CliError> {
     match command {
         DbCommand::Backup { file } => {
             let report = store.backup_to(file).await?;
