@@ -29,6 +29,7 @@ pub struct Settings {
     pub detect: DetectSettings,
     pub discord: DiscordSettings,
     pub log: LogSettings,
+    pub retention: RetentionSettings,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -67,6 +68,13 @@ pub struct DiscordSettings {
 #[serde(deny_unknown_fields)]
 pub struct LogSettings {
     pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// Redact proposal texts and notes of walkthroughs older than this many days; 0: never.
+    pub redact_after_days: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use tunegate::cli::{Cli, CliError, Command, ConfigCommand, check, config_check, decisions};
+use tunegate::cli::{Cli, CliError, Command, ConfigCommand, check, config_check, db, decisions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         match &cli.command {
             Command::Check(args) => check::run(&cli, args).await,
             Command::Decisions(command) => decisions::run(&cli, command).await,
+            Command::Db(command) => db::run(&cli, command).await,
             Command::Config(ConfigCommand::Check) => config_check(&cli),
             Command::Detect(args) => detect_command(&cli, args),
             Command::Run => tunegate::cli::bot::run(&cli).await,

@@ -3,7 +3,7 @@
 //! `list` and `stats` answer from indexed queries; `export` streams every matching row to
 //! stdout or a file without holding them in memory; `show` prints one walkthrough in full.
 //! The CLI runs on the machine that holds the database, so it may look across guilds;
-//! `--guild` narrows any command to one.
+//! `--guild` narrows any command to one. `purge` (in `db.rs`) deletes one guild's records.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -27,6 +27,8 @@ pub enum DecisionsCommand {
     Export(ExportArgs),
     /// Counts by verdict and month, share premature, failing gates, drivers, dismissals.
     Stats(StatsArgs),
+    /// Delete one guild's walkthroughs, answers, notes and decisions for good.
+    Purge(super::db::PurgeArgs),
 }
 
 /// Filters shared by list, export and stats.
@@ -182,6 +184,7 @@ pub async fn run(cli: &Cli, command: &DecisionsCommand) -> Result<ExitCode, CliE
     let store = open_store(&settings).await?;
     let stdout = std::io::stdout();
     match command {
+        DecisionsCommand::Purge(args) => return super::db::purge(&store, args).await,
         DecisionsCommand::List(args) => {
             let rows = store
                 .list(&args.filter.to_filter()?, args.limit, args.offset)

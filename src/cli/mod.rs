@@ -1,10 +1,12 @@
 //! The command line: what each command takes, and which module carries it out.
 //!
 //! `check` runs the checklist in the terminal; `decisions` audits past decisions offline;
-//! `config check` validates the settings; `detect` tries the detector; `run` starts the bot.
+//! `db` backs up, checks and redacts the database; `config check` validates the settings;
+//! `detect` tries the detector; `run` starts the bot.
 
 pub mod bot;
 pub mod check;
+pub mod db;
 pub mod decisions;
 pub mod detect;
 mod render;
@@ -37,6 +39,9 @@ pub enum Command {
     /// Audit past decisions: list, show, export, stats.
     #[command(subcommand)]
     Decisions(decisions::DecisionsCommand),
+    /// Look after the database: backup, check, redact.
+    #[command(subcommand)]
+    Db(db::DbCommand),
     /// Inspect the configuration.
     #[command(subcommand)]
     Config(ConfigCommand),

@@ -47,6 +47,21 @@ pub enum StoreError {
         "the database is busy (another process holds a lock); nothing was recorded, try again in a moment"
     )]
     Busy,
+    #[error(
+        "{} already exists, and a backup never overwrites a file: choose a new file name or \
+         move the old file away",
+        .path.display()
+    )]
+    BackupExists { path: std::path::PathBuf },
+    #[error(
+        "could not write the backup {}: {reason}. Check that its folder exists and that \
+         tunegate may write there; the database itself was not changed",
+        .path.display()
+    )]
+    BackupFailed {
+        path: std::path::PathBuf,
+        reason: String,
+    },
     #[error("walkthrough #{0} does not exist")]
     NotFound(i64),
     #[error("the database returned a value tunegate cannot read ({0}); was it edited by hand?")]

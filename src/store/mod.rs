@@ -9,6 +9,7 @@
 mod audit;
 mod error;
 mod export;
+mod maintenance;
 mod records;
 mod walkthroughs;
 
@@ -22,6 +23,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use audit::{ListFilter, MonthCounts, Stats};
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
+pub use maintenance::{BackupReport, PurgeReport, REDACTED_TEXT, RedactionReport};
 pub use records::*;
 pub use walkthroughs::{AnswerWrite, Recorded};
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the Dockerfile with podman against local stand-ins of the official base images and
+# checks the image: non-root user, the binary answers, the shipped config is valid, and a command
+# creates its database on the /data volume. Exits non-zero on the first failure.
+#
+#   bash .ci/container-smoke.sh          (from the repository root; needs ../shared/tools)
+#
+# Registries of images are not reachable here, so ../shared/tools/oci-local-bases.sh installs
+# podman and makes the stand-ins; the result says "built against local stand-in base images".
+# Without systemd, `podman run` logs two harmless errors about healthchecks for every container.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+IMAGE=${IMAGE:-localhost/tunegate:ci}
+VOLUME=tunegate-smoke-$$
+BASES=${BASES:-../shared/tools/oci-local-bases.sh}
+[ -f "$BASES" ] || { echo "FAIL: $BASES not found (run from a clone beside shared/)" >&2; exit 1; }
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+step "podman and local base images"
+# podman's network helper (netavark) runs iptables, which a minimal Debian lacks.
+if ! command -v iptables >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iptables >/dev/null
+fi
+exports=$(bash "$BASES") || fail "$BASES failed"
+eval "$(grep '^export ' <<<"$exports")"
+[ -n "${CONTAINERS_CONF:-}" ] || fail "$BASES printed no environment exports"
+podman --version
+
+step "build $IMAGE"
+start=$(date +%s)
+podman build --pull=never --format docker -t "$IMAGE" .
+echo "built in $(( $(date +%s) - start ))s; size: $(podman image inspect --format '{{.Size}}' "$IMAGE") bytes"
+
+cleanup() { podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+step "runs as a non-root user"
+uid=$(podman run --rm --entrypoint id "$IMAGE" -u)
+[ "$uid" != "0" ] || fail "the container runs as root"
+echo "ok: uid $uid"
+
+step "tunegate --version answers"
+version=$(podman run --rm "$IMAGE" --version)
+[[ "$version" == tunegate\ * ]] || fail "unexpected version output: $version"
+echo "ok: $version"
+
+step "tunegate config check passes with the shipped config"
+podman run --rm "$IMAGE" config check >/dev/null || fail "config check failed in the image"
+podman run --rm "$IMAGE" config check | grep -q 'the configuration is valid' \
+  || fail "config check did not say the configuration is valid"
+echo "ok"
+
+step "image metadata: volume, database URL, healthcheck, entrypoint"
+meta=$(podman image inspect --format '{{json .Config.Volumes}} {{json .Config.Env}} {{json .Config.Entrypoint}} {{json .Config.Cmd}}' "$IMAGE")
+echo "$meta"
+grep -q '"/data"' <<<"$meta" || fail "VOLUME /data is not declared"
+grep -q 'DATABASE_URL=sqlite:///data/tunegate.db' <<<"$meta" || fail "DATABASE_URL is not set"
+health=$(podman image inspect --format '{{json .HealthCheck}}' "$IMAGE")
+grep -q '"CMD","tunegate","health"' <<<"$health" || fail "HEALTHCHECK is missing (built without --format docker?): $health"
+echo "ok: healthcheck $health"
+
+step "a command creates /data/tunegate.db on a named volume"
+podman volume create "$VOLUME" >/dev/null
+out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" decisions list) || fail "decisions list failed"
+echo "$out"
+grep -q 'No walkthroughs match' <<<"$out" || fail "decisions list did not answer as expected"
+listing=$(podman run --rm -v "$VOLUME:/data" --entrypoint ls "$IMAGE" -ln /data)
+echo "$listing"
+grep -q ' tunegate.db$' <<<"$listing" || fail "/data/tunegate.db was not created"
+grep -q " $uid $uid .* tunegate.db$" <<<"$listing" || fail "tunegate.db is not owned by uid $uid"
+echo "ok"
+
+step "db check and db backup work on the volume"
+out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" db check) || fail "db check failed: $out"
+[ "$out" = "ok" ] || fail "db check did not print ok: $out"
+out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" db backup /data/backup.db) || fail "db backup failed"
+echo "$out"
+grep -q 'Backed up to /data/backup.db' <<<"$out" || fail "db backup did not report the copy"
+echo "ok"
+
+step "all container checks passed (built against local stand-in base images)"

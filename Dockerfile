@@ -1,0 +1,71 @@
+# tunegate in a container: a release build in a Rust image, run from a slim Debian image as an
+# unprivileged user, with the database on the /data volume.
+#
+#   docker build -t tunegate .          (or: podman build --format docker -t tunegate .)
+#   docker run -d --env-file .env -v tunegate-data:/data tunegate
+#
+# Base images can be swapped (a mirror, a pinned digest) with --build-arg RUST_IMAGE=... and
+# --build-arg RUNTIME_IMAGE=.... Plain Dockerfile syntax only (no heredocs, no COPY --link), so
+# the same file builds under BuildKit and under buildah/podman.
+
+ARG RUST_IMAGE=docker.io/library/rust:1-slim-bookworm
+ARG RUNTIME_IMAGE=docker.io/library/debian:bookworm-slim
+
+# ---- build ------------------------------------------------------------------------------------
+FROM ${RUST_IMAGE} AS build
+WORKDIR /src
+
+# 1. Dependencies only, so that editing tunegate's sources does not rebuild serenity and sqlx:
+#    the manifest with stub targets (the [[bench]] in Cargo.toml must exist for cargo to read it).
+COPY Cargo.toml Cargo.lock ./
+RUN mkdir -p src benches \
+    && echo 'fn main() {}' > src/main.rs \
+    && touch src/lib.rs \
+    && echo 'fn main() {}' > benches/store.rs \
+    && cargo build --release --locked --bin tunegate \
+    && rm -rf src benches
+
+# 2. tunegate itself. config/ is compiled in (include_str!) and migrations/ too (sqlx::migrate!).
+COPY config ./config
+COPY migrations ./migrations
+COPY benches ./benches
+COPY src ./src
+# COPY keeps the files' own modification times, which may be older than the stub build above:
+# touch them so cargo rebuilds the crate instead of reusing the stub.
+RUN touch src/main.rs src/lib.rs \
+    && cargo build --release --locked --bin tunegate \
+    && ./target/release/tunegate --version
+
+# ---- runtime ----------------------------------------------------------------------------------
+FROM ${RUNTIME_IMAGE} AS runtime
+
+# The bot talks HTTPS to Discord: it needs the CA certificates.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \
+    && apt-get clean \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+
+# An unprivileged user with a fixed uid, so a bind-mounted /data can be chowned to 10001 on the
+# host. /data belongs to it before VOLUME, so a new named volume starts out writable.
+RUN groupadd --gid 10001 tunegate \
+    && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin \
+       tunegate \
+    && mkdir -p /data \
+    && chown 10001:10001 /data
+
+COPY --from=build /src/target/release/tunegate /usr/local/bin/tunegate
+# The shipped settings, for reference and for `config/local.toml` overrides mounted beside them
+# (read relative to the working directory).
+COPY config /app/config
+WORKDIR /app
+
+ENV DATABASE_URL=sqlite:///data/tunegate.db
+VOLUME /data
+USER 10001:10001
+
+# `tunegate health` is being added separately; until it lands this check reports unhealthy.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["tunegate", "health"]
+
+ENTRYPOINT ["tunegate"]
+CMD ["run"]

@@ -1,0 +1,269 @@
+//! `tunegate db ...` and `tunegate decisions purge` as an operator uses them: exit codes,
+//! stdout, stderr, and what is left in the database.
+
+use assert_cmd::Command;
+use chrono::Utc;
+use predicates::prelude::*;
+use predicates::str::contains;
+use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Step};
+use tunegate::flow::{Flow, Start};
+use tunegate::store::{Person, Place, Source, Store};
+
+/// A command running in its own empty folder with its own database and no stray settings.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db_url(&self) -> String {
+        format!("sqlite://{}", self.dir.path().join("t.db").display())
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("tunegate").unwrap();
+        cmd.current_dir(self.dir.path())
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("TUNEGATE_CONFIG")
+            .env_remove("TUNEGATE_RETENTION__REDACT_AFTER_DAYS")
+            .env_remove("RUST_LOG")
+            .env("DATABASE_URL", self.db_url());
+        cmd
+    }
+
+    /// A finished walkthrough recorded from the terminal (no guild).
+    fn check(&self, topic: &str) {
+        self.cmd()
+            .args(["check", "--topic", topic, "--goal", "tone_style"])
+            .args(["--g1", "yes", "--g2", "yes", "--g3", "yes", "--g4", "yes"])
+            .args(["--drivers", "none", "--note", "a note"])
+            .write_stdin("")
+            .assert()
+            .success();
+    }
+
+    /// Walkthroughs started from Discord in `guild` `days_ago` days ago, each with its first
+    /// answer and a note, as the bot records them.
+    fn seed_guild(&self, guild: u64, count: u32, days_ago: i64) {
+        let url = self.db_url();
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async {
+            let flow = Flow::new(
+                Store::open_url(&url).await.unwrap(),
+                ChecklistContent::built_in(),
+            );
+            let when = Utc::now() - chrono::Duration::days(days_ago);
+            for n in 0..count {
+                let start = Start {
+                    source: Source::Slash,
+                    place: Place {
+                        guild_id: Some(guild),
+                        channel_id: Some(10),
+                        thread_id: None,
+                        message_id: None,
+                    },
+                    requester: Person::new("111", "alice"),
+                    trigger_text: format!("guild {guild} proposal {n}"),
+                    revisit_of: None,
+                };
+                let (rec, _) = flow.start(start, when).await.unwrap();
+                let goal = Input::Answer(Answer::Goal(GoalChoice {
+                    goal: Goal::ToneStyle,
+                    detail: None,
+                }));
+                let who = Person::new("111", "alice");
+                flow.advance(rec.id, Step::Goal, goal, &who, None, when)
+                    .await
+                    .unwrap();
+                flow.store
+                    .add_note(rec.id, &Person::new("111", "alice"), "a note", when)
+                    .await
+                    .unwrap();
+            }
+            flow.store.close().await;
+        });
+    }
+
+    fn list_guild(&self, guild: u64) -> assert_cmd::assert::Assert {
+        self.cmd()
+            .args(["decisions", "list", "--guild", &guild.to_string()])
+            .assert()
+            .success()
+    }
+}
+
+#[test]
+fn db_backup_writes_a_copy_that_tunegate_can_read_and_never_overwrites_it() {
+    let s = Sandbox::new();
+    s.check("first proposal");
+    s.check("second proposal");
+    s.cmd()
+        .args(["db", "backup", "copy.db"])
+        .assert()
+        .success()
+        .stdout(contains("Backed up to"))
+        .stdout(contains("copy.db"))
+        .stdout(contains("2 walkthroughs, 2 decisions"));
+    let copy_url = format!("sqlite://{}", s.dir.path().join("copy.db").display());
+    s.cmd()
+        .env("DATABASE_URL", &copy_url)
+        .args(["decisions", "list"])
+        .assert()
+        .success()
+        .stdout(contains("first proposal"))
+        .stdout(contains("second proposal"));
+    s.cmd()
+        .args(["db", "backup", "copy.db"])
+        .assert()
+        .code(1)
+        .stderr(contains("already exists"))
+        .stderr(contains("never overwrites"));
+}
+
+#[test]
+fn db_backup_into_a_missing_folder_is_explained() {
+    let s = Sandbox::new();
+    s.check("a proposal");
+    s.cmd()
+        .args(["db", "backup", "nowhere/copy.db"])
+        .assert()
+        .code(1)
+        .stderr(contains("could not write the backup"))
+        .stderr(contains("Check that its folder exists"))
+        .stderr(contains("database itself was not changed"));
+    s.cmd()
+        .args(["decisions", "list"])
+        .assert()
+        .success()
+        .stdout(contains("a proposal"));
+}
+
+#[test]
+fn db_check_prints_ok_for_a_sound_database() {
+    let s = Sandbox::new();
+    s.check("a proposal");
+    s.cmd()
+        .args(["db", "check"])
+        .assert()
+        .success()
+        .stdout("ok\n");
+}
+
+#[test]
+fn db_check_lists_the_problems_and_exits_1() {
+    let s = Sandbox::new();
+    s.check("a proposal");
+    let url = s.db_url();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = Store::open_url(&url).await.unwrap();
+        let mut conn = store.pool().acquire().await.unwrap();
+        for sql in [
+            "PRAGMA foreign_keys = OFF",
+            "INSERT INTO notes (walkthrough_id, author_id, author_name, body, created_at) \
+             VALUES (4242, 'a', 'a', 'orphan', '2026-11-02T09:00:00.000Z')",
+        ] {
+            sqlx::query(sql).execute(&mut *conn).await.unwrap();
+        }
+        drop(conn);
+        store.close().await;
+    });
+    s.cmd()
+        .args(["db", "check"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "notes row 2 refers to a missing row of walkthroughs",
+        ))
+        .stdout(contains("ok").not())
+        .stderr(contains("1 problem(s)"))
+        .stderr(contains("restore it from a backup"));
+}
+
+#[test]
+fn db_redact_applies_the_configured_retention_period() {
+    let s = Sandbox::new();
+    s.seed_guild(7, 2, 100);
+    s.check("a recent proposal");
+    s.cmd()
+        .args(["db", "redact"])
+        .assert()
+        .success()
+        .stdout(contains("Retention is off"));
+    s.list_guild(7).stdout(contains("guild 7 proposal 0"));
+    s.cmd()
+        .env("TUNEGATE_RETENTION__REDACT_AFTER_DAYS", "30")
+        .args(["db", "redact"])
+        .assert()
+        .success()
+        .stdout(contains("Redacted 2 proposal texts and 2 notes"));
+    s.list_guild(7)
+        .stdout(contains("[redacted after retention period]"))
+        .stdout(contains("guild 7 proposal").not());
+    s.cmd()
+        .args(["decisions", "list"])
+        .assert()
+        .success()
+        .stdout(contains("a recent proposal"));
+}
+
+#[test]
+fn decisions_purge_without_a_terminal_or_yes_refuses_and_deletes_nothing() {
+    let s = Sandbox::new();
+    s.seed_guild(7, 2, 1);
+    s.cmd()
+        .args(["decisions", "purge", "--guild", "7"])
+        .write_stdin("7\n")
+        .assert()
+        .code(1)
+        .stderr(contains("refusing to delete guild 7's 2 walkthroughs"))
+        .stderr(contains("--yes"));
+    s.list_guild(7).stdout(contains("guild 7 proposal 1"));
+}
+
+#[test]
+fn decisions_purge_with_yes_deletes_one_guild_and_reports_counts() {
+    let s = Sandbox::new();
+    s.seed_guild(7, 2, 1);
+    s.seed_guild(8, 1, 1);
+    s.check("from the terminal");
+    s.cmd()
+        .args(["decisions", "purge", "--guild", "7", "--yes"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Deleted guild 7's 2 walkthroughs, 2 answers, 2 notes and 0 decisions.",
+        ));
+    s.list_guild(7)
+        .stdout(contains("No walkthroughs match these filters."));
+    s.list_guild(8).stdout(contains("guild 8 proposal 0"));
+    s.cmd()
+        .args(["decisions", "list"])
+        .assert()
+        .success()
+        .stdout(contains("from the terminal"));
+    s.cmd()
+        .args(["db", "check"])
+        .assert()
+        .success()
+        .stdout("ok\n");
+}
+
+#[test]
+fn decisions_purge_of_an_unknown_guild_says_nothing_matched() {
+    let s = Sandbox::new();
+    s.seed_guild(7, 1, 1);
+    for extra in [&["--yes"][..], &[][..]] {
+        s.cmd()
+            .args(["decisions", "purge", "--guild", "12345"])
+            .args(extra)
+            .assert()
+            .success()
+            .stdout(contains("Nothing matched: guild 12345 has no walkthroughs"));
+    }
+    s.list_guild(7).stdout(contains("guild 7 proposal 0"));
+}
