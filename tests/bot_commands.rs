@@ -92,14 +92,7 @@ async fn the_message_menu_runs_the_checklist_for_the_messages_author() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancel_closes_the_threads_walkthrough_and_only_for_allowed_people() {
     let h = BotHarness::start().await;
-    let mark = h.mark();
-    h.chat(&ALICE, "we should fine-tune the model").await;
-    let thread_req = h.expect(mark, "POST", "/threads").await;
-    let thread: u64 = thread_req.response.as_ref().unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let (thread, _) = h.propose("we should fine-tune the model").await;
     let cancel = |who: Invoker| {
         payloads::with_invoker(
             payloads::slash_command(
