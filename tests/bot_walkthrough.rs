@@ -292,3 +292,33 @@ async fn everyone_and_role_mentions_in_the_proposal_ping_nobody() {
     );
     h.assert_clean();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_cooldown_keeps_a_second_proposal_from_opening_another_thread() {
+    let h = BotHarness::start_with(|s| s.discord.channel_cooldown_secs = 300).await;
+    h.propose("we should fine-tune the model").await;
+    h.chat(&BOB, "should we fine-tune it instead?").await;
+    // A proposal elsewhere is not held back; once it has its thread, BOB's was handled too.
+    let elsewhere = support::fake_discord::payloads::guild_message_in(
+        SECOND_GUILD_ID,
+        SECOND_CHANNEL_ID,
+        &BOB,
+        &[],
+        "let's fine-tune a small model",
+    );
+    let mark = h.mark();
+    h.fake.dispatch("MESSAGE_CREATE", elsewhere).await;
+    h.expect(
+        mark,
+        "POST",
+        &format!("/channels/{SECOND_CHANNEL_ID}/messages/"),
+    )
+    .await;
+    assert_eq!(h.fake.requests_to("POST", "/threads").len(), 2);
+    let rows = h.store.list(&Default::default(), 10, 0).await.unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .all(|r| r.requester.id != BOB.id.to_string() || r.guild_id == Some(SECOND_GUILD_ID))
+    );
+}

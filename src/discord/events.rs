@@ -69,14 +69,15 @@ async fn on_message(bot: &Bot, message: &Message) {
     }
     let now = bot.now();
     let cooldown = &bot.settings.discord;
+    let since = |secs: u64| (secs > 0).then(|| now - chrono::Duration::seconds(secs as i64));
     let quiet = bot
         .flow
         .store
         .recent_chat_start(
             channel,
             &message.author.id.get().to_string(),
-            now - chrono::Duration::seconds(cooldown.channel_cooldown_secs as i64),
-            now - chrono::Duration::seconds(cooldown.user_cooldown_secs as i64),
+            since(cooldown.channel_cooldown_secs),
+            since(cooldown.user_cooldown_secs),
         )
         .await;
     match quiet {

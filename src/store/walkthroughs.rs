@@ -303,24 +303,27 @@ impl Store {
     }
 
     /// Whether the detector started a walkthrough in `channel_id` since `channel_since`, or
-    /// for `requester_id` since `user_since` (the chat cooldowns, read from the store so they
-    /// survive restarts and hold across bot processes).
+    /// for `requester_id` since `user_since` (the chat cooldowns; `None` is no cooldown). Read
+    /// from the store, so they survive restarts and hold across bot processes.
     pub async fn recent_chat_start(
         &self,
         channel_id: u64,
         requester_id: &str,
-        channel_since: DateTime<Utc>,
-        user_since: DateTime<Utc>,
+        channel_since: Option<DateTime<Utc>>,
+        user_since: Option<DateTime<Utc>>,
     ) -> Result<bool, StoreError> {
+        if channel_since.is_none() && user_since.is_none() {
+            return Ok(false);
+        }
         let hit: Option<(i64,)> = sqlx::query_as(
             "SELECT id FROM walkthroughs WHERE source = 'chat' AND \
              ((channel_id = ? AND created_at >= ?) OR (requester_id = ? AND created_at >= ?)) \
              LIMIT 1",
         )
         .bind(id_to_db(Some(channel_id))?)
-        .bind(format_time(channel_since))
+        .bind(channel_since.map(format_time))
         .bind(requester_id)
-        .bind(format_time(user_since))
+        .bind(user_since.map(format_time))
         .fetch_optional(&self.pool)
         .await?;
         Ok(hit.is_some())
