@@ -16,12 +16,14 @@ FROM ${RUST_IMAGE} AS build
 WORKDIR /src
 
 # 1. Dependencies only, so that editing tunegate's sources does not rebuild serenity and sqlx:
-#    the manifest with stub targets (the [[bench]] in Cargo.toml must exist for cargo to read it).
+#    the manifest with stub targets (every [[bench]] in Cargo.toml must exist for cargo to read it).
 COPY Cargo.toml Cargo.lock ./
 RUN mkdir -p src benches \
     && echo 'fn main() {}' > src/main.rs \
     && touch src/lib.rs \
-    && echo 'fn main() {}' > benches/store.rs \
+    && for bench in $(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^tunegate$'); do \
+         echo 'fn main() {}' > "benches/$bench.rs"; \
+       done \
     && cargo build --release --locked --bin tunegate \
     && rm -rf src benches
 
@@ -60,10 +62,13 @@ COPY config /app/config
 WORKDIR /app
 
 ENV DATABASE_URL=sqlite:///data/tunegate.db
+# /healthz and /metrics; `tunegate health` (the HEALTHCHECK) asks it on 127.0.0.1.
+ENV TUNEGATE_HTTP__LISTEN=0.0.0.0:9095
+EXPOSE 9095
 VOLUME /data
 USER 10001:10001
 
-# `tunegate health` is being added separately; until it lands this check reports unhealthy.
+# Healthy when the Gateway is connected and the database takes a write.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["tunegate", "health"]
 

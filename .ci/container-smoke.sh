@@ -8,6 +8,7 @@
 # Registries of images are not reachable here, so ../shared/tools/oci-local-bases.sh installs
 # podman and makes the stand-ins; the result says "built against local stand-in base images".
 # Without systemd, `podman run` logs two harmless errors about healthchecks for every container.
+# Exit codes: 0 all checks passed, 1 a check failed, 3 the machine could not provide podman.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,10 +23,11 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 step "podman and local base images"
 # podman's network helper (netavark) runs iptables, which a minimal Debian lacks.
 if ! command -v iptables >/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iptables >/dev/null
+  { apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iptables >/dev/null; } \
+    || { echo "ENVIRONMENT: could not install iptables" >&2; exit 3; }
 fi
-exports=$(bash "$BASES") || fail "$BASES failed"
+exports=$(bash "$BASES") || { echo "ENVIRONMENT: $BASES failed" >&2; exit 3; }
 eval "$(grep '^export ' <<<"$exports")"
 [ -n "${CONTAINERS_CONF:-}" ] || fail "$BASES printed no environment exports"
 podman --version
@@ -80,6 +82,12 @@ out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" db check) || fail "db check fa
 out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" db backup /data/backup.db) || fail "db backup failed"
 echo "$out"
 grep -q 'Backed up to /data/backup.db' <<<"$out" || fail "db backup did not report the copy"
+echo "ok"
+
+step "tunegate health reports an unreachable endpoint as unhealthy (exit 1)"
+code=0
+podman run --rm "$IMAGE" health >/dev/null 2>&1 || code=$?
+[ "$code" = "1" ] || fail "tunegate health without a running bot exited $code, not 1"
 echo "ok"
 
 step "all container checks passed (built against local stand-in base images)"

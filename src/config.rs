@@ -30,6 +30,7 @@ pub struct Settings {
     pub discord: DiscordSettings,
     pub log: LogSettings,
     pub retention: RetentionSettings,
+    pub http: HttpSettings,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -68,6 +69,13 @@ pub struct DiscordSettings {
 #[serde(deny_unknown_fields)]
 pub struct LogSettings {
     pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSettings {
+    /// Address of the health and metrics endpoint; empty: off.
+    pub listen: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -195,6 +203,13 @@ impl Settings {
                     ),
                 ));
             }
+        }
+        let listen = &self.http.listen;
+        if !listen.is_empty() && listen.parse::<std::net::SocketAddr>().is_err() {
+            return Err(bad(
+                "http.listen",
+                format!("must be an address with a port like 127.0.0.1:9095, not {listen:?}"),
+            ));
         }
         if self.discord.abandon_after_minutes <= self.discord.reminder_after_minutes {
             return Err(bad(

@@ -15,6 +15,8 @@ pub mod detect;
 pub mod discord;
 /// One step of a walkthrough end to end (load, decide, save), shared by both front ends.
 pub mod flow;
+/// The optional health and Prometheus metrics endpoint for running in production.
+pub mod http;
 /// SQLite through sqlx: the only place that writes SQL and the source of truth for walkthroughs.
 pub mod store;
 /// Helpers that make untrusted text safe to display and short enough for its destination.

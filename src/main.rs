@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             Command::Config(ConfigCommand::Check) => config_check(&cli),
             Command::Detect(args) => detect_command(&cli, args),
             Command::Run => tunegate::cli::bot::run(&cli).await,
+            Command::Health(args) => tunegate::cli::bot::health(&cli, args).await,
             Command::InviteUrl(args) => tunegate::cli::bot::invite_url(&cli, args),
         }
     });

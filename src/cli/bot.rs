@@ -83,6 +83,53 @@ async fn shutdown_signal() {
     }
 }
 
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// The endpoint to ask, e.g. http://127.0.0.1:9095 [default: from http.listen].
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+}
+
+/// `tunegate health`: asks a running bot's `/healthz`; exit 0 when healthy, 1 otherwise.
+pub async fn health(cli: &Cli, args: &HealthArgs) -> Result<ExitCode, CliError> {
+    let base = match &args.url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => {
+            let settings = load_settings(cli)?;
+            let listen = settings.http.listen;
+            if listen.is_empty() {
+                return Err(CliError::Usage(
+                    "the health endpoint is off: set http.listen (TUNEGATE_HTTP__LISTEN), or \
+                     give --url"
+                        .into(),
+                ));
+            }
+            // A wildcard listener is reached through the loopback address.
+            let addr = listen
+                .replace("0.0.0.0", "127.0.0.1")
+                .replace("[::]", "[::1]");
+            format!("http://{addr}")
+        }
+    };
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let response = client
+        .get(format!("{base}/healthz"))
+        .send()
+        .await
+        .map_err(|e| CliError::Usage(format!("no answer from {base}/healthz: {e}")))?;
+    let healthy = response.status().is_success();
+    let body = response.text().await.unwrap_or_default();
+    println!("{body}");
+    Ok(if healthy {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 /// `tunegate invite-url`.
 pub fn invite_url(cli: &Cli, args: &InviteArgs) -> Result<ExitCode, CliError> {
     let client_id = match args.client_id {

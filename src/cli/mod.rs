@@ -49,6 +49,8 @@ pub enum Command {
     Detect(detect::DetectArgs),
     /// Start the Discord bot (needs DISCORD_TOKEN); stops on Ctrl-C or SIGTERM.
     Run,
+    /// Ask a running bot's health endpoint (for container health checks).
+    Health(bot::HealthArgs),
     /// Print the URL that adds the bot to a server, with exactly the permissions it needs.
     InviteUrl(bot::InviteArgs),
 }

@@ -32,6 +32,7 @@ fn ephemeral(text: impl Into<String>) -> CreateInteractionResponse {
 
 /// The message shown when the database could not record something.
 fn could_not_record(error: &StoreError) -> String {
+    crate::http::count_database_error(error);
     format!("I could not record that: {error}. Nothing was saved; please try again.")
 }
 
@@ -223,6 +224,7 @@ async fn answer_click(
     input: Input,
     who: &Clicker<'_>,
 ) {
+    let received = std::time::Instant::now();
     let work = advance(bot, record, at, input, who);
     tokio::pin!(work);
     let (outcome, deferred) = tokio::select! {
@@ -232,6 +234,10 @@ async fn answer_click(
             clicked.respond(ctx, CreateInteractionResponse::Acknowledge).await;
             (work.await, true)
         }
+    };
+    let answered = |received: std::time::Instant| {
+        metrics::histogram!(crate::http::names::INTERACTION_SECONDS)
+            .record(received.elapsed().as_secs_f64());
     };
     match outcome {
         Ok(Some((edited, follow_up))) => {
@@ -250,6 +256,7 @@ async fn answer_click(
                 );
                 clicked.respond(ctx, response).await;
             }
+            answered(received);
             if !post_follow_up(bot, clicked.channel(), record.id, follow_up).await {
                 clicked.tell(ctx, LOST_POST).await;
             }
@@ -397,6 +404,8 @@ async fn advance(
             Ok(Some((edited, FollowUp::Question(next.step))))
         }
         Ok(Advanced::Finished { decision, .. }) => {
+            metrics::counter!(crate::http::names::DECISIONS, "verdict" => decision.verdict.key())
+                .increment(1);
             tracing::info!(walkthrough_id = record.id, verdict = %decision.verdict, "decision recorded");
             Ok(Some((
                 edited,
@@ -469,6 +478,7 @@ async fn dismiss(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, record: &W
         .await
     {
         Ok(true) => {
+            metrics::counter!(crate::http::names::DISMISSALS).increment(1);
             tracing::info!(
                 walkthrough_id = record.id,
                 "dismissed as not a fine-tune request"

@@ -1,7 +1,9 @@
 //! Gateway events that are not slash commands: chat messages (is this a fine-tune proposal?)
 //! and component or modal interactions (a click on a walkthrough).
 
-use serenity::all::{Context, FullEvent, Interaction, Message};
+use std::sync::atomic::Ordering;
+
+use serenity::all::{ConnectionStage, Context, FullEvent, Interaction, Message};
 
 use super::start::{Anchor, begin};
 use super::{Bot, components};
@@ -18,11 +20,18 @@ pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
             interaction: Interaction::Modal(mi),
         } => components::on_modal(ctx, bot, mi).await,
         FullEvent::Ready { data_about_bot } => {
+            bot.gateway_connected.store(true, Ordering::Relaxed);
             tracing::info!(
                 user = %data_about_bot.user.name,
                 guilds = data_about_bot.guilds.len(),
                 "connected to Discord"
             );
+        }
+        FullEvent::Resume { .. } => bot.gateway_connected.store(true, Ordering::Relaxed),
+        FullEvent::ShardStageUpdate { event } => {
+            let up = event.new == ConnectionStage::Connected;
+            bot.gateway_connected.store(up, Ordering::Relaxed);
+            tracing::info!(stage = %event.new, "gateway connection stage changed");
         }
         _ => {}
     }
@@ -51,6 +60,7 @@ async fn on_message(bot: &Bot, message: &Message) {
     if !detection.triggered {
         return;
     }
+    metrics::counter!(crate::http::names::DETECTIONS).increment(1);
     tracing::debug!(
         guild_id = guild.get(),
         channel_id = channel,

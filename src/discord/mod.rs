@@ -18,7 +18,9 @@ pub mod render;
 pub mod rest;
 pub mod start;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -36,6 +38,8 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 /// Everything the handlers share. The database is the only state that matters.
 pub struct Bot {
+    /// Whether the Gateway connection is up (for `/healthz`).
+    pub gateway_connected: Arc<AtomicBool>,
     pub flow: Flow,
     pub detector: Detector,
     pub settings: Arc<Settings>,
@@ -68,6 +72,8 @@ pub enum BotError {
          or set TUNEGATE_DETECT__ENABLED=false to run with slash commands only"
     )]
     IntentNotEnabled,
+    #[error(transparent)]
+    Http(#[from] crate::http::BindError),
     #[error("the detector configuration is invalid: {0}")]
     Detector(String),
     #[error("could not start the Discord client: {0}")]
@@ -95,6 +101,11 @@ fn explain(error: serenity::Error) -> BotError {
 /// A running bot: stop it, or wait for it to end.
 pub struct Running {
     shard_manager: Arc<ShardManager>,
+    http: Option<(
+        SocketAddr,
+        tokio::task::JoinHandle<()>,
+        tokio::sync::oneshot::Sender<()>,
+    )>,
     client: tokio::task::JoinHandle<Result<(), BotError>>,
     reminders: tokio::task::JoinHandle<()>,
     bot: Arc<Bot>,
@@ -106,10 +117,20 @@ impl Running {
         &self.bot
     }
 
+    /// Where the health and metrics endpoint listens, when it is on.
+    pub fn http_addr(&self) -> Option<SocketAddr> {
+        self.http.as_ref().map(|(addr, _, _)| *addr)
+    }
+
     /// Closes the gateway connections and waits for the client to stop.
     pub async fn stop(self) -> Result<(), BotError> {
         self.shard_manager.shutdown_all().await;
+        self.bot.gateway_connected.store(false, Ordering::Relaxed);
         self.reminders.abort();
+        if let Some((_, task, stop)) = self.http {
+            let _ = stop.send(());
+            let _ = task.await;
+        }
         match tokio::time::timeout(Duration::from_secs(10), self.client).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
@@ -155,12 +176,27 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
     };
     let settings = Arc::new(settings);
     let bot = Arc::new(Bot {
+        gateway_connected: Arc::new(AtomicBool::new(false)),
         flow,
         detector,
         settings: settings.clone(),
         rest: Rest::new(Arc::new(build_http()), base.clone()),
         clock,
     });
+    let http = if settings.http.listen.is_empty() {
+        None
+    } else {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let health = crate::http::Health {
+            gateway_connected: bot.gateway_connected.clone(),
+            store: bot.flow.store.clone(),
+        };
+        let (addr, task) = crate::http::serve(&settings.http.listen, health, async {
+            let _ = stopped.await;
+        })
+        .await?;
+        Some((addr, task, stop))
+    };
     let mut client = ClientBuilder::new_with_http(build_http(), intents)
         .framework(commands::framework(bot.clone()))
         .await
@@ -170,6 +206,7 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
     let reminders = tokio::spawn(reminders::run(bot.clone()));
     Ok(Running {
         shard_manager,
+        http,
         client,
         reminders,
         bot,

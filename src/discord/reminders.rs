@@ -1,6 +1,7 @@
 //! The idle sweep: a walkthrough without an answer for `discord.reminder_after_minutes` gets
 //! one reminder in its thread; after `discord.abandon_after_minutes` it is marked abandoned.
 //! Both are read from and written to the store, so a restart neither repeats nor forgets one.
+//! The same loop applies the retention period (`retention.redact_after_days`) once an hour.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,14 +21,32 @@ pub async fn run(bot: Arc<Bot>) {
     let remind = bot.settings.discord.reminder_after_minutes.max(1);
     let period = Duration::from_secs((remind * 60 / 4).clamp(5, 60));
     let mut ticker = tokio::time::interval(period);
+    let mut last_redaction: Option<std::time::Instant> = None;
     loop {
         ticker.tick().await;
         let now = bot.now();
         if let Err(e) = sweep(&bot, now).await {
             tracing::warn!(error = %e, "idle sweep failed; will try again");
         }
+        let days = bot.settings.retention.redact_after_days;
+        let due = last_redaction.is_none_or(|t| t.elapsed() >= REDACTION_PERIOD);
+        if days > 0 && due {
+            last_redaction = Some(std::time::Instant::now());
+            let cutoff = now - chrono::Duration::days(days.min(365_000) as i64);
+            match bot.flow.store.redact_older_than(cutoff, now).await {
+                Ok(report) => tracing::info!(
+                    proposals = report.proposals,
+                    notes = report.notes,
+                    "retention: redacted old texts"
+                ),
+                Err(e) => tracing::warn!(error = %e, "retention run failed; will try again"),
+            }
+        }
     }
 }
+
+/// How often the bot applies `retention.redact_after_days` while it runs.
+const REDACTION_PERIOD: Duration = Duration::from_secs(3600);
 
 /// Posts due reminders and abandons expired walkthroughs. Returns (reminded, abandoned).
 pub async fn sweep(

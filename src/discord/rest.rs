@@ -167,8 +167,24 @@ impl Rest {
         .await
     }
 
-    /// Sends a request built by `make`, retrying as the module documentation says.
+    /// Sends a request built by `make`, retrying as the module documentation says; counts
+    /// the calls that fail for good.
     async fn send<'a, T: DeserializeOwned>(
+        &self,
+        make: impl Fn() -> Request<'a>,
+    ) -> Result<T, RestError> {
+        let result = self.send_retrying(make).await;
+        if let Err(e) = &result {
+            let status = e
+                .status()
+                .map_or_else(|| "none".to_string(), |s| s.to_string());
+            metrics::counter!(crate::http::names::DISCORD_REST_ERRORS, "status" => status)
+                .increment(1);
+        }
+        result
+    }
+
+    async fn send_retrying<'a, T: DeserializeOwned>(
         &self,
         make: impl Fn() -> Request<'a>,
     ) -> Result<T, RestError> {

@@ -88,6 +88,8 @@ pub async fn begin(
             thread_refused: false,
         });
     }
+    metrics::counter!(crate::http::names::WALKTHROUGHS_STARTED, "source" => source.key())
+        .increment(1);
     let name = render::thread_name(&trigger_text, record.id);
     let thread = match anchor {
         Anchor::InPlace => Ok(channel),
