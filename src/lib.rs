@@ -3,6 +3,10 @@
 //! The crate is a pure core wrapped by thin adapters. Read it from the inside out:
 //! `checklist` and `detect` decide, `store` remembers, `cli` and `discord` talk to people.
 
+/// Stable text keys for closed sets of values (the `stable_keys!` macro). Used by the modules
+/// below, so it comes first.
+#[macro_use]
+mod keys;
 /// The fine-tuning checklist: questions, the walkthrough state machine, verdict rules. Pure.
 pub mod checklist;
 /// The terminal front end: a walkthrough in the terminal and the offline audit commands.

@@ -60,41 +60,7 @@ pub enum Step {
     Done,
 }
 
-/// Maps a closed set of values to stable keys and back.
-macro_rules! keyed {
-    ($ty:ty, $what:literal, { $($variant:path => $key:literal),+ $(,)? }) => {
-        impl $ty {
-            /// Every value, in the order the checklist presents them.
-            pub const ALL: &'static [$ty] = &[$($variant),+];
-
-            /// The stable key stored in the database and used in ids and flags.
-            pub fn key(self) -> &'static str {
-                match self { $($variant => $key),+ }
-            }
-
-            /// The value for a stable key, if there is one.
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key { $($key => Some($variant),)+ _ => None }
-            }
-
-            /// The keys, comma-separated, for error messages and help texts.
-            pub fn keys_list() -> String {
-                [$($key),+].join(", ")
-            }
-
-            /// What this kind of value is called in error messages.
-            pub const KIND: &'static str = $what;
-        }
-
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-    };
-}
-
-keyed!(Goal, "goal", {
+stable_keys!(Goal, "goal", {
     Goal::OutputFormat => "output_format",
     Goal::ToneStyle => "tone_style",
     Goal::BusinessRules => "business_rules",
@@ -103,20 +69,20 @@ keyed!(Goal, "goal", {
     Goal::Other => "other",
 });
 
-keyed!(Gate, "gate", {
+stable_keys!(Gate, "gate", {
     Gate::Examples => "g1",
     Gate::Team => "g2",
     Gate::PromptTried => "g3",
     Gate::Measured => "g4",
 });
 
-keyed!(GateAnswer, "gate answer", {
+stable_keys!(GateAnswer, "gate answer", {
     GateAnswer::Yes => "yes",
     GateAnswer::No => "no",
     GateAnswer::NotSure => "not_sure",
 });
 
-keyed!(Driver, "driver", {
+stable_keys!(Driver, "driver", {
     Driver::Volume => "d1",
     Driver::Specialised => "d2",
     Driver::Latency => "d3",

@@ -7,8 +7,6 @@
 //! [`decide`] applies the rules; [`explain`] turns the outcome into words from the checklist
 //! content. Both are pure.
 
-use std::fmt;
-
 use super::content::ChecklistContent;
 use super::model::{DriverSet, Gate, GateAnswer, Goal};
 use super::walkthrough::CompleteAnswers;
@@ -21,28 +19,13 @@ pub enum VerdictKind {
     Justified,
 }
 
+stable_keys!(VerdictKind, "verdict", {
+    VerdictKind::Premature => "premature",
+    VerdictKind::NotJustifiedYet => "not_justified_yet",
+    VerdictKind::Justified => "justified",
+});
+
 impl VerdictKind {
-    pub const ALL: [VerdictKind; 3] = [
-        VerdictKind::Premature,
-        VerdictKind::NotJustifiedYet,
-        VerdictKind::Justified,
-    ];
-
-    /// The stable key stored in the database and accepted by filters.
-    pub fn key(self) -> &'static str {
-        match self {
-            VerdictKind::Premature => "premature",
-            VerdictKind::NotJustifiedYet => "not_justified_yet",
-            VerdictKind::Justified => "justified",
-        }
-    }
-
-    /// The verdict for a key, accepting `-` for `_` and any case.
-    pub fn from_key(key: &str) -> Option<VerdictKind> {
-        let key = key.trim().to_ascii_lowercase().replace('-', "_");
-        VerdictKind::ALL.into_iter().find(|v| v.key() == key)
-    }
-
     /// The name people read: PREMATURE, NOT JUSTIFIED YET, JUSTIFIED.
     pub fn headline(self) -> &'static str {
         match self {
@@ -50,12 +33,6 @@ impl VerdictKind {
             VerdictKind::NotJustifiedYet => "NOT JUSTIFIED YET",
             VerdictKind::Justified => "JUSTIFIED",
         }
-    }
-}
-
-impl fmt::Display for VerdictKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
     }
 }
 
@@ -305,9 +282,9 @@ mod tests {
     #[test]
     fn verdict_keys_parse_loosely() {
         assert_eq!(
-            VerdictKind::from_key("Not-Justified-Yet"),
+            VerdictKind::parse("Not-Justified-Yet"),
             Some(VerdictKind::NotJustifiedYet)
         );
-        assert_eq!(VerdictKind::from_key("maybe"), None);
+        assert_eq!(VerdictKind::parse("maybe"), None);
     }
 }

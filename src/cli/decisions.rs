@@ -135,12 +135,12 @@ pub enum ExportFormatArg {
 }
 
 fn parse_verdict(text: &str) -> Result<VerdictKind, String> {
-    VerdictKind::from_key(text)
+    VerdictKind::parse(text)
         .ok_or_else(|| "use premature, not-justified-yet or justified".to_string())
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {
-    Status::from_key(text)
+    Status::parse(text)
         .ok_or_else(|| "use open, decided, abandoned, cancelled or dismissed".to_string())
 }
 

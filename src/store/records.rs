@@ -28,51 +28,32 @@ pub enum Status {
     Dismissed,
 }
 
-macro_rules! db_keys {
-    ($ty:ty, $what:literal, { $($variant:path => $key:literal),+ $(,)? }) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($variant),+];
-
-            pub fn key(self) -> &'static str {
-                match self { $($variant => $key),+ }
-            }
-
-            /// Parses a key, accepting `-` for `_` and any case.
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key.trim().to_ascii_lowercase().replace('-', "_").as_str() {
-                    $($key => Some($variant),)+
-                    _ => None,
-                }
-            }
-
-            pub(crate) fn from_db(key: &str) -> Result<Self, super::StoreError> {
-                Self::from_key(key)
-                    .ok_or_else(|| super::StoreError::BadData(format!("{} {key:?}", $what)))
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-    };
-}
-
-db_keys!(Source, "source", {
+stable_keys!(Source, "source", {
     Source::Chat => "chat",
     Source::Slash => "slash",
     Source::ContextMenu => "context_menu",
     Source::Cli => "cli",
 });
 
-db_keys!(Status, "status", {
+stable_keys!(Status, "status", {
     Status::Open => "open",
     Status::Decided => "decided",
     Status::Abandoned => "abandoned",
     Status::Cancelled => "cancelled",
     Status::Dismissed => "dismissed",
 });
+
+impl Source {
+    pub(crate) fn from_db(key: &str) -> Result<Self, super::StoreError> {
+        Self::from_key(key).ok_or_else(|| super::StoreError::BadData(format!("source {key:?}")))
+    }
+}
+
+impl Status {
+    pub(crate) fn from_db(key: &str) -> Result<Self, super::StoreError> {
+        Self::from_key(key).ok_or_else(|| super::StoreError::BadData(format!("status {key:?}")))
+    }
+}
 
 /// Someone who asks or answers: a Discord user id, or `cli:<name>` for the terminal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
