@@ -9,7 +9,9 @@
 mod audit;
 mod error;
 mod export;
+mod lookup;
 mod records;
+mod reviews;
 mod walkthroughs;
 
 use std::str::FromStr;
@@ -23,6 +25,7 @@ pub use audit::{ListFilter, MonthCounts, Stats};
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use records::*;
+pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
 pub use walkthroughs::{AnswerWrite, Recorded};
 
 /// The migrations compiled into the binary.
