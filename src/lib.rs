@@ -3,6 +3,8 @@
 //! The crate is a pure core wrapped by thin adapters. Read it from the inside out:
 //! `checklist` and `detect` decide, `store` remembers, `cli` and `discord` talk to people.
 
+/// The statistics chart: `Stats` in, PNG bytes out, with a bundled font. Pure.
+pub mod chart;
 /// The fine-tuning checklist: questions, the walkthrough state machine, verdict rules. Pure.
 pub mod checklist;
 /// The terminal front end: a walkthrough in the terminal and the offline audit commands.
