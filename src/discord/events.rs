@@ -1,16 +1,19 @@
 //! Gateway events that are not slash commands: chat messages (is this a fine-tune proposal?)
-//! and component or modal interactions (a click on a walkthrough).
+//! and component or modal interactions (a click on a walkthrough, or on an audit button).
 
 use serenity::all::{Context, FullEvent, Interaction, Message};
 
 use super::start::{Anchor, begin};
-use super::{Bot, components};
+use super::{Bot, audit_clicks, audit_id, components};
 use crate::store::Source;
 
 /// Routes one gateway event.
 pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
     match event {
         FullEvent::Message { new_message } => on_message(bot, new_message).await,
+        FullEvent::InteractionCreate {
+            interaction: Interaction::Component(ci),
+        } if audit_id::is_audit(&ci.data.custom_id) => audit_clicks::on_click(ctx, bot, ci).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
         } => components::on_component(ctx, bot, ci).await,

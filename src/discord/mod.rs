@@ -6,16 +6,26 @@
 //! - [`components`]: one click from the gateway event to the database and back;
 //! - [`start`]: opening a walkthrough's thread and first question;
 //! - [`reminders`]: the idle sweep (one reminder, then abandoned);
-//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, permissions, retries.
+//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, permissions, retries;
+//! - [`audit`]: `/finetune history|show|review|stats|export`, with [`audit_render`],
+//!   [`audit_id`] (the `tga:` button codec), [`audit_clicks`] (page and revisit buttons),
+//!   [`export_files`] (fitting exports into attachments) and [`revisits`] (the sweep that
+//!   posts revisit reminders).
 
 pub mod access;
+pub mod audit;
+pub mod audit_clicks;
+pub mod audit_id;
+pub mod audit_render;
 pub mod commands;
 pub mod components;
 pub mod custom_id;
 pub mod events;
+pub mod export_files;
 pub mod reminders;
 pub mod render;
 pub mod rest;
+pub mod revisits;
 pub mod start;
 
 use std::sync::Arc;
@@ -97,6 +107,7 @@ pub struct Running {
     shard_manager: Arc<ShardManager>,
     client: tokio::task::JoinHandle<Result<(), BotError>>,
     reminders: tokio::task::JoinHandle<()>,
+    revisits: tokio::task::JoinHandle<()>,
     bot: Arc<Bot>,
 }
 
@@ -110,6 +121,7 @@ impl Running {
     pub async fn stop(self) -> Result<(), BotError> {
         self.shard_manager.shutdown_all().await;
         self.reminders.abort();
+        self.revisits.abort();
         match tokio::time::timeout(Duration::from_secs(10), self.client).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
@@ -168,10 +180,12 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
     let shard_manager = client.shard_manager.clone();
     let client = tokio::spawn(async move { client.start().await.map_err(explain) });
     let reminders = tokio::spawn(reminders::run(bot.clone()));
+    let revisits = tokio::spawn(revisits::run(bot.clone()));
     Ok(Running {
         shard_manager,
         client,
         reminders,
+        revisits,
         bot,
     })
 }
