@@ -117,13 +117,15 @@ fn draw_months<DB: DrawingBackend>(
     } else {
         "Decisions by month".to_string()
     };
-    let n = months.len() as u32;
+    // plotters' integer ranges include their end: `n` bars span `0..n - 1`. The head room
+    // above the highest bar keeps the legend clear of it.
+    let last = months.len().saturating_sub(1) as u32;
     let mut chart = ChartBuilder::on(area)
         .caption(caption, (FAMILY, 18).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(36)
         .y_label_area_size(60)
-        .build_cartesian_2d((0u32..n).into_segmented(), 0u64..top + top / 10 + 1)
+        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 3 + 1)
         .map_err(draw_err)?;
     let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
     let label_of = |v: &SegmentValue<u32>| match v {
@@ -135,6 +137,8 @@ fn draw_months<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(months.len().min(12))
         .x_label_formatter(&label_of)
+        .y_labels(10)
+        .light_line_style(WHITE)
         .y_desc("decisions")
         .label_style((FAMILY, 13).into_font().color(&INK))
         .axis_desc_style((FAMILY, 14).into_font().color(&INK))
@@ -173,7 +177,7 @@ fn draw_months<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(SeriesLabelPosition::UpperRight)
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))
         .label_font((FAMILY, 13).into_font().color(&INK))
@@ -189,13 +193,13 @@ fn draw_bars<DB: DrawingBackend>(
     colour: RGBColor,
 ) -> Result<(), ChartError> {
     let top = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let n = bars.len() as u32;
+    let last = bars.len().saturating_sub(1) as u32;
     let mut chart = ChartBuilder::on(area)
         .caption(caption, (FAMILY, 16).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(28)
         .y_label_area_size(60)
-        .build_cartesian_2d((0u32..n).into_segmented(), 0u64..top + top / 10 + 1)
+        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 10 + 1)
         .map_err(draw_err)?;
     let label_of = |v: &SegmentValue<u32>| match v {
         SegmentValue::CenterOf(i) => bars
@@ -209,6 +213,8 @@ fn draw_bars<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(bars.len())
         .x_label_formatter(&label_of)
+        .y_labels(8)
+        .light_line_style(WHITE)
         .label_style((FAMILY, 13).into_font().color(&INK))
         .draw()
         .map_err(draw_err)?;
