@@ -60,6 +60,10 @@ pub struct DiscordSettings {
     pub user_cooldown_secs: u64,
     pub reminder_after_minutes: u64,
     pub abandon_after_minutes: u64,
+    /// Role ids whose members may use the audit commands, besides Manage Server holders.
+    pub audit_roles: Vec<u64>,
+    /// Where revisit reminders go when a decision's thread is gone; 0 for nowhere.
+    pub audit_channel_id: u64,
     /// Only from `DISCORD_TOKEN` (environment or `.env`); never from a file.
     #[serde(skip)]
     pub token: Option<SecretString>,

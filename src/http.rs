@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Json};
 use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use serde_json::json;
+use serenity::all::{ConnectionStage, ShardManager};
 
 use crate::store::Store;
 
@@ -60,8 +61,25 @@ pub fn metrics_handle() -> &'static PrometheusHandle {
 /// What `/healthz` looks at.
 #[derive(Clone)]
 pub struct Health {
-    pub gateway_connected: Arc<AtomicBool>,
+    /// Serenity's shard manager: its runners report each Gateway connection's stage.
+    pub shards: Arc<ShardManager>,
+    /// Cleared when the client gave up for good (its runners may keep their last stage).
+    pub client_running: Arc<AtomicBool>,
     pub store: Store,
+}
+
+impl Health {
+    /// Whether the client runs and every shard's Gateway connection is up.
+    pub async fn gateway_connected(&self) -> bool {
+        if !self.client_running.load(Ordering::Relaxed) {
+            return false;
+        }
+        let runners = self.shards.runners.lock().await;
+        !runners.is_empty()
+            && runners
+                .values()
+                .all(|runner| runner.stage == ConnectionStage::Connected)
+    }
 }
 
 /// Why the endpoint could not start.
@@ -110,7 +128,7 @@ pub async fn serve(
 }
 
 async fn healthz(State(health): State<Health>) -> impl IntoResponse {
-    let gateway = health.gateway_connected.load(Ordering::Relaxed);
+    let gateway = health.gateway_connected().await;
     let database = health.store.probe_write().await;
     let ok = gateway && database.is_ok();
     let body = json!({

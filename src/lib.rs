@@ -7,6 +7,8 @@
 /// below, so it comes first.
 #[macro_use]
 mod keys;
+/// The statistics chart: `Stats` in, PNG bytes out, with a bundled font. Pure.
+pub mod chart;
 /// The fine-tuning checklist: questions, the walkthrough state machine, verdict rules. Pure.
 pub mod checklist;
 /// The terminal front end: a walkthrough in the terminal and the offline audit commands.

@@ -53,15 +53,26 @@ async fn healthz_is_ok_while_connected_and_says_which_part_fails() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_a_lost_gateway() {
     let (mut h, base) = harness().await;
+    // Discord closes the connection for good (an invalidated token): no Gateway any more.
+    h.fake.close_with(4004);
+    let gone = h.fake.wait_until(WAIT, |f| !f.is_connected()).await;
+    assert!(gone);
+    let mut last = (0, String::new());
+    for _ in 0..50 {
+        last = get(&format!("{base}/healthz")).await;
+        if last.0 == 503 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(last.0, 503, "{}", last.1);
+    assert!(
+        last.1.contains("\"gateway\":\"disconnected\""),
+        "{}",
+        last.1
+    );
     let running = h.running.take().unwrap();
-    let bot = running.bot().clone();
-    // Stop the client but keep asking the same endpoint's state.
-    bot.gateway_connected
-        .store(false, std::sync::atomic::Ordering::Relaxed);
-    let (status, body) = get(&format!("{base}/healthz")).await;
-    assert_eq!(status, 503);
-    assert!(body.contains("\"gateway\":\"disconnected\""), "{body}");
-    running.stop().await.unwrap();
+    let _ = running.stop().await;
     assert!(
         reqwest::get(format!("{base}/healthz")).await.is_err(),
         "the endpoint stops with the bot"
@@ -142,12 +153,8 @@ async fn the_health_command_exits_zero_when_healthy_and_one_otherwise() {
         String::from_utf8_lossy(&ok.stderr)
     );
     assert!(String::from_utf8_lossy(&ok.stdout).contains("\"status\":\"ok\""));
-    h.running
-        .as_ref()
-        .unwrap()
-        .bot()
-        .gateway_connected
-        .store(false, std::sync::atomic::Ordering::Relaxed);
+    h.fake.close_with(4004);
+    h.fake.wait_until(WAIT, |f| !f.is_connected()).await;
     let sick = run(base.clone()).await;
     assert_eq!(sick.status.code(), Some(1));
     let nobody = run("http://127.0.0.1:1".into()).await;

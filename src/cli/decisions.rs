@@ -1,7 +1,9 @@
 //! `tunegate decisions ...`: the offline audit of past decisions.
 //!
-//! `list` and `stats` answer from indexed queries; `export` streams every matching row to
-//! stdout or a file without holding them in memory; `show` prints one walkthrough in full.
+//! `list` and `stats` answer from indexed queries (`stats --chart` also draws them as a PNG);
+//! `export` streams every matching row to stdout or a file without holding them in memory;
+//! `show` prints one walkthrough in full with its reviews; `review` records the team's view
+//! of a decision.
 //! The CLI runs on the machine that holds the database, so it may look across guilds;
 //! `--guild` narrows any command to one. `purge` (in `db.rs`) deletes one guild's records.
 
@@ -15,7 +17,9 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{Cli, CliError, OutputFormat, load_content, load_settings, open_store, render};
 use crate::checklist::VerdictKind;
-use crate::store::{ExportFormat, ListFilter, Status, StoreError};
+use crate::store::{
+    ExportFormat, ListFilter, NewReview, Person, ReviewError, ReviewOutcome, Status, StoreError,
+};
 
 #[derive(Debug, Subcommand)]
 pub enum DecisionsCommand {
@@ -29,6 +33,8 @@ pub enum DecisionsCommand {
     Stats(StatsArgs),
     /// Delete one guild's walkthroughs, answers, notes and decisions for good.
     Purge(super::db::PurgeArgs),
+    /// Record the team's review of a decision: agreed, overruled (with a note), revisit later.
+    Review(ReviewArgs),
 }
 
 /// Filters shared by list, export and stats.
@@ -119,6 +125,28 @@ pub struct StatsArgs {
     pub filter: FilterArgs,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    /// Also draw the statistics as a PNG chart into this file.
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The decision's id, as shown by `list` (a leading # is fine).
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// agreed, overruled (needs --note) or revisit-later.
+    #[arg(long, value_parser = parse_outcome)]
+    pub outcome: ReviewOutcome,
+    /// Why; required with --outcome overruled.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// A day (YYYY-MM-DD, UTC) on which the bot posts a reminder in the decision's thread.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub revisit: Option<NaiveDate>,
+    /// Who reviews, recorded as cli:NAME (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,6 +170,15 @@ fn parse_verdict(text: &str) -> Result<VerdictKind, String> {
 fn parse_status(text: &str) -> Result<Status, String> {
     Status::parse(text)
         .ok_or_else(|| "use open, decided, abandoned, cancelled or dismissed".to_string())
+}
+
+fn parse_outcome(text: &str) -> Result<ReviewOutcome, String> {
+    ReviewOutcome::parse(text).ok_or_else(|| "use agreed, overruled or revisit-later".to_string())
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{:?} is not a date; use YYYY-MM-DD", text.trim()))
 }
 
 fn parse_id(text: &str) -> Result<i64, String> {
@@ -284,6 +321,18 @@ pub async fn run(cli: &Cli, command: &DecisionsCommand) -> Result<ExitCode, CliE
         }
         DecisionsCommand::Stats(args) => {
             let stats = store.stats(&args.filter.to_filter()?).await?;
+            if let Some(path) = &args.chart {
+                let png = crate::chart::stats_png(&stats, "Fine-tuning decisions")
+                    .map_err(|e| CliError::Usage(e.to_string()))?;
+                std::fs::write(path, png).map_err(|e| {
+                    CliError::Usage(format!(
+                        "could not write the chart to {}: {e}; check the folder exists and is \
+                         writable",
+                        path.display()
+                    ))
+                })?;
+                eprintln!("Chart written to {}.", path.display());
+            }
             let mut out = stdout.lock();
             match args.format {
                 TextOrJson::Text => {
@@ -295,6 +344,43 @@ pub async fn run(cli: &Cli, command: &DecisionsCommand) -> Result<ExitCode, CliE
                         .map_err(std::io::Error::other)?;
                     writeln!(out)?;
                 }
+            }
+        }
+        DecisionsCommand::Review(args) => {
+            let name = args
+                .reviewer
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| "terminal".to_string());
+            let review = NewReview {
+                walkthrough_id: args.id,
+                // The terminal runs next to the database: it may review any guild's decisions.
+                guild_id: None,
+                reviewer: Person::new(format!("cli:{}", name.trim()), name.trim()),
+                outcome: args.outcome,
+                note: args.note.clone(),
+                revisit_on: args.revisit,
+                now: Utc::now(),
+            };
+            let recorded = match store.add_review(&review).await {
+                Ok(r) => r,
+                Err(ReviewError::Store(e)) => return Err(e.into()),
+                Err(e) => return Err(CliError::Usage(e.to_string())),
+            };
+            let mut out = stdout.lock();
+            writeln!(
+                out,
+                "Review #{} recorded for decision #{}: {}.",
+                recorded.id,
+                recorded.walkthrough_id,
+                recorded.outcome.key()
+            )?;
+            if let Some(day) = recorded.revisit_on {
+                writeln!(
+                    out,
+                    "On {day} (UTC) the bot posts a reminder in the decision's thread."
+                )?;
             }
         }
     }

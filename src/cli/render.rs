@@ -196,6 +196,29 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
             let _ = writeln!(out, "\nNo verdict: the walkthrough is {}.", w.status);
         }
     }
+    if !d.reviews.is_empty() {
+        let _ = writeln!(out, "\nReviews:");
+        for r in &d.reviews {
+            let _ = writeln!(
+                out,
+                "  #{} {} {} by {}",
+                r.id,
+                when(r.created_at),
+                r.outcome.key(),
+                one_line(&r.reviewer.name, 40)
+            );
+            if let Some(note) = &r.note {
+                let _ = writeln!(out, "{}", indent(&indent(&for_terminal(note))));
+            }
+            if let Some(day) = r.revisit_on {
+                let reminded = r
+                    .reminded_at
+                    .map(|t| format!(" (reminder posted {})", when(t)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "    revisit on {day}{reminded}");
+            }
+        }
+    }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "\nNotes:");
         for n in &d.notes {

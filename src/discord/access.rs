@@ -1,7 +1,8 @@
 //! Who may answer a walkthrough: its requester, plus members of the roles listed in
 //! `discord.answer_roles`. Everyone else gets an explanation and nothing is recorded.
+//! Who may audit past decisions: Manage Server holders, plus members of `discord.audit_roles`.
 
-use serenity::all::{RoleId, UserId};
+use serenity::all::{Permissions, RoleId, UserId};
 
 use crate::config::DiscordSettings;
 use crate::store::WalkthroughRecord;
@@ -35,5 +36,37 @@ pub fn refusal(settings: &DiscordSettings, walkthrough: &WalkthroughRecord) -> S
         "Only the person who proposed this (<@{}>){roles} can answer this checklist. \
          Nothing was recorded.",
         walkthrough.requester.id
+    )
+}
+
+/// Whether a member may use the audit commands: Manage Server (or Administrator) in the
+/// interaction's channel, as Discord computed it for the interaction, or one of the roles
+/// listed in `discord.audit_roles`.
+pub fn may_audit(
+    settings: &DiscordSettings,
+    permissions: Option<Permissions>,
+    roles: &[RoleId],
+) -> bool {
+    permissions.is_some_and(|p| p.manage_guild() || p.administrator())
+        || roles
+            .iter()
+            .any(|role| settings.audit_roles.contains(&role.get()))
+}
+
+/// The sentence shown to a member who may not audit.
+pub fn audit_refusal(settings: &DiscordSettings) -> String {
+    let roles = if settings.audit_roles.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = settings
+            .audit_roles
+            .iter()
+            .map(|r| format!("<@&{r}>"))
+            .collect();
+        format!(" or to members of {}", list.join(", "))
+    };
+    format!(
+        "Past decisions are open to members with the **Manage Server** permission{roles}. \
+         Ask a server admin if you need access."
     )
 }

@@ -4,13 +4,15 @@
 //! thread); the "Run fine-tune checklist" message command starts one on any message;
 //! `/finetune cancel` cancels this thread's open walkthrough; `/finetune resume` shows its
 //! current question again; `/finetune help` explains. Answers are ephemeral, so the channel
-//! sees only the walkthrough itself.
+//! sees only the walkthrough itself. The audit subcommands (`history`, `show`, `review`,
+//! `stats`, `export`) are registered here and live in [`super::audit`].
 
 use std::sync::Arc;
 
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId};
 
+use super::audit::{export, history, review, show, stats};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
 use crate::store::{Source, Status};
@@ -100,7 +102,9 @@ async fn say(ctx: Ctx<'_>, text: impl Into<String>) -> Result<(), CommandError> 
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("check", "cancel", "resume", "help"),
+    subcommands(
+        "check", "cancel", "resume", "help", "history", "show", "review", "stats", "export"
+    ),
     subcommand_required
 )]
 pub async fn finetune(_ctx: Ctx<'_>) -> Result<(), CommandError> {
@@ -255,6 +259,12 @@ async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
              `/finetune cancel`: cancel this thread's checklist\n\
              `/finetune resume`: show the current question again\n\
              Message menu → Apps → **Run fine-tune checklist**: start it on any message\n\n\
+             **Auditing** (Manage Server, or the configured audit roles)\n\
+             `/finetune history`: past checklists with filters, 10 a page\n\
+             `/finetune show id:`: one checklist in full\n\
+             `/finetune review id: outcome:`: record the team's view, optionally a revisit date\n\
+             `/finetune stats [period]`: counts and a chart\n\
+             `/finetune export`: a CSV or JSON file of this server's decisions\n\n\
              I also notice messages that propose fine-tuning and offer the checklist in a thread; \
              \"Not a fine-tune request\" closes it. Only the proposer{} can answer.",
             content.render(content.intro.trim()),

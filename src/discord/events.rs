@@ -1,12 +1,10 @@
 //! Gateway events that are not slash commands: chat messages (is this a fine-tune proposal?)
-//! and component or modal interactions (a click on a walkthrough).
+//! and component or modal interactions (a click on a walkthrough, or on an audit button).
 
-use std::sync::atomic::Ordering;
-
-use serenity::all::{ConnectionStage, Context, FullEvent, Interaction, Message};
+use serenity::all::{Context, FullEvent, Interaction, Message};
 
 use super::start::{Anchor, begin};
-use super::{Bot, components};
+use super::{Bot, audit_clicks, audit_id, components};
 use crate::store::Source;
 
 /// Routes one gateway event.
@@ -15,22 +13,21 @@ pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
         FullEvent::Message { new_message } => on_message(bot, new_message).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
+        } if audit_id::is_audit(&ci.data.custom_id) => audit_clicks::on_click(ctx, bot, ci).await,
+        FullEvent::InteractionCreate {
+            interaction: Interaction::Component(ci),
         } => components::on_component(ctx, bot, ci).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Modal(mi),
         } => components::on_modal(ctx, bot, mi).await,
         FullEvent::Ready { data_about_bot } => {
-            bot.gateway_connected.store(true, Ordering::Relaxed);
             tracing::info!(
                 user = %data_about_bot.user.name,
                 guilds = data_about_bot.guilds.len(),
                 "connected to Discord"
             );
         }
-        FullEvent::Resume { .. } => bot.gateway_connected.store(true, Ordering::Relaxed),
         FullEvent::ShardStageUpdate { event } => {
-            let up = event.new == ConnectionStage::Connected;
-            bot.gateway_connected.store(up, Ordering::Relaxed);
             tracing::info!(stage = %event.new, "gateway connection stage changed");
         }
         _ => {}

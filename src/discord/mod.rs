@@ -6,16 +6,26 @@
 //! - [`components`]: one click from the gateway event to the database and back;
 //! - [`start`]: opening a walkthrough's thread and first question;
 //! - [`reminders`]: the idle sweep (one reminder, then abandoned);
-//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, permissions, retries.
+//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, permissions, retries;
+//! - [`audit`]: `/finetune history|show|review|stats|export`, with [`audit_render`],
+//!   [`audit_id`] (the `tga:` button codec), [`audit_clicks`] (page and revisit buttons),
+//!   [`export_files`] (fitting exports into attachments) and [`revisits`] (the sweep that
+//!   posts revisit reminders).
 
 pub mod access;
+pub mod audit;
+pub mod audit_clicks;
+pub mod audit_id;
+pub mod audit_render;
 pub mod commands;
 pub mod components;
 pub mod custom_id;
 pub mod events;
+pub mod export_files;
 pub mod reminders;
 pub mod render;
 pub mod rest;
+pub mod revisits;
 pub mod start;
 
 use std::net::SocketAddr;
@@ -38,8 +48,6 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 /// Everything the handlers share. The database is the only state that matters.
 pub struct Bot {
-    /// Whether the Gateway connection is up (for `/healthz`).
-    pub gateway_connected: Arc<AtomicBool>,
     pub flow: Flow,
     pub detector: Detector,
     pub settings: Arc<Settings>,
@@ -108,6 +116,7 @@ pub struct Running {
     )>,
     client: tokio::task::JoinHandle<Result<(), BotError>>,
     reminders: tokio::task::JoinHandle<()>,
+    revisits: tokio::task::JoinHandle<()>,
     bot: Arc<Bot>,
 }
 
@@ -125,12 +134,12 @@ impl Running {
     /// Closes the gateway connections and waits for the client to stop.
     pub async fn stop(self) -> Result<(), BotError> {
         self.shard_manager.shutdown_all().await;
-        self.bot.gateway_connected.store(false, Ordering::Relaxed);
         self.reminders.abort();
         if let Some((_, task, stop)) = self.http {
             let _ = stop.send(());
             let _ = task.await;
         }
+        self.revisits.abort();
         match tokio::time::timeout(Duration::from_secs(10), self.client).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
@@ -176,19 +185,24 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
     };
     let settings = Arc::new(settings);
     let bot = Arc::new(Bot {
-        gateway_connected: Arc::new(AtomicBool::new(false)),
         flow,
         detector,
         settings: settings.clone(),
         rest: Rest::new(Arc::new(build_http()), base.clone()),
         clock,
     });
+    let mut client = ClientBuilder::new_with_http(build_http(), intents)
+        .framework(commands::framework(bot.clone()))
+        .await
+        .map_err(|e| BotError::Client(e.to_string()))?;
+    let client_running = Arc::new(AtomicBool::new(true));
     let http = if settings.http.listen.is_empty() {
         None
     } else {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let health = crate::http::Health {
-            gateway_connected: bot.gateway_connected.clone(),
+            shards: client.shard_manager.clone(),
+            client_running: client_running.clone(),
             store: bot.flow.store.clone(),
         };
         let (addr, task) = crate::http::serve(&settings.http.listen, health, async {
@@ -197,18 +211,20 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
         .await?;
         Some((addr, task, stop))
     };
-    let mut client = ClientBuilder::new_with_http(build_http(), intents)
-        .framework(commands::framework(bot.clone()))
-        .await
-        .map_err(|e| BotError::Client(e.to_string()))?;
     let shard_manager = client.shard_manager.clone();
-    let client = tokio::spawn(async move { client.start().await.map_err(explain) });
+    let client = tokio::spawn(async move {
+        let ended = client.start().await.map_err(explain);
+        client_running.store(false, Ordering::Relaxed);
+        ended
+    });
     let reminders = tokio::spawn(reminders::run(bot.clone()));
+    let revisits = tokio::spawn(revisits::run(bot.clone()));
     Ok(Running {
         shard_manager,
         http,
         client,
         reminders,
+        revisits,
         bot,
     })
 }

@@ -56,6 +56,31 @@ pub async fn begin(
     requester: (UserId, String),
     trigger_text: String,
 ) -> Result<Begun, BeginError> {
+    begin_revisit(
+        bot,
+        source,
+        guild,
+        channel,
+        anchor,
+        requester,
+        trigger_text,
+        None,
+    )
+    .await
+}
+
+/// [`begin`], for a walkthrough that revisits the decision `revisit_of` (when set).
+#[allow(clippy::too_many_arguments)]
+pub async fn begin_revisit(
+    bot: &Bot,
+    source: Source,
+    guild: u64,
+    channel: ChannelId,
+    anchor: Anchor,
+    requester: (UserId, String),
+    trigger_text: String,
+    revisit_of: Option<i64>,
+) -> Result<Begun, BeginError> {
     let (requester_id, requester_name) = requester;
     let message_id = match anchor {
         Anchor::Message(m) => Some(m.get()),
@@ -75,7 +100,7 @@ pub async fn begin(
                 },
                 requester: Person::new(requester_id.get().to_string(), requester_name),
                 trigger_text: trigger_text.clone(),
-                revisit_of: None,
+                revisit_of,
             },
             bot.now(),
         )

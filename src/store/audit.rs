@@ -150,7 +150,7 @@ impl Stats {
     }
 }
 
-const SUMMARY_SELECT: &str = "SELECT w.id, w.created_at, w.source, w.status, w.guild_id, \
+pub(super) const SUMMARY_SELECT: &str = "SELECT w.id, w.created_at, w.source, w.status, w.guild_id, \
      w.channel_id, w.thread_id, w.requester_id, w.requester_name, w.trigger_text, d.verdict, \
      d.decided_at FROM walkthroughs w LEFT JOIN decisions d ON d.walkthrough_id = w.id";
 
@@ -178,7 +178,7 @@ impl Store {
         rows.iter().map(summary_from_row).collect()
     }
 
-    /// Everything about one walkthrough. `guild_id` scopes the lookup: a walkthrough of
+    /// Everything about one walkthrough, its reviews included. `guild_id` scopes the lookup: a walkthrough of
     /// another guild is reported as not found.
     pub async fn detail(
         &self,
@@ -236,11 +236,13 @@ impl Store {
             .await?
             .map(|r| decision_from_row(&r))
             .transpose()?;
+        let reviews = self.reviews_of(id).await?;
         Ok(DecisionDetail {
             walkthrough,
             answers,
             notes,
             decision,
+            reviews,
         })
     }
 

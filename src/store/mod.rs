@@ -9,8 +9,10 @@
 mod audit;
 mod error;
 mod export;
+mod lookup;
 mod maintenance;
 mod records;
+mod reviews;
 mod walkthroughs;
 
 use std::str::FromStr;
@@ -25,6 +27,7 @@ pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use maintenance::{BackupReport, PurgeReport, REDACTED_TEXT, RedactionReport};
 pub use records::*;
+pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
 pub use walkthroughs::{AnswerWrite, Recorded};
 
 /// The migrations compiled into the binary.

@@ -1,6 +1,7 @@
-//! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions.
+//! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions,
+//! reviews.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::checklist::{
@@ -52,6 +53,31 @@ impl Source {
 impl Status {
     pub(crate) fn from_db(key: &str) -> Result<Self, super::StoreError> {
         Self::from_key(key).ok_or_else(|| super::StoreError::BadData(format!("status {key:?}")))
+    }
+}
+
+/// What a team concluded about a recorded decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewOutcome {
+    /// The team agrees with the verdict.
+    Agreed,
+    /// The team decided otherwise; the review's note says why.
+    Overruled,
+    /// The team wants to look at it again later (usually with a revisit date).
+    RevisitLater,
+}
+
+stable_keys!(ReviewOutcome, "review outcome", {
+    ReviewOutcome::Agreed => "agreed",
+    ReviewOutcome::Overruled => "overruled",
+    ReviewOutcome::RevisitLater => "revisit_later",
+});
+
+impl ReviewOutcome {
+    pub(crate) fn from_db(key: &str) -> Result<Self, super::StoreError> {
+        Self::from_key(key)
+            .ok_or_else(|| super::StoreError::BadData(format!("review outcome {key:?}")))
     }
 }
 
@@ -180,6 +206,46 @@ pub struct DecisionDetail {
     pub answers: Vec<AnswerEvent>,
     pub notes: Vec<Note>,
     pub decision: Option<DecisionRecord>,
+    /// The team's reviews of the decision, oldest first.
+    pub reviews: Vec<ReviewRecord>,
+}
+
+/// A review to record.
+#[derive(Debug, Clone)]
+pub struct NewReview {
+    pub walkthrough_id: i64,
+    /// The guild the review is asked in; `None` (the terminal) may review any decision.
+    pub guild_id: Option<u64>,
+    pub reviewer: Person,
+    pub outcome: ReviewOutcome,
+    pub note: Option<String>,
+    /// The day (UTC) on which the bot posts a reminder to revisit the decision.
+    pub revisit_on: Option<NaiveDate>,
+    pub now: DateTime<Utc>,
+}
+
+/// A recorded review. Never changed; `reminded_at` comes from the reminder bookkeeping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewRecord {
+    pub id: i64,
+    pub walkthrough_id: i64,
+    pub guild_id: Option<u64>,
+    pub reviewer: Person,
+    pub outcome: ReviewOutcome,
+    pub note: Option<String>,
+    pub revisit_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    /// When a bot process claimed the revisit reminder, if it did.
+    pub reminded_at: Option<DateTime<Utc>>,
+}
+
+/// A revisit date that has come: the review, and where its decision lives in Discord.
+#[derive(Debug, Clone)]
+pub struct DueRevisit {
+    pub review: ReviewRecord,
+    pub place: Place,
+    pub verdict: Option<VerdictKind>,
+    pub trigger_text: String,
 }
 
 /// One line of a listing.

@@ -1,12 +1,14 @@
 //! Interaction responses: the callback, the `@original` response and follow-up messages.
 //!
 //! Like Discord, the fake answers 404 Unknown Interaction (10062) for a token it never
-//! dispatched and 400 (40060) for a second callback to the same interaction.
+//! dispatched and 400 (40060) for a second callback to the same interaction. Files sent as
+//! multipart parts become the message's attachments, as they do in channel messages.
 
 use serde_json::{Value, json};
 
 use super::ids::{APP_ID, BOT_USER};
 use super::model;
+use super::record::Part;
 use super::routes::{self, Reply, apply_edit, bot_message};
 use super::state::{Shared, State};
 
@@ -20,9 +22,10 @@ pub fn route(
     method: &str,
     segments: &[&str],
     body: &Value,
+    parts: &[Part],
 ) -> Option<Reply> {
     let reply = match (method, segments) {
-        ("POST", ["interactions", _, token, "callback"]) => callback(s, shared, token, body),
+        ("POST", ["interactions", _, token, "callback"]) => callback(s, shared, token, body, parts),
         (_, ["webhooks", app, ..]) if *app != APP_ID.to_string() => {
             Reply::error(404, 10015, "Unknown Webhook")
         }
@@ -50,7 +53,7 @@ pub fn route(
                 None => Reply::unknown_message(),
             }
         }
-        ("POST", ["webhooks", _, token]) => followup(s, shared, token, body),
+        ("POST", ["webhooks", _, token]) => followup(s, shared, token, body, parts),
         ("GET", ["webhooks", _, _, "messages", m]) => s
             .messages
             .get(&routes::id(m))
@@ -72,7 +75,7 @@ pub fn route(
     Some(reply)
 }
 
-fn callback(s: &mut State, shared: &Shared, token: &str, body: &Value) -> Reply {
+fn callback(s: &mut State, shared: &Shared, token: &str, body: &Value, parts: &[Part]) -> Reply {
     let Some(interaction) = s.interactions.get(token).cloned() else {
         return Reply::error(404, 10062, "Unknown interaction");
     };
@@ -82,7 +85,7 @@ fn callback(s: &mut State, shared: &Shared, token: &str, body: &Value) -> Reply 
     let channel_id = routes::id(interaction["channel_id"].as_str().unwrap_or_default());
     let data = &body["data"];
     let original = match body["type"].as_u64() {
-        Some(4) => Some(bot_message(s, shared, channel_id, data, &[])),
+        Some(4) => Some(bot_message(s, shared, channel_id, data, parts)),
         Some(5) => {
             let mut thinking = bot_message(s, shared, channel_id, &json!({}), &[]);
             thinking["flags"] = json!(data["flags"].as_u64().unwrap_or(0) | LOADING);
@@ -102,12 +105,12 @@ fn callback(s: &mut State, shared: &Shared, token: &str, body: &Value) -> Reply 
     Reply::no_content()
 }
 
-fn followup(s: &mut State, shared: &Shared, token: &str, body: &Value) -> Reply {
+fn followup(s: &mut State, shared: &Shared, token: &str, body: &Value, parts: &[Part]) -> Reply {
     let Some(interaction) = s.interactions.get(token) else {
         return Reply::error(404, 10015, "Unknown Webhook");
     };
     let channel_id = routes::id(interaction["channel_id"].as_str().unwrap_or_default());
-    let mut message = bot_message(s, shared, channel_id, body, &[]);
+    let mut message = bot_message(s, shared, channel_id, body, parts);
     message["webhook_id"] = json!(APP_ID.to_string());
     message["application_id"] = json!(APP_ID.to_string());
     message["author"] = model::user(&BOT_USER);

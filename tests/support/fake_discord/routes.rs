@@ -128,7 +128,7 @@ pub fn route(
         ("PATCH", ["channels", c]) => edit_channel(s, shared, id(c), body),
         ("GET", ["guilds", g, "members", u]) => member(shared, id(g), id(u)),
         (_, ["interactions", ..] | ["webhooks", ..]) => {
-            interactions::route(s, shared, method, &segments, body)?
+            interactions::route(s, shared, method, &segments, body, parts)?
         }
         _ => return None,
     };

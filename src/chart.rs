@@ -1,0 +1,301 @@
+//! The statistics chart: [`Stats`] in, PNG bytes out. Pure: no clock, no files, no fonts from
+//! the system.
+//!
+//! Decisions by month are drawn as stacked bars (one colour per verdict, as in the verdict
+//! embeds); under them, how often each gate was not answered Yes and how often each driver was
+//! cited. Text is drawn with DejaVu Sans, compiled into the binary (`assets/fonts`, under the
+//! Bitstream Vera licence beside it), so the chart renders the same in a slim container.
+
+use std::sync::OnceLock;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::{FontStyle, register_font};
+
+use crate::store::{MonthCounts, Stats};
+
+/// The chart's size in pixels.
+pub const WIDTH: u32 = 1000;
+pub const HEIGHT: u32 = 640;
+/// The most recent months shown; older ones are left out (and the subtitle says so).
+pub const MAX_MONTHS: usize = 36;
+
+/// DejaVu Sans; see `assets/fonts/DejaVuSans-LICENSE.txt`.
+static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+const FAMILY: &str = "sans-serif";
+
+const PREMATURE: RGBColor = RGBColor(0xE6, 0x7E, 0x22);
+const NOT_JUSTIFIED_YET: RGBColor = RGBColor(0xF1, 0xC4, 0x0F);
+const JUSTIFIED: RGBColor = RGBColor(0x2E, 0xCC, 0x71);
+const GATES: RGBColor = RGBColor(0x34, 0x49, 0x5E);
+const DRIVERS: RGBColor = RGBColor(0x5D, 0x6D, 0x7E);
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+
+/// Why no chart could be drawn (never expected: the font and sizes are fixed).
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("the bundled chart font could not be loaded")]
+    Font,
+    #[error("could not draw the chart: {0}")]
+    Draw(String),
+    #[error("could not encode the chart as PNG: {0}")]
+    Encode(String),
+}
+
+fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
+    ChartError::Draw(format!("{e:?}"))
+}
+
+/// Registers the bundled font with plotters, once per process.
+fn ensure_font() -> Result<(), ChartError> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    let ok = *REGISTERED.get_or_init(|| register_font(FAMILY, FontStyle::Normal, FONT).is_ok());
+    if ok { Ok(()) } else { Err(ChartError::Font) }
+}
+
+/// Draws `stats` under `title` (e.g. "Decisions in the last 90 days") as a PNG.
+pub fn stats_png(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
+    ensure_font()?;
+    let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let root = root
+            .titled(title, (FAMILY, 26).into_font().color(&INK))
+            .map_err(draw_err)?;
+        let (top, bottom) = root.split_vertically(380);
+        draw_months(&top, stats)?;
+        let (left, right) = bottom.split_horizontally(WIDTH / 2);
+        let gates: Vec<(String, u64)> = ordered(&stats.failing_gates, &["g1", "g2", "g3", "g4"]);
+        let drivers: Vec<(String, u64)> = ordered(&stats.drivers, &["d1", "d2", "d3", "d4"]);
+        draw_bars(&left, "Gates not answered Yes", &gates, GATES)?;
+        draw_bars(&right, "Drivers cited", &drivers, DRIVERS)?;
+        root.present().map_err(draw_err)?;
+    }
+    encode_png(&pixels)
+}
+
+/// Counts in a fixed key order (the store ranks them by count).
+fn ordered(counts: &[(String, u64)], keys: &[&str]) -> Vec<(String, u64)> {
+    keys.iter()
+        .map(|k| {
+            let n = counts
+                .iter()
+                .find(|(key, _)| key == k)
+                .map_or(0, |(_, n)| *n);
+            (k.to_uppercase(), n)
+        })
+        .collect()
+}
+
+/// Where one verdict's bar segment starts and ends within a month's stack.
+type Span = fn(&MonthCounts) -> (u64, u64);
+
+fn draw_months<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    stats: &Stats,
+) -> Result<(), ChartError> {
+    let skipped = stats.by_month.len().saturating_sub(MAX_MONTHS);
+    let months = &stats.by_month[skipped..];
+    if months.is_empty() {
+        area.draw(&Text::new(
+            "No decisions in this period.",
+            (WIDTH as i32 / 2 - 150, 160),
+            (FAMILY, 24).into_font().color(&INK),
+        ))
+        .map_err(draw_err)?;
+        return Ok(());
+    }
+    let top = months
+        .iter()
+        .map(|m| m.premature + m.not_justified_yet + m.justified)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let caption = if skipped > 0 {
+        format!("Decisions by month (last {MAX_MONTHS} months)")
+    } else {
+        "Decisions by month".to_string()
+    };
+    // plotters' integer ranges include their end: `n` bars span `0..n - 1`. The head room
+    // above the highest bar keeps the legend clear of it.
+    let last = months.len().saturating_sub(1) as u32;
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FAMILY, 18).into_font().color(&INK))
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(60)
+        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 3 + 1)
+        .map_err(draw_err)?;
+    let labels: Vec<String> = months.iter().map(|m| m.month.clone()).collect();
+    let label_of = |v: &SegmentValue<u32>| match v {
+        SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(months.len().min(12))
+        .x_label_formatter(&label_of)
+        .y_labels(10)
+        .light_line_style(WHITE)
+        .y_desc("decisions")
+        .label_style((FAMILY, 13).into_font().color(&INK))
+        .axis_desc_style((FAMILY, 14).into_font().color(&INK))
+        .draw()
+        .map_err(draw_err)?;
+    let layers: [(&str, RGBColor, Span); 3] = [
+        ("premature", PREMATURE, |m| (0, m.premature)),
+        ("not justified yet", NOT_JUSTIFIED_YET, |m| {
+            (m.premature, m.premature + m.not_justified_yet)
+        }),
+        ("justified", JUSTIFIED, |m| {
+            (
+                m.premature + m.not_justified_yet,
+                m.premature + m.not_justified_yet + m.justified,
+            )
+        }),
+    ];
+    for (name, colour, span) in layers {
+        chart
+            .draw_series(months.iter().enumerate().map(|(i, m)| {
+                let (low, high) = span(m);
+                let i = i as u32;
+                let mut bar = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i), low),
+                        (SegmentValue::Exact(i + 1), high),
+                    ],
+                    colour.filled(),
+                );
+                bar.set_margin(0, 0, 3, 3);
+                bar
+            }))
+            .map_err(draw_err)?
+            .label(name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .label_font((FAMILY, 13).into_font().color(&INK))
+        .draw()
+        .map_err(draw_err)?;
+    Ok(())
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    caption: &str,
+    bars: &[(String, u64)],
+    colour: RGBColor,
+) -> Result<(), ChartError> {
+    let top = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let last = bars.len().saturating_sub(1) as u32;
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FAMILY, 16).into_font().color(&INK))
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(60)
+        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 10 + 1)
+        .map_err(draw_err)?;
+    let label_of = |v: &SegmentValue<u32>| match v {
+        SegmentValue::CenterOf(i) => bars
+            .get(*i as usize)
+            .map(|(k, _)| k.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(bars.len())
+        .x_label_formatter(&label_of)
+        .y_labels(8)
+        .light_line_style(WHITE)
+        .label_style((FAMILY, 13).into_font().color(&INK))
+        .draw()
+        .map_err(draw_err)?;
+    chart
+        .draw_series(bars.iter().enumerate().map(|(i, (_, count))| {
+            let i = i as u32;
+            let mut bar = Rectangle::new(
+                [
+                    (SegmentValue::Exact(i), 0),
+                    (SegmentValue::Exact(i + 1), *count),
+                ],
+                colour.filled(),
+            );
+            bar.set_margin(0, 0, 12, 12);
+            bar
+        }))
+        .map_err(draw_err)?;
+    Ok(())
+}
+
+fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder
+        .write_header()
+        .map_err(|e| ChartError::Encode(e.to_string()))?;
+    writer
+        .write_image_data(rgb)
+        .map_err(|e| ChartError::Encode(e.to_string()))?;
+    writer
+        .finish()
+        .map_err(|e| ChartError::Encode(e.to_string()))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Stats {
+        Stats {
+            decisions: 12,
+            failing_gates: vec![("g3".into(), 7), ("g1".into(), 3)],
+            drivers: vec![("d1".into(), 2)],
+            by_month: vec![
+                MonthCounts {
+                    month: "2026-10".into(),
+                    premature: 4,
+                    not_justified_yet: 2,
+                    justified: 1,
+                },
+                MonthCounts {
+                    month: "2026-11".into(),
+                    premature: 1,
+                    not_justified_yet: 2,
+                    justified: 2,
+                },
+            ],
+            ..Stats::default()
+        }
+    }
+
+    fn dimensions(png: &[u8]) -> (u32, u32) {
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let be = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        (be(16), be(20))
+    }
+
+    #[test]
+    fn a_chart_is_a_png_of_the_announced_size() {
+        let png = stats_png(&sample(), "Decisions in the last 90 days").unwrap();
+        assert_eq!(dimensions(&png), (WIDTH, HEIGHT));
+        assert!(png.len() > 5_000 && png.len() < 1_000_000, "{}", png.len());
+    }
+
+    #[test]
+    fn empty_statistics_still_draw_a_chart() {
+        let png = stats_png(&Stats::default(), "Nothing yet").unwrap();
+        assert_eq!(dimensions(&png), (WIDTH, HEIGHT));
+    }
+}

@@ -1,0 +1,544 @@
+//! The audit commands: `/finetune history|show|review|stats|export`, and the autocomplete of
+//! checklist ids.
+//!
+//! They live under `/finetune` next to the walkthrough commands. Discord's
+//! `default_member_permissions` applies only to a whole top-level command, and `/finetune check`
+//! must stay open to everyone, so access is checked here, on every call and every autocomplete:
+//! members with Manage Server (as Discord computed it for the interaction) or one of
+//! `discord.audit_roles`. Every query is scoped to the guild the command is used in. Answers
+//! are ephemeral unless `share:` is true.
+
+use std::sync::Arc;
+
+use chrono::{Duration, NaiveDate};
+use poise::serenity_prelude as serenity;
+use serenity::{
+    AutocompleteChoice, CreateActionRow, CreateAttachment, CreateAutocompleteResponse, CreateEmbed,
+    Permissions, RoleId,
+};
+
+use super::audit_id::{HistoryQuery, TEXT_MAX_CHARS};
+use super::audit_render::{self, PAGE_SIZE};
+use super::commands::{CommandError, Refusal};
+use super::{Bot, access, export_files, render};
+use crate::checklist::VerdictKind;
+use crate::store::{
+    ExportFormat, ListFilter, NewReview, Person, ReviewError, ReviewOutcome, Status, StoreError,
+};
+use crate::text::truncate_chars;
+
+type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
+
+/// More rows than this are not exported through Discord (the CLI streams any number).
+pub const MAX_EXPORT_ROWS: u64 = 200_000;
+
+fn refuse(text: impl Into<String>) -> CommandError {
+    Box::new(Refusal(text.into()))
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum VerdictChoice {
+    #[name = "premature"]
+    Premature,
+    #[name = "not justified yet"]
+    NotJustifiedYet,
+    #[name = "justified"]
+    Justified,
+}
+
+impl From<VerdictChoice> for VerdictKind {
+    fn from(v: VerdictChoice) -> VerdictKind {
+        match v {
+            VerdictChoice::Premature => VerdictKind::Premature,
+            VerdictChoice::NotJustifiedYet => VerdictKind::NotJustifiedYet,
+            VerdictChoice::Justified => VerdictKind::Justified,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum StatusChoice {
+    #[name = "open"]
+    Open,
+    #[name = "decided"]
+    Decided,
+    #[name = "abandoned"]
+    Abandoned,
+    #[name = "cancelled"]
+    Cancelled,
+    #[name = "dismissed"]
+    Dismissed,
+}
+
+impl From<StatusChoice> for Status {
+    fn from(s: StatusChoice) -> Status {
+        match s {
+            StatusChoice::Open => Status::Open,
+            StatusChoice::Decided => Status::Decided,
+            StatusChoice::Abandoned => Status::Abandoned,
+            StatusChoice::Cancelled => Status::Cancelled,
+            StatusChoice::Dismissed => Status::Dismissed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum OutcomeChoice {
+    #[name = "agreed"]
+    Agreed,
+    #[name = "overruled (say why in note)"]
+    Overruled,
+    #[name = "revisit later"]
+    RevisitLater,
+}
+
+impl From<OutcomeChoice> for ReviewOutcome {
+    fn from(o: OutcomeChoice) -> ReviewOutcome {
+        match o {
+            OutcomeChoice::Agreed => ReviewOutcome::Agreed,
+            OutcomeChoice::Overruled => ReviewOutcome::Overruled,
+            OutcomeChoice::RevisitLater => ReviewOutcome::RevisitLater,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum PeriodChoice {
+    #[name = "30d"]
+    Days30,
+    #[name = "90d"]
+    Days90,
+    #[name = "365d"]
+    Days365,
+    #[name = "all"]
+    All,
+}
+
+impl PeriodChoice {
+    fn days(self) -> Option<i64> {
+        match self {
+            PeriodChoice::Days30 => Some(30),
+            PeriodChoice::Days90 => Some(90),
+            PeriodChoice::Days365 => Some(365),
+            PeriodChoice::All => None,
+        }
+    }
+
+    fn words(self) -> String {
+        match self.days() {
+            Some(n) => format!("the last {n} days"),
+            None => "all time".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum FormatChoice {
+    #[name = "csv"]
+    Csv,
+    #[name = "json"]
+    Json,
+}
+
+/// The member's permissions (as Discord computed them for this interaction) and roles.
+fn member_access(ctx: Ctx<'_>) -> (Option<Permissions>, Vec<RoleId>) {
+    match ctx {
+        poise::Context::Application(app) => app
+            .interaction
+            .member
+            .as_ref()
+            .map(|m| (m.permissions, m.roles.clone()))
+            .unwrap_or_default(),
+        poise::Context::Prefix(_) => (None, Vec::new()),
+    }
+}
+
+/// The guild the command is used in, once the member is known to may audit it.
+fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
+    let guild = ctx
+        .guild_id()
+        .ok_or_else(|| refuse("Use this in a server channel."))?;
+    let (permissions, roles) = member_access(ctx);
+    let settings = &ctx.data().settings.discord;
+    if !access::may_audit(settings, permissions, &roles) {
+        tracing::info!(
+            guild_id = guild.get(),
+            user_id = ctx.author().id.get(),
+            "audit refused"
+        );
+        return Err(refuse(access::audit_refusal(settings)));
+    }
+    Ok(guild.get())
+}
+
+/// A `YYYY-MM-DD` option, explained when malformed.
+fn parse_day(option: &str, text: Option<String>) -> Result<Option<NaiveDate>, CommandError> {
+    let Some(text) = text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            refuse(format!(
+                "`{option}` must be a date like 2026-11-29 (year-month-day), not \"{}\".",
+                render::safe_text(&text, 20)
+            ))
+        })
+}
+
+fn midnight(day: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+/// The store filter of a history query, always scoped to `guild`.
+pub fn history_filter(guild: u64, q: &HistoryQuery) -> ListFilter {
+    ListFilter {
+        guild_id: Some(guild),
+        verdict: q.verdict,
+        status: q.status,
+        requester: q.requester.map(|r| r.to_string()),
+        since: q.since.map(midnight),
+        until: q.until.map(|d| midnight(d) + Duration::days(1)),
+        text: q.text.clone(),
+    }
+}
+
+/// One page of history for `guild`, ready to send or to replace a page with.
+pub async fn history_view(
+    bot: &Bot,
+    guild: u64,
+    query: &HistoryQuery,
+) -> Result<(CreateEmbed, Vec<CreateActionRow>), StoreError> {
+    let filter = history_filter(guild, query);
+    let mut rows = bot
+        .flow
+        .store
+        .list(&filter, PAGE_SIZE + 1, query.page.saturating_mul(PAGE_SIZE))
+        .await?;
+    let has_next = rows.len() > PAGE_SIZE as usize;
+    rows.truncate(PAGE_SIZE as usize);
+    Ok(audit_render::history_page(guild, query, &rows, has_next))
+}
+
+fn reply(share: Option<bool>) -> poise::CreateReply {
+    poise::CreateReply::default()
+        .ephemeral(!share.unwrap_or(false))
+        .allowed_mentions(render::no_mentions())
+}
+
+async fn defer(ctx: Ctx<'_>, share: Option<bool>) -> Result<(), CommandError> {
+    if share.unwrap_or(false) {
+        ctx.defer().await?;
+    } else {
+        ctx.defer_ephemeral().await?;
+    }
+    Ok(())
+}
+
+/// Past checklists of this server, 10 a page (Manage Server or an audit role).
+#[allow(clippy::too_many_arguments)] // one per slash-command option
+#[poise::command(slash_command, guild_only)]
+pub async fn history(
+    ctx: Ctx<'_>,
+    #[description = "Only this verdict"] verdict: Option<VerdictChoice>,
+    #[description = "Only this status"] status: Option<StatusChoice>,
+    #[description = "Only proposals by this member"] requester: Option<serenity::User>,
+    #[description = "Started on or after this day (YYYY-MM-DD, UTC)"]
+    #[max_length = 10]
+    since: Option<String>,
+    #[description = "Started on or before this day (YYYY-MM-DD, UTC)"]
+    #[max_length = 10]
+    until: Option<String>,
+    #[description = "Words in the proposal"]
+    #[max_length = 40]
+    text: Option<String>,
+    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+) -> Result<(), CommandError> {
+    let guild = auditor(ctx)?;
+    let since = parse_day("since", since)?;
+    let until = parse_day("until", until)?;
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        return Err(refuse(
+            "`since` must not be later than `until`; nothing could match.",
+        ));
+    }
+    let text = text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    if text
+        .as_ref()
+        .is_some_and(|t| t.chars().count() > TEXT_MAX_CHARS)
+    {
+        return Err(refuse(format!(
+            "`text` can be at most {TEXT_MAX_CHARS} characters; use fewer words."
+        )));
+    }
+    let query = HistoryQuery {
+        page: 0,
+        verdict: verdict.map(Into::into),
+        status: status.map(Into::into),
+        requester: requester.map(|u| u.id.get()),
+        since,
+        until,
+        text,
+    };
+    let (embed, rows) = history_view(ctx.data(), guild, &query).await?;
+    ctx.send(reply(share).embed(embed).components(rows)).await?;
+    Ok(())
+}
+
+/// Autocomplete: this server's recent checklists matching what is typed (auditors only).
+async fn suggest(ctx: Ctx<'_>, partial: &str, decided_only: bool) -> CreateAutocompleteResponse {
+    let Ok(guild) = auditor(ctx) else {
+        return CreateAutocompleteResponse::new();
+    };
+    let found = ctx
+        .data()
+        .flow
+        .store
+        .suggest_walkthroughs(guild, partial, decided_only, 25)
+        .await;
+    let rows = match found {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::warn!(guild_id = guild, error = %e, "autocomplete failed");
+            Vec::new()
+        }
+    };
+    let choices = rows
+        .iter()
+        .map(|r| {
+            let outcome = r
+                .verdict
+                .map(|v| v.headline().to_string())
+                .unwrap_or_else(|| r.status.key().to_string());
+            let proposal: String = r
+                .trigger_text
+                .chars()
+                .filter(|c| !c.is_control() && !crate::text::is_invisible_format_char(*c))
+                .collect();
+            let name = format!(
+                "#{} · {} · {outcome} · {}",
+                r.id,
+                r.created_at.format("%Y-%m-%d"),
+                proposal.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            AutocompleteChoice::new(truncate_chars(&name, 100), r.id)
+        })
+        .collect();
+    CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn suggest_any(ctx: Ctx<'_>, partial: &str) -> CreateAutocompleteResponse {
+    suggest(ctx, partial, false).await
+}
+
+async fn suggest_decided(ctx: Ctx<'_>, partial: &str) -> CreateAutocompleteResponse {
+    suggest(ctx, partial, true).await
+}
+
+/// One checklist of this server in full: answers, verdict, notes, reviews.
+#[poise::command(slash_command, guild_only)]
+pub async fn show(
+    ctx: Ctx<'_>,
+    #[description = "The checklist's id (type to see this server's recent ones)"]
+    #[autocomplete = "suggest_any"]
+    #[min = 1]
+    id: i64,
+    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+) -> Result<(), CommandError> {
+    let guild = auditor(ctx)?;
+    let bot = ctx.data();
+    let detail = match bot.flow.store.detail(id, Some(guild)).await {
+        Err(StoreError::NotFound(_)) => {
+            return Err(refuse(format!(
+                "There is no checklist #{id} in this server. `/finetune history` lists them."
+            )));
+        }
+        other => other?,
+    };
+    for embed in audit_render::detail_embeds(&bot.flow.content, &detail) {
+        ctx.send(reply(share).embed(embed)).await?;
+    }
+    Ok(())
+}
+
+/// Record the team's view of a decision: agreed, overruled (say why), or revisit later.
+#[poise::command(slash_command, guild_only)]
+pub async fn review(
+    ctx: Ctx<'_>,
+    #[description = "The decision's id (type to see this server's recent ones)"]
+    #[autocomplete = "suggest_decided"]
+    #[min = 1]
+    id: i64,
+    #[description = "What the team concluded"] outcome: OutcomeChoice,
+    #[description = "Why (required when overruling)"]
+    #[max_length = 1000]
+    note: Option<String>,
+    #[description = "A day to look again (YYYY-MM-DD, UTC): I post a reminder in its thread"]
+    #[max_length = 10]
+    revisit: Option<String>,
+    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+) -> Result<(), CommandError> {
+    let guild = auditor(ctx)?;
+    let revisit_on = parse_day("revisit", revisit)?;
+    let bot = ctx.data();
+    let author = ctx.author();
+    let new = NewReview {
+        walkthrough_id: id,
+        guild_id: Some(guild),
+        reviewer: Person::new(author.id.get().to_string(), author.name.clone()),
+        outcome: outcome.into(),
+        note,
+        revisit_on,
+        now: bot.now(),
+    };
+    let recorded = match bot.flow.store.add_review(&new).await {
+        Ok(r) => r,
+        Err(ReviewError::Store(e)) => return Err(e.into()),
+        Err(e) => return Err(refuse(format!("I did not record the review: {e}."))),
+    };
+    tracing::info!(
+        walkthrough_id = id,
+        review_id = recorded.id,
+        guild_id = guild,
+        outcome = recorded.outcome.key(),
+        "review recorded"
+    );
+    let mut text = format!(
+        "Review #{} recorded for decision #{id}: **{}**.",
+        recorded.id,
+        recorded.outcome.key().replace('_', " ").to_uppercase()
+    );
+    if let Some(note) = &recorded.note {
+        text.push_str(&format!("\nNote: {}", render::safe_text(note, 1000)));
+    }
+    if let Some(day) = recorded.revisit_on {
+        let place = bot.flow.store.walkthrough(id).await?.place;
+        let fallback = bot.settings.discord.audit_channel_id;
+        let home = place.thread_id.or(place.channel_id);
+        text.push_str(&match (home, fallback) {
+            (Some(h), _) => format!(
+                "\nOn {day} (UTC) I will post a reminder in <#{h}> with a button to run the \
+                 checklist again."
+            ),
+            (None, f) if f != 0 => format!("\nOn {day} (UTC) I will post a reminder in <#{f}>."),
+            (None, _) => format!(
+                "\nThis decision has no thread and no `discord.audit_channel_id` is set, so \
+                 the reminder on {day} will only be logged."
+            ),
+        });
+    }
+    ctx.send(reply(share).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
+        .await?;
+    Ok(())
+}
+
+/// Counts by verdict, share premature, failing gates, drivers, dismissals, and a chart.
+#[poise::command(slash_command, guild_only)]
+pub async fn stats(
+    ctx: Ctx<'_>,
+    #[description = "Which period (default: 90d)"] period: Option<PeriodChoice>,
+    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+) -> Result<(), CommandError> {
+    let guild = auditor(ctx)?;
+    defer(ctx, share).await?;
+    let bot = ctx.data();
+    let period = period.unwrap_or(PeriodChoice::Days90);
+    let filter = ListFilter {
+        guild_id: Some(guild),
+        since: period.days().map(|d| bot.now() - Duration::days(d)),
+        ..ListFilter::default()
+    };
+    let stats = bot.flow.store.stats(&filter).await?;
+    let title = format!("Fine-tuning decisions, {}", period.words());
+    let for_chart = stats.clone();
+    let chart = tokio::task::spawn_blocking(move || crate::chart::stats_png(&for_chart, &title))
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|r| r.map_err(|e| e.to_string()));
+    let mut message = reply(share);
+    let name = "tunegate-stats.png";
+    let embed = match chart {
+        Ok(png) => {
+            message = message.attachment(CreateAttachment::bytes(png, name));
+            audit_render::stats_embed(&bot.flow.content, &stats, &period.words(), Some(name))
+        }
+        Err(e) => {
+            tracing::error!(guild_id = guild, error = %e, "could not draw the statistics chart");
+            audit_render::stats_embed(&bot.flow.content, &stats, &period.words(), None)
+        }
+    };
+    ctx.send(message.embed(embed)).await?;
+    Ok(())
+}
+
+/// This server's checklists and decisions as a CSV or JSON file.
+#[poise::command(slash_command, guild_only)]
+pub async fn export(
+    ctx: Ctx<'_>,
+    #[description = "File format (default: csv)"] format: Option<FormatChoice>,
+    #[description = "Only checklists started on or after this day (YYYY-MM-DD, UTC)"]
+    #[max_length = 10]
+    since: Option<String>,
+    #[description = "Post the file to the channel (default: only you)"] share: Option<bool>,
+) -> Result<(), CommandError> {
+    let guild = auditor(ctx)?;
+    let since = parse_day("since", since)?;
+    defer(ctx, share).await?;
+    let bot = ctx.data();
+    let filter = ListFilter {
+        guild_id: Some(guild),
+        since: since.map(midnight),
+        ..ListFilter::default()
+    };
+    let rows = bot.flow.store.count(&filter).await?;
+    if rows > MAX_EXPORT_ROWS {
+        return Err(refuse(format!(
+            "{rows} checklists match, more than the {MAX_EXPORT_ROWS} I export through \
+             Discord. Narrow it with `since:`, or run `tunegate decisions export --guild \
+             {guild}` on the bot's host."
+        )));
+    }
+    let (format, ext, label) = match format.unwrap_or(FormatChoice::Csv) {
+        FormatChoice::Csv => (ExportFormat::Csv, "csv", "CSV"),
+        FormatChoice::Json => (ExportFormat::Json, "json", "JSON"),
+    };
+    let mut bytes = Vec::new();
+    let written = bot.flow.store.export(&filter, format, &mut bytes).await?;
+    let limit = match ctx {
+        poise::Context::Application(app) => {
+            export_files::limit_from(app.interaction.attachment_size_limit)
+        }
+        poise::Context::Prefix(_) => export_files::DEFAULT_LIMIT,
+    };
+    let name = format!("tunegate-decisions-{guild}.{ext}");
+    let package = export_files::package(bytes, &name, limit)
+        .map_err(|e| refuse(format!("I could not attach the export: {e}.")))?;
+    let mut text = format!(
+        "Export of {written} checklists of this server ({label}{}).",
+        since
+            .map(|d| format!(", started since {d}"))
+            .unwrap_or_default()
+    );
+    if let Some(note) = &package.note {
+        text.push(' ');
+        text.push_str(note);
+    }
+    let parts = package.files.len();
+    for (i, (file, data)) in package.files.into_iter().enumerate() {
+        let content = if i == 0 {
+            text.clone()
+        } else {
+            format!("Part {} of {parts}.", i + 1)
+        };
+        ctx.send(
+            reply(share)
+                .content(truncate_chars(&content, render::MESSAGE_LIMIT))
+                .attachment(CreateAttachment::bytes(data, file)),
+        )
+        .await?;
+    }
+    tracing::info!(guild_id = guild, rows = written, parts, "export sent");
+    Ok(())
+}
