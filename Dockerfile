@@ -27,7 +27,9 @@ RUN mkdir -p src benches \
     && cargo build --release --locked --bin tunegate \
     && rm -rf src benches
 
-# 2. tunegate itself. config/ is compiled in (include_str!) and migrations/ too (sqlx::migrate!).
+# 2. tunegate itself. config/ is compiled in (include_str!), migrations/ too (sqlx::migrate!),
+#    and the chart's font from assets/ (include_bytes!).
+COPY assets ./assets
 COPY config ./config
 COPY migrations ./migrations
 COPY benches ./benches
