@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use tunegate::cli::{Cli, CliError, Command, ConfigCommand, check, config_check, db, decisions};
+use tunegate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -22,18 +22,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(async {
-        match &cli.command {
-            Command::Check(args) => check::run(&cli, args).await,
-            Command::Decisions(command) => decisions::run(&cli, command).await,
-            Command::Db(command) => db::run(&cli, command).await,
-            Command::Config(ConfigCommand::Check) => config_check(&cli),
-            Command::Detect(args) => detect_command(&cli, args),
-            Command::Run => tunegate::cli::bot::run(&cli).await,
-            Command::Health(args) => tunegate::cli::bot::health(&cli, args).await,
-            Command::InviteUrl(args) => tunegate::cli::bot::invite_url(&cli, args),
-        }
-    });
+    let result = runtime.block_on(tunegate::cli::run(&cli));
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -41,19 +30,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// `tunegate detect`: the detector as configured, on messages from arguments, a file or stdin.
-fn detect_command(
-    cli: &Cli,
-    args: &tunegate::cli::detect::DetectArgs,
-) -> Result<ExitCode, CliError> {
-    let settings = tunegate::cli::load_settings(cli)?;
-    let detector = tunegate::detect::Detector::new(&settings.detect)
-        .map_err(|e| CliError::Detect(e.to_string()))?;
-    let mut out = std::io::stdout().lock();
-    tunegate::cli::detect::run(args, &detector, std::io::stdin().lock(), &mut out)?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Logs go to stderr; `RUST_LOG` sets levels (default: warnings, or info for the bot);

@@ -90,6 +90,30 @@ pub enum CliError {
     Bot(String),
 }
 
+/// Runs the command the command line names.
+pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
+    match &cli.command {
+        Command::Check(args) => check::run(cli, args).await,
+        Command::Decisions(command) => decisions::run(cli, command).await,
+        Command::Db(command) => db::run(cli, command).await,
+        Command::Config(ConfigCommand::Check) => config_check(cli),
+        Command::Detect(args) => detect_command(cli, args),
+        Command::Run => bot::run(cli).await,
+        Command::Health(args) => bot::health(cli, args).await,
+        Command::InviteUrl(args) => bot::invite_url(cli, args),
+    }
+}
+
+/// `tunegate detect`: the detector as configured, on messages from arguments, a file or stdin.
+fn detect_command(cli: &Cli, args: &detect::DetectArgs) -> Result<ExitCode, CliError> {
+    let settings = load_settings(cli)?;
+    let detector = crate::detect::Detector::new(&settings.detect)
+        .map_err(|e| CliError::Detect(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    detect::run(args, &detector, std::io::stdin().lock(), &mut out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Loads settings for a command.
 pub fn load_settings(cli: &Cli) -> Result<Settings, CliError> {
     Ok(Settings::load(&crate::config::Sources {
