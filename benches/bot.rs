@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use support::fake_discord::FakeDiscord;
-use support::load::{BotProcess, Mailbox, collect, propose, quantile_ms, walk};
+use support::load::{BotProcess, Mailbox, collect, propose, quantile_ms, walk_with_pauses};
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -37,41 +37,51 @@ async fn main() {
     let (idle, _) = bot.rss_mb();
     println!("bot RSS when idle: {idle:.1} MB  (target < 30 MB)");
 
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..walkthroughs)
-        .map(|n| tokio::spawn(walk(fake.clone(), mailbox.clone(), n)))
-        .collect();
-    let mut latencies = Vec::new();
-    let mut failed = 0;
-    for task in tasks {
-        match task.await.expect("walkthrough task") {
-            Some(l) => latencies.extend(l),
-            None => failed += 1,
+    // Two shapes of "200 walkthroughs clicking concurrently": people who pause about a
+    // second before each click (all 200 in flight at once), and a burst where all 200 click at
+    // the same instant and the bot works through the queue.
+    let think = Duration::from_millis(env_number("TUNEGATE_BENCH_THINK_MS", 1000));
+    for (label, pause, offset) in [("paced", think, 0), ("burst", Duration::ZERO, walkthroughs)] {
+        let started = Instant::now();
+        let cpu_before = bot.cpu_seconds();
+        let tasks: Vec<_> = (offset..offset + walkthroughs)
+            .map(|n| tokio::spawn(walk_with_pauses(fake.clone(), mailbox.clone(), n, pause)))
+            .collect();
+        let mut latencies = Vec::new();
+        let mut failed = 0;
+        for task in tasks {
+            match task.await.expect("walkthrough task") {
+                Some(l) => latencies.extend(l),
+                None => failed += 1,
+            }
         }
+        let took = started.elapsed();
+        latencies.sort();
+        println!(
+            "{label}: {walkthroughs} concurrent walkthroughs ({failed} failed), {} clicks in \
+             {:.1} s: interaction -> REST answer p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms \
+             (target p99 < 50 ms); bot CPU {:.2} s",
+            latencies.len(),
+            took.as_secs_f64(),
+            quantile_ms(&latencies, 0.5),
+            quantile_ms(&latencies, 0.99),
+            quantile_ms(&latencies, 1.0),
+            bot.cpu_seconds() - cpu_before,
+        );
     }
-    let took = started.elapsed();
-    latencies.sort();
     let (after_load, peak) = bot.rss_mb();
-    println!(
-        "{walkthroughs} concurrent walkthroughs ({failed} failed), {} clicks in {:.1} s: \
-         interaction -> REST answer p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms  (target p99 < 50 ms)",
-        latencies.len(),
-        took.as_secs_f64(),
-        quantile_ms(&latencies, 0.5),
-        quantile_ms(&latencies, 0.99),
-        quantile_ms(&latencies, 1.0),
-    );
     println!("bot RSS after the load: {after_load:.1} MB, peak {peak:.1} MB");
 
     // Many open walkthroughs: started and left waiting for their first answer.
     let before_open = bot.rss_mb().0;
     let started = Instant::now();
     let in_flight = 32;
-    let mut next = walkthroughs;
+    let mut next = walkthroughs * 2;
     let mut running = tokio::task::JoinSet::new();
     let mut failed = 0;
-    while next < walkthroughs + open || !running.is_empty() {
-        while running.len() < in_flight && next < walkthroughs + open {
+    let last = walkthroughs * 2 + open;
+    while next < last || !running.is_empty() {
+        while running.len() < in_flight && next < last {
             let (fake, mailbox) = (fake.clone(), mailbox.clone());
             let n = next;
             running.spawn(async move { propose(&fake, &mailbox, n).await.is_some() });

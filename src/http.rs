@@ -111,6 +111,9 @@ pub async fn serve(
         reason: e.to_string(),
     })?;
     metrics_handle();
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let app = Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics_text))

@@ -37,6 +37,11 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Serializes this process's write transactions. SQLite allows one writer at a time and
+    /// makes the others sleep and retry (in steps up to 100 ms); queueing them here instead
+    /// lets each start the moment the previous one commits. Other processes still meet
+    /// SQLite's busy timeout.
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// How to open the database.
@@ -89,12 +94,20 @@ impl Store {
             .run(&pool)
             .await
             .map_err(|e| StoreError::from_migrate(url, e))?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            writer: Default::default(),
+        })
     }
 
     /// Opens a database for tests and benchmarks with default options.
     pub async fn open_url(url: &str) -> Result<Store, StoreError> {
         Store::open(&StoreOptions::new(url)).await
+    }
+
+    /// Waits for this process's turn to write (see the `writer` field).
+    pub(crate) async fn write_turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.writer.lock().await
     }
 
     /// The underlying pool, for health checks and maintenance commands.

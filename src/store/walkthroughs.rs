@@ -61,6 +61,7 @@ impl Store {
         new: &NewWalkthrough,
     ) -> Result<(WalkthroughRecord, bool), StoreError> {
         let now = format_time(new.now);
+        let turn = self.write_turn().await;
         let inserted = sqlx::query(
             "INSERT INTO walkthroughs (source, status, current_step, guild_id, channel_id, \
              thread_id, message_id, requester_id, requester_name, trigger_text, \
@@ -83,6 +84,7 @@ impl Store {
         .bind(&now)
         .fetch_optional(&self.pool)
         .await?;
+        drop(turn);
         match inserted {
             Some(row) => {
                 let id: i64 = row.try_get(0)?;
@@ -147,6 +149,7 @@ impl Store {
     /// the walkthrough finishes, all in one transaction.
     pub async fn record_answer(&self, write: &AnswerWrite<'_>) -> Result<Recorded, StoreError> {
         let now = format_time(write.now);
+        let _turn = self.write_turn().await;
         // IMMEDIATE takes the write lock up front: a deferred transaction that read first would
         // fail with SQLITE_BUSY_SNAPSHOT when another writer commits in between.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -226,6 +229,7 @@ impl Store {
             Status::Abandoned | Status::Cancelled | Status::Dismissed
         ));
         let now = format_time(now);
+        let _turn = self.write_turn().await;
         let done = sqlx::query(
             "UPDATE walkthroughs SET status = ?, updated_at = ?, closed_at = ? \
              WHERE id = ? AND status = 'open'",
@@ -241,6 +245,7 @@ impl Store {
 
     /// Remembers the Discord thread a walkthrough runs in.
     pub async fn set_thread(&self, id: i64, thread_id: u64) -> Result<(), StoreError> {
+        let _turn = self.write_turn().await;
         sqlx::query("UPDATE walkthroughs SET thread_id = ? WHERE id = ?")
             .bind(id_to_db(Some(thread_id))?)
             .bind(id)

@@ -143,6 +143,23 @@ impl BotProcess {
         (field("VmRSS:"), field("VmHWM:"))
     }
 
+    /// CPU time (user + system) the process has used, in seconds.
+    pub fn cpu_seconds(&self) -> f64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
+        // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+        let rest = stat.rsplit(')').next().unwrap_or_default();
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        // SAFETY: sysconf only reads a system constant.
+        let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+        (ticks(11) + ticks(12)) / per_second
+    }
+
     /// Open file descriptors of the process.
     pub fn open_fds(&self) -> usize {
         std::fs::read_dir(format!("/proc/{}/fd", self.pid)).map_or(0, |d| d.count())
@@ -190,6 +207,17 @@ pub async fn propose(fake: &FakeDiscord, mailbox: &Mailbox, n: u64) -> Option<(u
 /// Clicks through one whole walkthrough. Returns the latency of each click, or `None` when
 /// something did not arrive in time (an error for the report).
 pub async fn walk(fake: Arc<FakeDiscord>, mailbox: Arc<Mailbox>, n: u64) -> Option<Vec<Duration>> {
+    walk_with_pauses(fake, mailbox, n, Duration::ZERO).await
+}
+
+/// [`walk`] with a person's pause before each click: between 0.5 and 1.5 times `think`,
+/// varied deterministically by `n` and the step.
+pub async fn walk_with_pauses(
+    fake: Arc<FakeDiscord>,
+    mailbox: Arc<Mailbox>,
+    n: u64,
+    think: Duration,
+) -> Option<Vec<Duration>> {
     let (thread, mut question) = propose(&fake, &mailbox, n).await?;
     let who = Invoker {
         channel_id: thread,
@@ -204,7 +232,11 @@ pub async fn walk(fake: Arc<FakeDiscord>, mailbox: Arc<Mailbox>, n: u64) -> Opti
         (":yes", None),
         (":drivers", Some("d1")),
     ];
-    for (suffix, value) in clicks {
+    for (step, (suffix, value)) in clicks.into_iter().enumerate() {
+        if !think.is_zero() {
+            let spread = ((n * 7919 + step as u64 * 104_729) % 1000) as f64 / 1000.0;
+            tokio::time::sleep(think.mul_f64(0.5 + spread)).await;
+        }
         let id = component(&question, suffix)?;
         let interaction = match value {
             Some(v) => payloads::select_choice(&id, &[v], &question),

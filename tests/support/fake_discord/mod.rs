@@ -82,6 +82,11 @@ impl FakeDiscord {
             .fallback(rest::handle)
             .with_state(Arc::clone(&shared));
         let (stop, stopped) = oneshot::channel::<()>();
+        // No Nagle delay on the fake's side: Discord's real servers answer small frames at
+        // once, and a 40 ms wait here would be measured as the bot's latency.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
