@@ -58,6 +58,7 @@ pub struct DiscordSettings {
     pub user_cooldown_secs: u64,
     pub reminder_after_minutes: u64,
     pub abandon_after_minutes: u64,
+    pub request_timeout_secs: u64,
     /// Only from `DISCORD_TOKEN` (environment or `.env`); never from a file.
     #[serde(skip)]
     pub token: Option<SecretString>,
@@ -189,6 +190,14 @@ impl Settings {
             return Err(bad(
                 "discord.abandon_after_minutes",
                 "must be greater than discord.reminder_after_minutes".to_string(),
+            ));
+        }
+        if self.discord.request_timeout_secs == 0 {
+            return Err(bad(
+                "discord.request_timeout_secs",
+                "must be at least 1 (a request to Discord that never ends would block its \
+                 walkthrough)"
+                    .to_string(),
             ));
         }
         self.detect
