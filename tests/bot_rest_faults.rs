@@ -33,6 +33,137 @@ fn post_statuses(h: &BotHarness, mark: usize, thread: u64) -> Vec<u16> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_rate_limits_is_waited_out_and_nothing_is_lost() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    let path = format!("/channels/{thread}/messages");
+    // Three 429s in a row, one of them global, then Discord lets the post through.
+    for global in [false, true, false] {
+        h.fake.fail_next(
+            "POST",
+            &path,
+            Fault::RateLimited {
+                retry_after: 0.1,
+                global,
+            },
+            1,
+        );
+    }
+    let mark = h.mark();
+    let started = Instant::now();
+    let g1 = answer_and_next(&h, thread, &first, &alice).await;
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "waited 3 x 100 ms"
+    );
+    assert!(id_ending(&g1, "yes").contains(":g1:"));
+    assert_eq!(post_statuses(&h, mark, thread), vec![429, 429, 429, 200]);
+    let id = walkthrough_of(&first);
+    assert_eq!(recorded(&h, id).await.answers.len(), 1);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limit_longer_than_a_minute_is_not_waited_for_and_the_clicker_is_told() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    h.fake.fail_next(
+        "POST",
+        &format!("/channels/{thread}/messages"),
+        Fault::RateLimited {
+            retry_after: 3600.0,
+            global: true,
+        },
+        1,
+    );
+    let mark = h.mark();
+    let started = Instant::now();
+    let callback = answer(&h, &first, &alice).await;
+    assert_eq!(callback.body_at("/type"), Some(&json!(7)));
+    let told = h.expect(mark, "POST", "/webhooks/").await;
+    assert!(started.elapsed() < WAIT, "did not wait an hour");
+    let text = told.body_at("/content").and_then(|v| v.as_str()).unwrap();
+    assert!(text.contains(LOST_POST_HINT), "{text}");
+    assert_eq!(told.body_at("/flags"), Some(&json!(64)), "only the clicker");
+    assert_eq!(recorded(&h, walkthrough_of(&first)).await.answers.len(), 1);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn runs_of_server_errors_lose_no_answer_and_the_walkthrough_recovers_with_discord() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    let id = walkthrough_of(&first);
+    let path = format!("/channels/{thread}/messages");
+
+    // A run of four 500/502s: the fifth attempt gets through.
+    h.fake.fail_next("POST", &path, Fault::Status(500), 2);
+    h.fake.fail_next("POST", &path, Fault::Status(502), 2);
+    let mark = h.mark();
+    let g1 = answer_and_next(&h, thread, &first, &alice).await;
+    assert_eq!(
+        post_statuses(&h, mark, thread),
+        vec![500, 500, 502, 502, 200]
+    );
+
+    // Discord is down for longer than the bot retries: two answers in a row are recorded,
+    // each clicker is told, and the questions come back with /finetune resume.
+    h.fake.fail_next("POST", &path, Fault::Status(502), 10);
+    for step in ["g1", "g2"] {
+        // The g2 button never reached Discord; a user would get it from /finetune resume.
+        let custom_id = format!("tg1:{id}:{step}:yes");
+        let mark = h.mark();
+        let callback = h.click(&custom_id, &g1, &alice).await;
+        assert_eq!(callback.body_at("/type"), Some(&json!(7)), "{step} taken");
+        let told = h.expect(mark, "POST", "/webhooks/").await;
+        let text = told.body_at("/content").and_then(|v| v.as_str()).unwrap();
+        assert!(text.contains(LOST_POST_HINT), "{text}");
+    }
+    let detail = recorded(&h, id).await;
+    assert_eq!(detail.answers.len(), 3);
+    assert_eq!(detail.walkthrough.step.key(), "g3");
+
+    // Discord is back: resume shows g3, and the walkthrough finishes.
+    let resume = payloads::with_invoker(
+        payloads::slash_command(
+            "finetune",
+            json!([{ "type": 1, "name": "resume", "options": [] }]),
+        ),
+        &alice,
+    );
+    let mark = h.mark();
+    h.interact(resume).await;
+    let mut question = h.posted_in(mark, thread).await;
+    assert!(id_ending(&question, "yes").contains(":g3:"));
+    while !custom_ids(&question).is_empty() {
+        question = answer_and_next(&h, thread, &question, &alice).await;
+    }
+    let detail = recorded(&h, id).await;
+    assert_eq!(detail.walkthrough.status, Status::Decided);
+    assert_eq!(detail.answers.len(), 6);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_interaction_callback_still_records_the_answer_and_posts_the_next_question() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    h.fake
+        .fail_next("POST", "/interactions/*/*/callback", Fault::Status(500), 1);
+    let mark = h.mark();
+    let callback = answer(&h, &first, &alice).await;
+    assert_eq!(callback.status, 500);
+    let g1 = h.posted_in(mark, thread).await;
+    assert!(id_ending(&g1, "yes").contains(":g1:"));
+    assert_eq!(recorded(&h, walkthrough_of(&first)).await.answers.len(), 1);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hanging_discord_times_out_and_the_post_is_retried() {
     let h = impatient_bot().await;
     let (thread, first) = propose(&h, "we should fine-tune the model").await;
