@@ -5,6 +5,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod bot;
+pub mod db_faults;
 pub mod fake_discord;
 pub mod process;
 pub mod walk;
