@@ -142,6 +142,49 @@ async fn locked_database_scenario() {
     recovers(&h, w).await;
 }
 
+/// "Something else" described at length (4000 four-byte characters): an answer that needs
+/// new pages, so a database that may not grow refuses it.
+fn long_goal(id: i64, thread: u64) -> Value {
+    let text = "\u{1F9EA}".repeat(tunegate::checklist::walkthrough::MAX_DETAIL_CHARS);
+    payloads::with_invoker(
+        payloads::modal_submit(&format!("tg1:{id}:goal:describe"), &[("detail", &text)]),
+        &invoker(ALICE, vec![], thread),
+    )
+}
+
+/// Emulated disk full: a database that may not grow (SQLITE_FULL). Small answers may still
+/// fit in the pages the file has, so the refused answer is a long goal description.
+async fn capped_database_scenario() {
+    let h = bot_on(None).await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let id = walkthrough_of(&first);
+    let pool = bot_pool(&h);
+    cap_pages(h.store.pool(), &pool, CONNECTIONS).await;
+    let refused = h.interact(long_goal(id, thread)).await;
+    assert!(is_private_notice(&refused), "{:?}", refused.body);
+    let text = callback_text(&refused);
+    assert_tells_to_try_again(&text);
+    assert!(text.contains("full"), "{text}");
+    let detail = recorded(&h, id).await;
+    assert!(detail.answers.is_empty(), "nothing was half-written");
+    assert_eq!(detail.walkthrough.step.key(), "goal");
+
+    lift_page_limit(&pool, CONNECTIONS).await;
+    let mark = h.mark();
+    let accepted = h.interact(long_goal(id, thread)).await;
+    assert_eq!(accepted.body_at("/type").and_then(Value::as_u64), Some(7));
+    let question = h.posted_in(mark, thread).await;
+    recovers(
+        &h,
+        InProgress {
+            thread,
+            id,
+            question,
+        },
+    )
+    .await;
+}
+
 fn wal_of(db: &Path) -> PathBuf {
     PathBuf::from(format!("{}-wal", db.display()))
 }
@@ -149,6 +192,11 @@ fn wal_of(db: &Path) -> PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_locked_database_refuses_clicks_privately_and_records_again_once_released() {
     locked_database_scenario().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_that_cannot_grow_refuses_clicks_privately_and_records_again_once_it_can() {
+    capped_database_scenario().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,4 +221,28 @@ async fn a_database_file_turned_read_only_refuses_clicks_and_recovers_without_a_
     );
     frozen.clear();
     recovers(&h, w).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_disk_refuses_clicks_and_recovers_when_space_is_freed() {
+    let disk = match Tmpfs::mount("4m") {
+        Ok(disk) => disk,
+        Err(why) => {
+            eprintln!(
+                "NOT TESTED HERE: a real full disk ({why}); running the SQLite-level emulation \
+                 (PRAGMA max_page_count) instead"
+            );
+            return capped_database_scenario().await;
+        }
+    };
+    let db = disk.path().join("bot.db");
+    let h = bot_on(Some(&db)).await;
+    let mut w = one_answer_in(&h).await;
+    let filler = disk.fill();
+    let text = clicks_until_refused(&h, &mut w).await;
+    assert_tells_to_try_again(&text);
+    assert!(text.contains("full"), "{text}");
+    std::fs::remove_file(filler).unwrap();
+    recovers(&h, w).await;
+    drop(h);
 }
