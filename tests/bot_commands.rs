@@ -100,6 +100,9 @@ async fn cancel_closes_the_threads_walkthrough_and_only_for_allowed_people() {
         .unwrap()
         .parse()
         .unwrap();
+    // The first question is posted once the thread is recorded with its walkthrough; a
+    // cancel sent before that finds no checklist in the thread.
+    h.posted_in(mark, thread).await;
     let cancel = |who: Invoker| {
         payloads::with_invoker(
             payloads::slash_command(
