@@ -60,8 +60,9 @@ pub fn safe_text(text: &str, max: usize) -> String {
 pub fn thread_name(proposal: &str, walkthrough_id: i64) -> String {
     let words: String = proposal
         .chars()
-        .filter(|c| !is_invisible_format_char(*c) && !c.is_control())
+        // Whitespace first: a newline is a control character too, and must part two words.
         .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !is_invisible_format_char(*c) && !c.is_control())
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
