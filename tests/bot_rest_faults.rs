@@ -230,3 +230,48 @@ async fn a_discord_that_never_answers_ends_in_the_private_notice_not_a_stuck_cli
     assert_eq!(recorded(&h, walkthrough_of(&first)).await.answers.len(), 1);
     h.assert_clean();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_thread_the_resume_the_notice_points_to_works_in_the_channel() {
+    let h = BotHarness::start().await;
+    // No thread permission: the walkthrough runs in the channel.
+    h.fake.fail_next(
+        "POST",
+        "/channels/*/messages/*/threads",
+        Fault::Status(403),
+        1,
+    );
+    let mark = h.mark();
+    h.chat(&ALICE, "we should fine-tune the model").await;
+    let first = h.posted_in(mark, CHANNEL_ID).await;
+    let alice = invoker(ALICE, vec![], CHANNEL_ID);
+    // Discord refuses the next question; the clicker is told to use /finetune resume.
+    h.fake.fail_next(
+        "POST",
+        &format!("/channels/{CHANNEL_ID}/messages"),
+        Fault::Status(500),
+        5,
+    );
+    let mark = h.mark();
+    answer(&h, &first, &alice).await;
+    let told = h.expect(mark, "POST", "/webhooks/").await;
+    let text = told.body_at("/content").and_then(|v| v.as_str()).unwrap();
+    assert!(text.contains(LOST_POST_HINT), "{text}");
+    let resume = payloads::with_invoker(
+        payloads::slash_command(
+            "finetune",
+            json!([{ "type": 1, "name": "resume", "options": [] }]),
+        ),
+        &alice,
+    );
+    let mark = h.mark();
+    let reply = h.interact(resume).await;
+    assert!(
+        !callback_text(&reply).contains("no open checklist"),
+        "{:?}",
+        reply.body
+    );
+    let again = h.posted_in(mark, CHANNEL_ID).await;
+    assert!(id_ending(&again, "yes").contains(":g1:"), "{again}");
+    h.assert_clean();
+}

@@ -243,14 +243,15 @@ async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
     .await
 }
 
-/// The open walkthrough of the thread the command was used in, if it belongs to this guild
-/// (a thread id named from another guild finds nothing).
+/// The open walkthrough whose questions are where the command was used (its thread, or the
+/// channel of one that has no thread), if it belongs to this guild (a thread id named from
+/// another guild finds nothing).
 async fn this_threads_walkthrough(ctx: Ctx<'_>) -> Result<WalkthroughRecord, CommandError> {
     let record = ctx
         .data()
         .flow
         .store
-        .open_walkthrough_in_thread(ctx.channel_id().get())
+        .open_walkthrough_at(ctx.channel_id().get())
         .await?
         .filter(|r| {
             r.place.guild_id.is_some() && r.place.guild_id == ctx.guild_id().map(|g| g.get())

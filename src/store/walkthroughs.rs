@@ -143,6 +143,29 @@ impl Store {
         }
     }
 
+    /// The open walkthrough whose questions are in `channel_id`: the one running in this
+    /// thread, or, in a channel, the newest one that has no thread of its own (the bot could
+    /// not open one, or stopped before it did).
+    pub async fn open_walkthrough_at(
+        &self,
+        channel_id: u64,
+    ) -> Result<Option<WalkthroughRecord>, StoreError> {
+        let channel = id_to_db(Some(channel_id))?;
+        let id: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM walkthroughs WHERE status = 'open' \
+             AND (thread_id = ? OR (thread_id IS NULL AND channel_id = ?)) \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(channel)
+        .bind(channel)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some((id,)) => Ok(Some(self.walkthrough(id).await?)),
+            None => Ok(None),
+        }
+    }
+
     /// Records an answer (or a step back) and the step it leads to, plus the decision when
     /// the walkthrough finishes, all in one transaction.
     pub async fn record_answer(&self, write: &AnswerWrite<'_>) -> Result<Recorded, StoreError> {
