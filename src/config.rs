@@ -64,6 +64,7 @@ pub struct DiscordSettings {
     pub audit_roles: Vec<u64>,
     /// Where revisit reminders go when a decision's thread is gone; 0 for nowhere.
     pub audit_channel_id: u64,
+    pub request_timeout_secs: u64,
     /// Only from `DISCORD_TOKEN` (environment or `.env`); never from a file.
     #[serde(skip)]
     pub token: Option<SecretString>,
@@ -219,6 +220,14 @@ impl Settings {
             return Err(bad(
                 "discord.abandon_after_minutes",
                 "must be greater than discord.reminder_after_minutes".to_string(),
+            ));
+        }
+        if self.discord.request_timeout_secs == 0 {
+            return Err(bad(
+                "discord.request_timeout_secs",
+                "must be at least 1 (a request to Discord that never ends would block its \
+                 walkthrough)"
+                    .to_string(),
             ));
         }
         self.detect

@@ -124,8 +124,9 @@ fn is_model_name(word: &str) -> bool {
     if FAMILIES.iter().any(|f| word.starts_with(f)) {
         return true;
     }
-    let (digits, unit) = word.split_at(word.len().saturating_sub(1));
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && unit == "b"
+    // `strip_suffix`, not a byte split: the word may end in a multi-byte letter.
+    word.strip_suffix('b')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Words that tell a message is about machine learning at all.

@@ -15,7 +15,7 @@ use serenity::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId};
 use super::audit::{export, history, review, show, stats};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
-use crate::store::{Source, Status};
+use crate::store::{Source, Status, WalkthroughRecord};
 
 /// The error type of commands: [`Refusal`] is shown to the user, anything else is logged.
 pub type CommandError = Box<dyn std::error::Error + Send + Sync>;
@@ -200,7 +200,7 @@ async fn run_fine_tune_checklist(
 #[poise::command(slash_command, guild_only)]
 async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
     let bot = ctx.data();
-    let record = open_here(ctx).await?;
+    let record = this_threads_walkthrough(ctx).await?;
     let roles = member_roles(ctx);
     if !access::may_answer(&bot.settings.discord, &record, ctx.author().id, &roles) {
         return Err(refuse(access::refusal(&bot.settings.discord, &record)));
@@ -230,7 +230,7 @@ async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only)]
 async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
     let bot = ctx.data();
-    let record = open_here(ctx).await?;
+    let record = this_threads_walkthrough(ctx).await?;
     let (text, rows) = render::question(&bot.flow.content, record.id, record.step, None);
     let message = CreateMessage::new()
         .content(text)
@@ -245,6 +245,22 @@ async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
         format!("Here is the current question of checklist #{}.", record.id),
     )
     .await
+}
+
+/// The open walkthrough whose questions are where the command was used (its thread, or the
+/// channel of one that has no thread), if it belongs to this guild (a thread id named from
+/// another guild finds nothing).
+async fn this_threads_walkthrough(ctx: Ctx<'_>) -> Result<WalkthroughRecord, CommandError> {
+    let record = ctx
+        .data()
+        .flow
+        .store
+        .open_walkthrough_at(ctx.channel_id().get())
+        .await?
+        .filter(|r| {
+            r.place.guild_id.is_some() && r.place.guild_id == ctx.guild_id().map(|g| g.get())
+        });
+    record.ok_or_else(|| refuse("There is no open checklist in this thread."))
 }
 
 /// How tunegate works.
@@ -276,16 +292,6 @@ async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
         ),
     )
     .await
-}
-
-/// The open walkthrough of the thread the command was used in.
-async fn open_here(ctx: Ctx<'_>) -> Result<crate::store::WalkthroughRecord, CommandError> {
-    ctx.data()
-        .flow
-        .store
-        .open_walkthrough_in_thread(ctx.channel_id().get())
-        .await?
-        .ok_or_else(|| refuse("There is no open checklist in this thread."))
 }
 
 fn member_roles(ctx: Ctx<'_>) -> Vec<serenity::RoleId> {

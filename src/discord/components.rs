@@ -62,8 +62,10 @@ async fn authorize(
         Err(e) => return Err(could_not_record(&e)),
     };
     let here = who.channel.get();
-    let belongs = record.place.guild_id == who.guild
-        && (record.place.thread_id == Some(here) || record.place.channel_id == Some(here));
+    // Its buttons live in its thread; only a walkthrough without one (the thread was refused,
+    // or the bot stopped before opening it) runs in the channel it started in.
+    let home = record.place.thread_id.or(record.place.channel_id);
+    let belongs = record.place.guild_id == who.guild && home == Some(here);
     if !belongs {
         tracing::warn!(
             walkthrough_id = record.id,

@@ -98,7 +98,11 @@ impl ComponentId {
             return None;
         }
         let id_text = parts.next()?;
-        if id_text.is_empty() || !id_text.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits only, no leading zero: one spelling per id, the one `Display` writes.
+        if id_text.is_empty()
+            || id_text.starts_with('0')
+            || !id_text.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let walkthrough_id: i64 = id_text.parse().ok().filter(|id| *id > 0)?;
@@ -190,6 +194,7 @@ mod tests {
             "tg2:42:g1:yes",
             "tg1:-4:g1:yes",
             "tg1:0:g1:yes",
+            "tg1:042:g1:yes",
             "tg1:+4:g1:yes",
             "tg1:4 :g1:yes",
             "tg1:99999999999999999999:g1:yes",

@@ -175,20 +175,27 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
     }
     let base =
         (!settings.discord.api_base.is_empty()).then(|| settings.discord_api_base().to_string());
-    let build_http = || match &base {
-        // A proxy only works with serenity's rate limiter off; `rest` honours 429s itself.
-        Some(base) => HttpBuilder::new(&token)
-            .proxy(base.clone())
-            .ratelimiter_disabled(true)
-            .build(),
-        None => HttpBuilder::new(&token).build(),
+    // One HTTP client for serenity and `rest`, with a deadline per request: without it a
+    // Discord that accepts a request and never answers would block that click forever.
+    let client = rest::client(Duration::from_secs(settings.discord.request_timeout_secs))
+        .map_err(|e| BotError::Client(e.to_string()))?;
+    let build_http = || {
+        let builder = HttpBuilder::new(&token).client(client.clone());
+        match &base {
+            // A proxy only works with serenity's rate limiter off; `rest` honours 429s itself.
+            Some(base) => builder
+                .proxy(base.clone())
+                .ratelimiter_disabled(true)
+                .build(),
+            None => builder.build(),
+        }
     };
     let settings = Arc::new(settings);
     let bot = Arc::new(Bot {
         flow,
         detector,
         settings: settings.clone(),
-        rest: Rest::new(Arc::new(build_http()), base.clone()),
+        rest: Rest::new(Arc::new(build_http()), client.clone(), base.clone()),
         clock,
     });
     let mut client = ClientBuilder::new_with_http(build_http(), intents)

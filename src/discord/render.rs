@@ -60,6 +60,7 @@ pub fn safe_text(text: &str, max: usize) -> String {
 pub fn thread_name(proposal: &str, walkthrough_id: i64) -> String {
     let words: String = proposal
         .chars()
+        // Whitespace first: a newline is a control character too, and must part two words.
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .filter(|c| !is_invisible_format_char(*c) && !c.is_control())
         .collect::<String>()

@@ -1,7 +1,12 @@
 //! Discord REST calls that must not be lost: messages, edits, threads. Rate limits (429) are
-//! waited out for as long as `Retry-After` says; server errors (5xx) and dropped connections are
-//! retried a bounded number of times; everything else comes back as a [`RestError`] with the
-//! HTTP status and Discord's error code, so the caller can fall back (403) or give up (404).
+//! waited out for as long as `Retry-After` says; server errors (5xx), dropped connections and
+//! requests unanswered within `discord.request_timeout_secs` (see [`client`]) are retried a
+//! bounded number of times; everything else comes back as a [`RestError`] with the HTTP status
+//! and Discord's error code, so the caller can fall back (403) or give up (404).
+//!
+//! A timed-out POST may have reached Discord: retrying it can post a message twice. A question
+//! shown twice is harmless (both copies carry the same buttons, the second click is told the
+//! question was answered), a question never shown is not.
 //!
 //! These calls go through serenity's request builder but are executed here, because serenity
 //! drops the `Retry-After` of an error response and, with a proxy (`discord.api_base`), its own
@@ -22,6 +27,8 @@ const MAX_ATTEMPTS: u32 = 5;
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// First wait after a server error; doubled on each further attempt.
 const FIRST_BACKOFF: Duration = Duration::from_millis(200);
+/// The longest wait for a TCP/TLS connection to Discord.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RestError {
@@ -58,13 +65,19 @@ pub struct Rest {
     base: Option<String>,
 }
 
+/// The HTTP client every Discord request goes through: each request, from connecting to the
+/// last byte of the answer, must finish within `timeout`.
+pub fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .connect_timeout(timeout.min(CONNECT_TIMEOUT))
+        .build()
+}
+
 impl Rest {
-    pub fn new(http: Arc<Http>, base: Option<String>) -> Rest {
-        Rest {
-            http,
-            client: reqwest::Client::new(),
-            base,
-        }
+    /// `client` should be the one `http` uses (see [`client`]), so both keep its deadline.
+    pub fn new(http: Arc<Http>, client: reqwest::Client, base: Option<String>) -> Rest {
+        Rest { http, client, base }
     }
 
     /// Serenity's HTTP client, for calls where a failure is only logged.

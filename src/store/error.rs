@@ -1,7 +1,8 @@
 //! What can go wrong with the database, in words that tell the reader what to do.
 //!
 //! SQLite's result codes are mapped to the few situations an operator can act on: a read-only
-//! or full disk, a lock held too long, a damaged file, a schema from a newer tunegate.
+//! or full disk, a file that cannot be written, a lock held too long, a damaged file, a schema
+//! from a newer tunegate.
 
 use sqlx::migrate::MigrateError;
 
@@ -44,6 +45,11 @@ pub enum StoreError {
     )]
     DiskFull,
     #[error(
+        "the database file could not be written (a disk error, or its file system turned \
+         read-only), so nothing could be recorded; check the disk and try again"
+    )]
+    WriteFailed,
+    #[error(
         "the database is busy (another process holds a lock); nothing was recorded, try again in a moment"
     )]
     Busy,
@@ -75,7 +81,10 @@ impl StoreError {
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            StoreError::Busy | StoreError::DiskFull | StoreError::ReadOnly
+            StoreError::Busy
+                | StoreError::DiskFull
+                | StoreError::ReadOnly
+                | StoreError::WriteFailed
         )
     }
 
@@ -129,7 +138,9 @@ impl From<sqlx::Error> for StoreError {
                     url: String::new(),
                     reason: db.message().to_string(),
                 },
-                SQLITE_IOERR if db.message().contains("disk") => StoreError::DiskFull,
+                // "disk I/O error" is SQLite's text for every I/O error (EIO, EROFS, EPERM on
+                // an immutable file); a full disk is SQLITE_FULL.
+                SQLITE_IOERR => StoreError::WriteFailed,
                 _ => StoreError::Other(db.message().to_string()),
             };
         }

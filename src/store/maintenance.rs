@@ -206,49 +206,28 @@ impl Store {
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
     pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
-        let count = async |sql: &'static str, binds: usize| -> Result<u64, StoreError> {
-            let mut query = sqlx::query_as::<_, (i64,)>(sql);
-            for _ in 0..binds {
-                query = query.bind(guild);
-            }
-            let (n,) = query.fetch_one(&self.pool).await?;
-            Ok(u64::try_from(n).unwrap_or_default())
-        };
+        let (walkthroughs, answers, notes, decisions, revisits): (i64, i64, i64, i64, i64) =
+            sqlx::query_as(
+                "SELECT (SELECT count(*) FROM walkthroughs WHERE guild_id = ?1), \
+                 (SELECT count(*) FROM answers WHERE walkthrough_id IN \
+                    (SELECT id FROM walkthroughs WHERE guild_id = ?1)), \
+                 (SELECT count(*) FROM notes WHERE walkthrough_id IN \
+                    (SELECT id FROM walkthroughs WHERE guild_id = ?1)), \
+                 (SELECT count(*) FROM decisions WHERE walkthrough_id IN \
+                    (SELECT id FROM walkthroughs WHERE guild_id = ?1)), \
+                 (SELECT count(*) FROM walkthroughs WHERE guild_id IS NOT ?1 AND revisit_of IN \
+                    (SELECT id FROM walkthroughs WHERE guild_id = ?1))",
+            )
+            .bind(guild)
+            .fetch_one(&self.pool)
+            .await?;
+        let n = |count: i64| u64::try_from(count).unwrap_or_default();
         Ok(PurgeReport {
-            walkthroughs: count("SELECT count(*) FROM walkthroughs WHERE guild_id = ?", 1).await?,
-            answers: count(
-                concat!(
-                    "SELECT count(*) FROM answers WHERE walkthrough_id IN ",
-                    in_guild!()
-                ),
-                1,
-            )
-            .await?,
-            notes: count(
-                concat!(
-                    "SELECT count(*) FROM notes WHERE walkthrough_id IN ",
-                    in_guild!()
-                ),
-                1,
-            )
-            .await?,
-            decisions: count(
-                concat!(
-                    "SELECT count(*) FROM decisions WHERE walkthrough_id IN ",
-                    in_guild!()
-                ),
-                1,
-            )
-            .await?,
-            revisits_unlinked: count(
-                concat!(
-                    "SELECT count(*) FROM walkthroughs WHERE revisit_of IN ",
-                    in_guild!(),
-                    " AND guild_id IS NOT ?"
-                ),
-                2,
-            )
-            .await?,
+            walkthroughs: n(walkthroughs),
+            answers: n(answers),
+            notes: n(notes),
+            decisions: n(decisions),
+            revisits_unlinked: n(revisits),
         })
     }
 
@@ -270,28 +249,30 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
-            let mut delete_children = async |sql: &'static str| {
-                sqlx::query(sql)
-                    .bind(guild)
-                    .execute(&mut *tx)
-                    .await
-                    .map(|done| done.rows_affected())
-            };
-            let answers = delete_children(concat!(
+            let answers = sqlx::query(concat!(
                 "DELETE FROM answers WHERE walkthrough_id IN ",
                 in_guild!()
             ))
-            .await?;
-            let notes = delete_children(concat!(
+            .bind(guild)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            let notes = sqlx::query(concat!(
                 "DELETE FROM notes WHERE walkthrough_id IN ",
                 in_guild!()
             ))
-            .await?;
-            let decisions = delete_children(concat!(
+            .bind(guild)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            let decisions = sqlx::query(concat!(
                 "DELETE FROM decisions WHERE walkthrough_id IN ",
                 in_guild!()
             ))
-            .await?;
+            .bind(guild)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
             // One statement: revisits inside the guild go with what they revisit, and SQLite
             // checks the foreign keys at the end of the statement.
             let walkthroughs = sqlx::query("DELETE FROM walkthroughs WHERE guild_id = ?")
@@ -342,11 +323,11 @@ async fn with_secure_delete<T>(
         .await?;
     let result = work(&mut *conn).await;
     let restore = match previous {
-        0 => "PRAGMA secure_delete = 0",
-        2 => "PRAGMA secure_delete = FAST",
-        _ => "PRAGMA secure_delete = 1",
+        0 => sqlx::query("PRAGMA secure_delete = 0"),
+        2 => sqlx::query("PRAGMA secure_delete = FAST"),
+        _ => sqlx::query("PRAGMA secure_delete = 1"),
     };
-    sqlx::query(restore).execute(&mut *conn).await?;
+    restore.execute(&mut *conn).await?;
     Ok(result?)
 }
 

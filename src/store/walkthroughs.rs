@@ -5,8 +5,8 @@
 //! is unique among answers, so a replayed Discord event records nothing twice.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::sqlite::{SqliteConnection, SqliteRow};
+use sqlx::{Connection, Row};
 
 use super::{
     DecisionRecord, NewWalkthrough, Note, Person, Place, Source, Status, Store, StoreError,
@@ -145,65 +145,42 @@ impl Store {
         }
     }
 
+    /// The open walkthrough whose questions are in `channel_id`: the one running in this
+    /// thread, or, in a channel, the newest one that has no thread of its own (the bot could
+    /// not open one, or stopped before it did).
+    pub async fn open_walkthrough_at(
+        &self,
+        channel_id: u64,
+    ) -> Result<Option<WalkthroughRecord>, StoreError> {
+        let channel = id_to_db(Some(channel_id))?;
+        let id: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM walkthroughs WHERE status = 'open' \
+             AND (thread_id = ? OR (thread_id IS NULL AND channel_id = ?)) \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(channel)
+        .bind(channel)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some((id,)) => Ok(Some(self.walkthrough(id).await?)),
+            None => Ok(None),
+        }
+    }
+
     /// Records an answer (or a step back) and the step it leads to, plus the decision when
     /// the walkthrough finishes, all in one transaction.
     pub async fn record_answer(&self, write: &AnswerWrite<'_>) -> Result<Recorded, StoreError> {
-        let now = format_time(write.now);
         let _turn = self.write_turn().await;
-        // IMMEDIATE takes the write lock up front: a deferred transaction that read first would
-        // fail with SQLITE_BUSY_SNAPSHOT when another writer commits in between.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        if let Some(interaction) = write.interaction_id {
-            let seen: Option<(i64,)> =
-                sqlx::query_as("SELECT id FROM answers WHERE interaction_id = ?")
-                    .bind(interaction)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if seen.is_some() {
-                return Ok(Recorded::Duplicate);
-            }
+        let mut connection = self.pool.acquire().await?;
+        let recorded = record_answer_on(&mut connection, write).await;
+        if recorded.is_err() {
+            // After SQLITE_FULL or an I/O error SQLite may already have rolled the transaction
+            // back by itself; sqlx still counts it as open (its ROLLBACK then fails) and would
+            // refuse every later BEGIN on this connection. A fresh connection replaces it.
+            connection.close_on_drop();
         }
-        let finished = write.to.step == Step::Done;
-        let moved = sqlx::query(
-            "UPDATE walkthroughs SET current_step = ?, updated_at = ?, \
-             status = CASE WHEN ? THEN 'decided' ELSE status END, \
-             closed_at = CASE WHEN ? THEN ? ELSE closed_at END \
-             WHERE id = ? AND current_step = ? AND status = 'open'",
-        )
-        .bind(write.to.step.key())
-        .bind(&now)
-        .bind(finished)
-        .bind(finished)
-        .bind(&now)
-        .bind(write.walkthrough_id)
-        .bind(write.from_step.key())
-        .execute(&mut *tx)
-        .await?;
-        if moved.rows_affected() == 0 {
-            return Ok(Recorded::Stale);
-        }
-        if let Some(answer) = write.answer {
-            let (value, detail) = answer_to_db(answer);
-            sqlx::query(
-                "INSERT INTO answers (walkthrough_id, step, value, detail, answered_by_id, \
-                 answered_by_name, answered_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(write.walkthrough_id)
-            .bind(answer.step().key())
-            .bind(value)
-            .bind(detail)
-            .bind(&write.by.id)
-            .bind(&write.by.name)
-            .bind(&now)
-            .bind(write.interaction_id)
-            .execute(&mut *tx)
-            .await?;
-        }
-        if let Some(decision) = write.decision {
-            insert_decision(&mut tx, write.walkthrough_id, decision).await?;
-        }
-        tx.commit().await?;
-        Ok(Recorded::Saved)
+        recorded
     }
 
     /// Whether an answer carried by this Discord interaction is already recorded.
@@ -346,6 +323,68 @@ impl Store {
         .await?;
         Ok(done.rows_affected() == 1)
     }
+}
+
+/// [`Store::record_answer`] on one connection.
+async fn record_answer_on(
+    connection: &mut SqliteConnection,
+    write: &AnswerWrite<'_>,
+) -> Result<Recorded, StoreError> {
+    let now = format_time(write.now);
+    // IMMEDIATE takes the write lock up front: a deferred transaction that read first would
+    // fail with SQLITE_BUSY_SNAPSHOT when another writer commits in between.
+    let mut tx = connection.begin_with("BEGIN IMMEDIATE").await?;
+    if let Some(interaction) = write.interaction_id {
+        let seen: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM answers WHERE interaction_id = ?")
+                .bind(interaction)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if seen.is_some() {
+            return Ok(Recorded::Duplicate);
+        }
+    }
+    let finished = write.to.step == Step::Done;
+    let moved = sqlx::query(
+        "UPDATE walkthroughs SET current_step = ?, updated_at = ?, \
+         status = CASE WHEN ? THEN 'decided' ELSE status END, \
+         closed_at = CASE WHEN ? THEN ? ELSE closed_at END \
+         WHERE id = ? AND current_step = ? AND status = 'open'",
+    )
+    .bind(write.to.step.key())
+    .bind(&now)
+    .bind(finished)
+    .bind(finished)
+    .bind(&now)
+    .bind(write.walkthrough_id)
+    .bind(write.from_step.key())
+    .execute(&mut *tx)
+    .await?;
+    if moved.rows_affected() == 0 {
+        return Ok(Recorded::Stale);
+    }
+    if let Some(answer) = write.answer {
+        let (value, detail) = answer_to_db(answer);
+        sqlx::query(
+            "INSERT INTO answers (walkthrough_id, step, value, detail, answered_by_id, \
+             answered_by_name, answered_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(write.walkthrough_id)
+        .bind(answer.step().key())
+        .bind(value)
+        .bind(detail)
+        .bind(&write.by.id)
+        .bind(&write.by.name)
+        .bind(&now)
+        .bind(write.interaction_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if let Some(decision) = write.decision {
+        insert_decision(&mut tx, write.walkthrough_id, decision).await?;
+    }
+    tx.commit().await?;
+    Ok(Recorded::Saved)
 }
 
 async fn insert_decision(

@@ -12,7 +12,7 @@ use tunegate::checklist::ChecklistContent;
 use tunegate::config::{DEFAULT_TOML, Settings};
 use tunegate::discord::Running;
 use tunegate::flow::Flow;
-use tunegate::store::{DecisionDetail, Store};
+use tunegate::store::{DecisionDetail, Store, StoreOptions};
 
 use super::fake_discord::payloads::{self, Invoker};
 use super::fake_discord::*;
@@ -48,9 +48,19 @@ impl BotHarness {
 
     /// Starts the fake and the bot, with `tweak` applied to the settings.
     pub async fn start_with(tweak: impl FnOnce(&mut Settings)) -> BotHarness {
+        Self::start_on(None, tweak).await
+    }
+
+    /// Starts the fake and the bot on the database file `db` (a temporary one if `None`),
+    /// with `tweak` applied to the settings.
+    pub async fn start_on(
+        db: Option<&std::path::Path>,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> BotHarness {
         let fake = FakeDiscord::start().await;
         let dir = tempfile::tempdir().expect("temp dir");
-        let db_url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        let db = db.map_or_else(|| dir.path().join("bot.db"), |p| p.to_path_buf());
+        let db_url = format!("sqlite://{}", db.display());
         let mut settings = test_settings(&fake, &db_url);
         tweak(&mut settings);
         let store = Store::open_url(&db_url).await.expect("open store");
@@ -69,7 +79,13 @@ impl BotHarness {
     async fn launch(&mut self) {
         let identifies = self.fake.identify_count();
         let mark = self.mark();
-        let store = Store::open_url(&self.db_url).await.expect("open store");
+        // As `tunegate run` opens it: the configured busy timeout and pool size.
+        let options = StoreOptions {
+            busy_timeout: Duration::from_millis(self.settings.database.busy_timeout_ms),
+            max_connections: self.settings.database.max_connections,
+            ..StoreOptions::new(&self.db_url)
+        };
+        let store = Store::open(&options).await.expect("open store");
         let flow = Flow::new(store, ChecklistContent::built_in());
         let running = tunegate::discord::start(self.settings.clone(), flow, Arc::new(Utc::now))
             .await

@@ -5,5 +5,8 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod bot;
+pub mod db_faults;
 pub mod fake_discord;
 pub mod load;
+pub mod process;
+pub mod walk;

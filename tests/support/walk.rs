@@ -1,0 +1,82 @@
+//! Short verbs for driving a walkthrough through the running bot: propose in chat, answer the
+//! question on screen, read what is recorded. Shared by the reliability and security tests.
+
+use serde_json::Value;
+use tunegate::store::DecisionDetail;
+
+use super::bot::*;
+use super::fake_discord::payloads::Invoker;
+use super::fake_discord::*;
+
+/// Says `text` in the main channel as alice; returns (thread id, first question message).
+pub async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
+    let mark = h.mark();
+    h.chat(&ALICE, text).await;
+    let thread_req = h.expect(mark, "POST", "/threads").await;
+    let thread: u64 = thread_req.response.as_ref().expect("thread response")["id"]
+        .as_str()
+        .expect("thread id")
+        .parse()
+        .expect("numeric thread id");
+    (thread, h.posted_in(mark, thread).await)
+}
+
+/// The answer a test gives to the question in `message`: the goal select, a gate button or
+/// the drivers select, chosen by the question's custom ids.
+pub async fn answer(h: &BotHarness, message: &Value, who: &Invoker) -> RecordedRequest {
+    let ids = custom_ids(message);
+    if ids.iter().any(|id| id.ends_with(":pick")) {
+        h.choose(&id_ending(message, "pick"), &["tone_style"], message, who)
+            .await
+    } else if ids.iter().any(|id| id.ends_with(":drivers")) {
+        h.choose(&id_ending(message, "drivers"), &["d2"], message, who)
+            .await
+    } else {
+        h.click(&id_ending(message, "yes"), message, who).await
+    }
+}
+
+/// Answers the question in `message` and returns the next message the bot posts in `thread`.
+pub async fn answer_and_next(h: &BotHarness, thread: u64, message: &Value, who: &Invoker) -> Value {
+    let mark = h.mark();
+    let callback = answer(h, message, who).await;
+    assert_eq!(
+        callback.body_at("/type").and_then(Value::as_u64),
+        Some(7),
+        "the answer is taken: {:?}",
+        callback.body
+    );
+    h.posted_in(mark, thread).await
+}
+
+/// The walkthrough `id` as recorded.
+pub async fn recorded(h: &BotHarness, id: i64) -> DecisionDetail {
+    h.store.detail(id, None).await.expect("walkthrough detail")
+}
+
+/// The walkthrough id a question message belongs to (from its custom ids).
+pub fn walkthrough_of(message: &Value) -> i64 {
+    let id = custom_ids(message).into_iter().next().expect("a component");
+    id.split(':')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("tg1:<id>:...")
+}
+
+/// Whether an interaction callback is a private (ephemeral) message.
+pub fn is_private_notice(callback: &RecordedRequest) -> bool {
+    callback.body_at("/type").and_then(Value::as_u64) == Some(4)
+        && callback
+            .body_at("/data/flags")
+            .and_then(Value::as_u64)
+            .is_some_and(|f| f & 64 != 0)
+}
+
+/// The text of an interaction callback's message.
+pub fn callback_text(callback: &RecordedRequest) -> String {
+    callback
+        .body_at("/data/content")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
