@@ -105,6 +105,9 @@ pub struct Detection {
     pub language: Option<&'static str>,
 }
 
+/// The most characters of one message the detector reads.
+pub const MAX_CHARS: usize = 4000;
+
 impl Detection {
     /// A "does not trigger" verdict with its reason.
     pub fn quiet(reason: &str) -> Detection {
@@ -189,6 +192,12 @@ impl Detector {
 
     /// Judges one message. Cheap when the message has none of the trigger vocabulary.
     pub fn detect(&self, text: &str) -> Detection {
+        // Discord messages are at most 4,000 characters; a longer text (a file fed to
+        // `tunegate detect`) is judged on its beginning, which keeps the cost bounded.
+        let text = match text.char_indices().nth(MAX_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
         let builtin = self.prefilter.may_match(text);
         let extra = self.extras.may_match(text);
         if !builtin && !extra {

@@ -360,3 +360,16 @@ fn the_prefilter_never_changes_a_verdict_on_the_corpus() {
         }
     }
 }
+
+#[test]
+fn a_huge_message_is_judged_on_its_first_four_thousand_characters() {
+    let detector = detector();
+    let proposal = "we should fine-tune the model. ";
+    let early = format!("{proposal}{}", "x ".repeat(100_000));
+    assert!(detector.detect(&early).triggered);
+    let late = format!("{}{proposal}", "x ".repeat(100_000));
+    assert!(
+        !detector.detect(&late).triggered,
+        "beyond the limit is not read"
+    );
+}
