@@ -934,3 +934,55 @@ async fn a_verdict_filtered_listing_is_newest_decision_first() {
         vec![newer, older]
     );
 }
+
+#[tokio::test]
+async fn the_text_filter_ignores_ascii_case_and_takes_wildcards_literally() {
+    let db = temp_db();
+    let flow = flow_on(&db).await;
+    let a = flow
+        .start(
+            start(Source::Slash, 1, 1, alice(), "Fine-tune 100% of TICKETS"),
+            at(1, 0),
+        )
+        .await
+        .unwrap()
+        .0
+        .id;
+    let b = flow
+        .start(start(Source::Slash, 1, 2, alice(), "fine_tune_x"), at(2, 0))
+        .await
+        .unwrap()
+        .0
+        .id;
+    flow.start(
+        start(Source::Slash, 1, 3, alice(), "something else"),
+        at(3, 0),
+    )
+    .await
+    .unwrap();
+    let find = |text: &str| {
+        let filter = ListFilter {
+            text: Some(text.to_string()),
+            ..Default::default()
+        };
+        let store = flow.store.clone();
+        async move {
+            store
+                .list(&filter, 10, 0)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(find("tickets").await, vec![a]);
+    assert_eq!(find("100%").await, vec![a]);
+    assert_eq!(find("0% of").await, vec![a]);
+    assert_eq!(
+        find("_tune_").await,
+        vec![b],
+        "an underscore is not a wildcard"
+    );
+    assert_eq!(find("%").await, vec![a], "a percent sign is not a wildcard");
+}

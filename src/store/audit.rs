@@ -102,11 +102,26 @@ impl ListFilter {
                 .push(" COLLATE NOCASE)");
         }
         if let Some(text) = &self.text {
-            q.push(" AND instr(lower(w.trigger_text), lower(")
-                .push_bind(text.clone())
-                .push(")) > 0");
+            q.push(" AND w.trigger_text LIKE ")
+                .push_bind(contains_pattern(text))
+                .push(" ESCAPE '\\'");
         }
     }
+}
+
+/// A `LIKE` pattern matching text that contains `words` (case-insensitive for ASCII letters,
+/// as SQLite's LIKE is; `%`, `_` and `\` in `words` match themselves).
+pub(super) fn contains_pattern(words: &str) -> String {
+    let mut pattern = String::with_capacity(words.len() + 2);
+    pattern.push('%');
+    for c in words.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 /// Decisions counted for one month (`2026-11`).

@@ -4,7 +4,7 @@
 
 use sqlx::QueryBuilder;
 
-use super::audit::{SUMMARY_SELECT, summary_from_row};
+use super::audit::{SUMMARY_SELECT, contains_pattern, summary_from_row};
 use super::{DecisionSummary, ListFilter, Store, StoreError, id_to_db};
 
 impl Store {
@@ -29,9 +29,9 @@ impl Store {
             q.push(" AND CAST(w.id AS TEXT) LIKE ")
                 .push_bind(format!("{typed}%"));
         } else if !typed.is_empty() {
-            q.push(" AND instr(lower(w.trigger_text), lower(")
-                .push_bind(typed.to_string())
-                .push(")) > 0");
+            q.push(" AND w.trigger_text LIKE ")
+                .push_bind(contains_pattern(typed))
+                .push(" ESCAPE '\\'");
         }
         q.push(" ORDER BY w.created_at DESC, w.id DESC LIMIT ")
             .push_bind(limit);
