@@ -1,35 +1,19 @@
 //! The `tunegate` binary as a person or a script uses it: exit codes, stdout, stderr.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-/// A command running in its own empty folder with its own database and no stray settings.
-struct Sandbox {
-    dir: tempfile::TempDir,
+#[path = "support/cli.rs"]
+mod cli_support;
+
+use cli_support::Sandbox;
+
+/// `tunegate check` with these arguments, in a sandbox.
+trait Check {
+    fn check(&self, args: &[&str]) -> assert_cmd::assert::Assert;
 }
 
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db_url(&self) -> String {
-        format!("sqlite://{}", self.dir.path().join("t.db").display())
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("tunegate").unwrap();
-        cmd.current_dir(self.dir.path())
-            .env_remove("DISCORD_TOKEN")
-            .env_remove("TUNEGATE_CONFIG")
-            .env_remove("RUST_LOG")
-            .env("DATABASE_URL", self.db_url());
-        cmd
-    }
-
+impl Check for Sandbox {
     fn check(&self, args: &[&str]) -> assert_cmd::assert::Assert {
         self.cmd().arg("check").args(args).assert()
     }

@@ -1,27 +1,17 @@
 //! The offline audit in the terminal: reviewing a decision, seeing reviews in `show`, and the
 //! statistics chart written as a PNG.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-/// A command in its own empty folder with its own database and no stray settings.
-fn tunegate(dir: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("tunegate").unwrap();
-    cmd.current_dir(dir.path())
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("TUNEGATE_CONFIG")
-        .env_remove("RUST_LOG")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.path().join("t.db").display()),
-        );
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli_support;
+
+use cli_support::Sandbox;
 
 /// Records a PREMATURE decision with `tunegate check`; it gets id 1.
-fn decide(dir: &tempfile::TempDir) {
-    tunegate(dir)
+fn decide(dir: &Sandbox) {
+    dir.cmd()
         .args([
             "check",
             "--topic",
@@ -45,14 +35,14 @@ fn decide(dir: &tempfile::TempDir) {
 
 #[test]
 fn a_review_from_the_terminal_is_recorded_and_shown() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Sandbox::new();
     decide(&dir);
-    tunegate(&dir)
+    dir.cmd()
         .args(["decisions", "review", "1", "--outcome", "overruled"])
         .assert()
         .failure()
         .stderr(contains("needs a note"));
-    tunegate(&dir)
+    dir.cmd()
         .args([
             "decisions",
             "review",
@@ -70,7 +60,7 @@ fn a_review_from_the_terminal_is_recorded_and_shown() {
         .success()
         .stdout(contains("Review #1 recorded for decision #1: overruled."))
         .stdout(contains("2099-01-15"));
-    tunegate(&dir)
+    dir.cmd()
         .args(["decisions", "show", "1"])
         .assert()
         .success()
@@ -78,7 +68,7 @@ fn a_review_from_the_terminal_is_recorded_and_shown() {
         .stdout(contains("overruled by lead"))
         .stdout(contains("prompting already reached 94%"))
         .stdout(contains("revisit on 2099-01-15"));
-    tunegate(&dir)
+    dir.cmd()
         .args(["decisions", "review", "7", "--outcome", "agreed"])
         .assert()
         .failure()
@@ -87,10 +77,10 @@ fn a_review_from_the_terminal_is_recorded_and_shown() {
 
 #[test]
 fn stats_can_also_draw_the_chart_as_a_png() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Sandbox::new();
     decide(&dir);
     let chart = dir.path().join("chart.png");
-    tunegate(&dir)
+    dir.cmd()
         .args(["decisions", "stats", "--chart"])
         .arg(&chart)
         .assert()
@@ -100,7 +90,7 @@ fn stats_can_also_draw_the_chart_as_a_png() {
     let png = std::fs::read(&chart).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     assert!(png.len() > 5_000);
-    tunegate(&dir)
+    dir.cmd()
         .args(["decisions", "stats", "--chart", "/nonexistent/dir/c.png"])
         .assert()
         .failure()

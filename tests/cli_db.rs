@@ -1,7 +1,6 @@
 //! `tunegate db ...` and `tunegate decisions purge` as an operator uses them: exit codes,
 //! stdout, stderr, and what is left in the database.
 
-use assert_cmd::Command;
 use chrono::Utc;
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -9,33 +8,19 @@ use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Ste
 use tunegate::flow::{Flow, Start};
 use tunegate::store::{Person, Place, Source, Store};
 
-/// A command running in its own empty folder with its own database and no stray settings.
-struct Sandbox {
-    dir: tempfile::TempDir,
+#[path = "support/cli.rs"]
+mod cli_support;
+
+use cli_support::Sandbox;
+
+/// Ways these tests fill a sandbox's database.
+trait Fill {
+    fn check(&self, topic: &str);
+    fn seed_guild(&self, guild: u64, count: u32, days_ago: i64);
+    fn list_guild(&self, guild: u64) -> assert_cmd::assert::Assert;
 }
 
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db_url(&self) -> String {
-        format!("sqlite://{}", self.dir.path().join("t.db").display())
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("tunegate").unwrap();
-        cmd.current_dir(self.dir.path())
-            .env_remove("DISCORD_TOKEN")
-            .env_remove("TUNEGATE_CONFIG")
-            .env_remove("TUNEGATE_RETENTION__REDACT_AFTER_DAYS")
-            .env_remove("RUST_LOG")
-            .env("DATABASE_URL", self.db_url());
-        cmd
-    }
-
+impl Fill for Sandbox {
     /// A finished walkthrough recorded from the terminal (no guild).
     fn check(&self, topic: &str) {
         self.cmd()
