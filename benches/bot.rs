@@ -16,14 +16,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use support::fake_discord::FakeDiscord;
-use support::load::{BotProcess, Mailbox, collect, propose, quantile_ms, walk_with_pauses};
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use support::load::{
+    BotProcess, Mailbox, collect, env_number, propose, quantile_ms, walk_with_pauses,
+};
 
 #[tokio::main]
 async fn main() {

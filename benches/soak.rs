@@ -14,14 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use support::fake_discord::FakeDiscord;
-use support::load::{BotProcess, Mailbox, collect, quantile_ms, walk};
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use support::load::{BotProcess, Mailbox, collect, env_number, quantile_ms, walk};
 
 #[tokio::main]
 async fn main() {

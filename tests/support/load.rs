@@ -258,6 +258,14 @@ pub async fn walk_with_pauses(
         .then_some(latencies)
 }
 
+/// A whole number from the environment, or `default`.
+pub fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The `q` quantile of sorted durations, in milliseconds.
 pub fn quantile_ms(sorted: &[Duration], q: f64) -> f64 {
     if sorted.is_empty() {
