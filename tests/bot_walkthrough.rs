@@ -322,3 +322,72 @@ async fn a_channel_cooldown_keeps_a_second_proposal_from_opening_another_thread(
             .all(|r| r.requester.id != BOB.id.to_string() || r.guild_id == Some(SECOND_GUILD_ID))
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notes_and_a_described_goal_go_through_forms_and_are_stored() {
+    let h = BotHarness::start().await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    // "Add a note" opens a form; submitting it stores the note with the walkthrough.
+    let opened = h.click(&id_ending(&first, "note"), &first, &alice).await;
+    assert_eq!(
+        opened.body_at("/type"),
+        Some(&serde_json::json!(9)),
+        "a modal"
+    );
+    let form_id = opened
+        .body_at("/data/custom_id")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    let note = "evidence: https://example.invalid/eval-report";
+    let saved = h
+        .interact(support::fake_discord::payloads::with_invoker(
+            support::fake_discord::payloads::modal_submit(&form_id, &[("note", note)]),
+            &alice,
+        ))
+        .await;
+    assert_eq!(saved.body_at("/data/flags"), Some(&serde_json::json!(64)));
+    assert!(
+        saved
+            .body_at("/data/content")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("note is saved")
+    );
+    // "Something else" asks for a description, which becomes the goal's answer.
+    let asked = h
+        .choose(&id_ending(&first, "pick"), &["other"], &first, &alice)
+        .await;
+    assert_eq!(asked.body_at("/type"), Some(&serde_json::json!(9)));
+    let describe_id = asked
+        .body_at("/data/custom_id")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mark = h.mark();
+    let answered = h
+        .interact(support::fake_discord::payloads::with_invoker(
+            support::fake_discord::payloads::modal_submit(
+                &describe_id,
+                &[("detail", "summaries that cite sources")],
+            ),
+            &alice,
+        ))
+        .await;
+    assert_eq!(answered.body_at("/type"), Some(&serde_json::json!(7)));
+    let next = h.posted_in(mark, thread).await;
+    assert!(id_ending(&next, "yes").contains(":g1:"));
+    let detail = h.only_walkthrough().await;
+    assert_eq!(detail.notes.len(), 1);
+    assert_eq!(detail.notes[0].body, note);
+    assert_eq!(detail.answers[0].value, "other");
+    assert_eq!(
+        detail.answers[0].detail.as_deref(),
+        Some("summaries that cite sources")
+    );
+    h.assert_clean();
+}
