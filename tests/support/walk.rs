@@ -10,15 +10,7 @@ use super::fake_discord::*;
 
 /// Says `text` in the main channel as alice; returns (thread id, first question message).
 pub async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
-    let mark = h.mark();
-    h.chat(&ALICE, text).await;
-    let thread_req = h.expect(mark, "POST", "/threads").await;
-    let thread: u64 = thread_req.response.as_ref().expect("thread response")["id"]
-        .as_str()
-        .expect("thread id")
-        .parse()
-        .expect("numeric thread id");
-    (thread, h.posted_in(mark, thread).await)
+    h.propose(text).await
 }
 
 /// The answer a test gives to the question in `message`: the goal select, a gate button or
