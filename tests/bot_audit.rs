@@ -11,9 +11,7 @@ use serde_json::{Value, json};
 use support::bot::*;
 use support::fake_discord::payloads::{self, Invoker};
 use support::fake_discord::*;
-use tunegate::checklist::{
-    Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
-};
+use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
 use tunegate::flow::{Flow, Start};
 use tunegate::store::{Person, Place, Source};
 
@@ -108,30 +106,15 @@ async fn seed(h: &BotHarness, guild: u64, thread: u64, text: &str, when: DateTim
         )
         .await
         .unwrap();
-    let mut inputs = vec![(
-        Step::Goal,
-        Input::Answer(Answer::Goal(GoalChoice {
-            goal: Goal::OutputFormat,
-            detail: None,
-        })),
-    )];
-    for g in Gate::ALL {
-        inputs.push((
-            Step::Gate(*g),
-            Input::Answer(Answer::Gate(*g, GateAnswer::Yes)),
-        ));
-    }
-    inputs.push((
-        Step::Drivers,
-        Input::Answer(Answer::Drivers(
-            [Driver::Volume].into_iter().collect::<DriverSet>(),
-        )),
-    ));
-    for (step, input) in inputs {
-        flow.advance(rec.id, step, input, &who, None, when)
-            .await
-            .unwrap();
-    }
+    support::answers::answer_all(
+        &flow,
+        rec.id,
+        &who,
+        [GateAnswer::Yes; 4],
+        &[Driver::Volume],
+        when,
+    )
+    .await;
     rec.id
 }
 

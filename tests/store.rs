@@ -3,10 +3,13 @@
 
 use std::time::Duration;
 
+#[path = "support/answers.rs"]
+mod answers;
+
 use chrono::{DateTime, TimeZone, Utc};
 use tunegate::checklist::{
-    Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
-    UserError, VerdictKind,
+    Answer, ChecklistContent, Driver, Gate, GateAnswer, Goal, GoalChoice, Input, Step, UserError,
+    VerdictKind,
 };
 use tunegate::flow::{Advanced, Flow, FlowError, Start};
 use tunegate::store::{
@@ -70,10 +73,6 @@ fn gate(g: Gate, a: GateAnswer) -> Input {
     Input::Answer(Answer::Gate(g, a))
 }
 
-fn drivers(set: &[Driver]) -> Input {
-    Input::Answer(Answer::Drivers(set.iter().copied().collect::<DriverSet>()))
-}
-
 /// Runs a whole walkthrough and returns its id.
 async fn decide(
     flow: &Flow,
@@ -84,16 +83,7 @@ async fn decide(
 ) -> i64 {
     let who = s.requester.clone();
     let (rec, _) = flow.start(s, now).await.unwrap();
-    let mut inputs = vec![(Step::Goal, goal(Goal::OutputFormat))];
-    for g in Gate::ALL {
-        inputs.push((Step::Gate(*g), gate(*g, gates[g.index()])));
-    }
-    inputs.push((Step::Drivers, drivers(d)));
-    for (step, input) in inputs {
-        flow.advance(rec.id, step, input, &who, None, now)
-            .await
-            .unwrap();
-    }
+    answers::answer_all(flow, rec.id, &who, gates, d, now).await;
     rec.id
 }
 

@@ -1,10 +1,11 @@
 //! Reviews in the store: recorded append-only, shown with their decision, scoped to a guild;
 //! revisit reminders due on their day and claimed exactly once; audit look-ups per guild.
 
+#[path = "support/answers.rs"]
+mod answers;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use tunegate::checklist::{
-    Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
-};
+use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
 use tunegate::flow::{Flow, Start};
 use tunegate::store::{
     ListFilter, NewReview, Person, Place, ReviewError, ReviewOutcome, Source, Status, Store,
@@ -44,30 +45,15 @@ fn start(guild: u64, text: &str) -> Start {
 async fn decided(flow: &Flow, guild: u64, text: &str, now: DateTime<Utc>) -> i64 {
     let who = Person::new("111", "alice");
     let (rec, _) = flow.start(start(guild, text), now).await.unwrap();
-    let mut inputs = vec![(
-        Step::Goal,
-        Input::Answer(Answer::Goal(GoalChoice {
-            goal: Goal::OutputFormat,
-            detail: None,
-        })),
-    )];
-    for g in Gate::ALL {
-        inputs.push((
-            Step::Gate(*g),
-            Input::Answer(Answer::Gate(*g, GateAnswer::Yes)),
-        ));
-    }
-    inputs.push((
-        Step::Drivers,
-        Input::Answer(Answer::Drivers(
-            [Driver::Volume].into_iter().collect::<DriverSet>(),
-        )),
-    ));
-    for (step, input) in inputs {
-        flow.advance(rec.id, step, input, &who, None, now)
-            .await
-            .unwrap();
-    }
+    answers::answer_all(
+        flow,
+        rec.id,
+        &who,
+        [GateAnswer::Yes; 4],
+        &[Driver::Volume],
+        now,
+    )
+    .await;
     rec.id
 }
 

@@ -4,6 +4,7 @@
 //! Each test binary uses only part of it, so unused items are allowed here.
 #![allow(dead_code, unused_imports)]
 
+pub mod answers;
 pub mod bot;
 pub mod db_faults;
 pub mod fake_discord;
