@@ -9,11 +9,11 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use tunegate::app::{App, Start};
 use tunegate::checklist::VerdictKind;
 use tunegate::checklist::{
     Answer, ChecklistContent, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
-use tunegate::flow::{Flow, Start};
 use tunegate::store::{ListFilter, Person, Place, Source, Store};
 
 fn rows() -> u64 {
@@ -211,7 +211,7 @@ async fn main() {
     );
 
     // Recording answers: each one a transaction through the shared flow.
-    let flow = Flow::new(store.clone(), ChecklistContent::built_in());
+    let flow = App::new(store.clone(), ChecklistContent::built_in());
     let me = Person::new("bench", "bench");
     let walkthroughs = 1000;
     let mut ids = Vec::with_capacity(walkthroughs);

@@ -19,7 +19,7 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use serde_json::json;
 use serenity::all::{ConnectionStage, ShardManager};
 
-use crate::store::Store;
+use crate::app::App;
 
 /// The metric names tunegate records, in one place for the README and dashboards.
 pub mod names {
@@ -65,7 +65,7 @@ pub struct Health {
     pub shards: Arc<ShardManager>,
     /// Cleared when the client gave up for good (its runners may keep their last stage).
     pub client_running: Arc<AtomicBool>,
-    pub store: Store,
+    pub app: App,
 }
 
 impl Health {
@@ -132,7 +132,7 @@ pub async fn serve(
 
 async fn healthz(State(health): State<Health>) -> impl IntoResponse {
     let gateway = health.gateway_connected().await;
-    let database = health.store.probe_write().await;
+    let database = health.app.probe_write().await;
     let ok = gateway && database.is_ok();
     let body = json!({
         "status": if ok { "ok" } else { "unhealthy" },
@@ -158,8 +158,8 @@ async fn metrics_text() -> impl IntoResponse {
 }
 
 /// Records a failed database operation under its kind.
-pub fn count_database_error(error: &crate::store::StoreError) {
-    use crate::store::StoreError;
+pub fn count_database_error(error: &crate::app::StoreError) {
+    use crate::app::StoreError;
     let kind = match error {
         StoreError::Busy => "busy",
         StoreError::ReadOnly => "read_only",

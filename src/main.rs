@@ -1,4 +1,5 @@
-//! The `tunegate` binary: parse the command line, load `.env`, set up logging, hand over.
+//! The `tunegate` binary: parse the command line, load `.env` and the settings (once), set up
+//! logging, and hand over to the composition root (`tunegate::serve`).
 
 use std::process::ExitCode;
 
@@ -14,7 +15,8 @@ fn main() -> ExitCode {
         eprintln!("error: could not read .env: {e}");
         return ExitCode::FAILURE;
     }
-    init_logging(&cli);
+    let settings = tunegate::cli::load_settings(&cli);
+    init_logging(&cli, settings.as_ref().ok());
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -22,7 +24,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(tunegate::cli::run(&cli));
+    let result = runtime.block_on(tunegate::serve::run(&cli, settings));
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -34,7 +36,7 @@ fn main() -> ExitCode {
 
 /// Logs go to stderr; `RUST_LOG` sets levels (default: warnings, or info for the bot);
 /// `log.format = "json"` switches to JSON lines.
-fn init_logging(cli: &Cli) {
+fn init_logging(cli: &Cli, settings: Option<&tunegate::config::Settings>) {
     use tracing_subscriber::EnvFilter;
     let default = if matches!(cli.command, Command::Run) {
         "info,serenity=warn"
@@ -43,8 +45,7 @@ fn init_logging(cli: &Cli) {
     };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     // A broken config is reported by the command itself; logging then uses the default.
-    let json = tunegate::cli::load_settings(cli)
-        .is_ok_and(|s| s.log.format == tunegate::config::LogFormat::Json);
+    let json = settings.is_some_and(|s| s.log.format == tunegate::config::LogFormat::Json);
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

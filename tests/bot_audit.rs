@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use support::bot::*;
 use support::fake_discord::payloads::{self, Invoker};
 use support::fake_discord::*;
+use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
-use tunegate::flow::{Flow, Start};
 use tunegate::store::{Person, Place, Source};
 
 /// Discord's Manage Server permission bit.
@@ -81,7 +81,7 @@ fn text_of(v: &Value) -> String {
 
 /// Seeds a decided walkthrough straight into the store (gates all Yes, one driver).
 async fn seed(h: &BotHarness, guild: u64, thread: u64, text: &str, when: DateTime<Utc>) -> i64 {
-    let flow = Flow::new(h.store.clone(), ChecklistContent::built_in());
+    let flow = App::new(h.store.clone(), ChecklistContent::built_in());
     let who = Person::new(ALICE.id.to_string(), ALICE.name);
     let channel = if guild == GUILD_ID {
         CHANNEL_ID

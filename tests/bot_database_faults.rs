@@ -36,8 +36,8 @@ fn bot_pool(h: &BotHarness) -> sqlx::SqlitePool {
         .as_ref()
         .expect("running")
         .bot()
-        .flow
-        .store
+        .app
+        .store()
         .pool()
         .clone()
 }

@@ -10,16 +10,16 @@ use std::time::Duration;
 use chrono::Utc;
 use support::bot::*;
 use support::fake_discord::*;
+use tunegate::app::App;
 use tunegate::checklist::ChecklistContent;
 use tunegate::discord::BotError;
-use tunegate::flow::Flow;
 use tunegate::store::Store;
 
 async fn start_against(fake: &FakeDiscord) -> (tunegate::discord::Running, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let settings = test_settings(fake, &url);
-    let flow = Flow::new(
+    let flow = App::new(
         Store::open_url(&url).await.unwrap(),
         ChecklistContent::built_in(),
     );

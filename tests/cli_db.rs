@@ -4,8 +4,8 @@
 use chrono::Utc;
 use predicates::prelude::*;
 use predicates::str::contains;
+use tunegate::app::{App, Start};
 use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Step};
-use tunegate::flow::{Flow, Start};
 use tunegate::store::{Person, Place, Source, Store};
 
 #[path = "support/cli.rs"]
@@ -38,7 +38,7 @@ impl Fill for Sandbox {
         let url = self.db_url();
         let runtime = tokio::runtime::Runtime::new().unwrap();
         runtime.block_on(async {
-            let flow = Flow::new(
+            let flow = App::new(
                 Store::open_url(&url).await.unwrap(),
                 ChecklistContent::built_in(),
             );
@@ -65,12 +65,12 @@ impl Fill for Sandbox {
                 flow.advance(rec.id, Step::Goal, goal, &who, None, when)
                     .await
                     .unwrap();
-                flow.store
+                flow.store()
                     .add_note(rec.id, &Person::new("111", "alice"), "a note", when)
                     .await
                     .unwrap();
             }
-            flow.store.close().await;
+            flow.store().close().await;
         });
     }
 

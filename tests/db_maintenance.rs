@@ -6,10 +6,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, TimeZone, Utc};
+use tunegate::app::{App, Start};
 use tunegate::checklist::{
     Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
-use tunegate::flow::{Flow, Start};
 use tunegate::store::{
     ExportFormat, ListFilter, Person, Place, PurgeReport, REDACTED_TEXT, Source, Status, Store,
     StoreError,
@@ -31,8 +31,8 @@ fn temp_db() -> TestDb {
     }
 }
 
-async fn flow_on(url: &str) -> Flow {
-    Flow::new(
+async fn flow_on(url: &str) -> App {
+    App::new(
         Store::open_url(url).await.unwrap(),
         ChecklistContent::built_in(),
     )
@@ -62,7 +62,7 @@ fn start_in(guild: u64, text: &str, revisit_of: Option<i64>) -> Start {
 }
 
 /// A finished walkthrough (six answers, one decision) plus one note; returns its id.
-async fn decided(flow: &Flow, s: Start, now: DateTime<Utc>) -> i64 {
+async fn decided(flow: &App, s: Start, now: DateTime<Utc>) -> i64 {
     let (rec, _) = flow.start(s, now).await.unwrap();
     let mut inputs = vec![(
         Step::Goal,
@@ -88,7 +88,7 @@ async fn decided(flow: &Flow, s: Start, now: DateTime<Utc>) -> i64 {
             .await
             .unwrap();
     }
-    flow.store
+    flow.store()
         .add_note(rec.id, &alice(), &format!("note on #{}", rec.id), now)
         .await
         .unwrap();
@@ -96,7 +96,7 @@ async fn decided(flow: &Flow, s: Start, now: DateTime<Utc>) -> i64 {
 }
 
 /// An abandoned walkthrough with one answer and no decision; returns its id.
-async fn abandoned(flow: &Flow, s: Start, now: DateTime<Utc>) -> i64 {
+async fn abandoned(flow: &App, s: Start, now: DateTime<Utc>) -> i64 {
     let (rec, _) = flow.start(s, now).await.unwrap();
     flow.advance(
         rec.id,
@@ -111,7 +111,7 @@ async fn abandoned(flow: &Flow, s: Start, now: DateTime<Utc>) -> i64 {
     )
     .await
     .unwrap();
-    flow.store
+    flow.store()
         .close_walkthrough(rec.id, Status::Abandoned, now)
         .await
         .unwrap();
@@ -179,7 +179,7 @@ async fn a_restored_backup_matches_the_original_row_for_row() {
     abandoned(&flow, start_in(2, "half done", None), day(4)).await;
     let backup = db.dir.path().join("backup.db");
 
-    let report = flow.store.backup_to(&backup).await.unwrap();
+    let report = flow.store().backup_to(&backup).await.unwrap();
 
     assert_eq!(report.walkthroughs, 3);
     assert_eq!(report.decisions, 2);
@@ -189,19 +189,19 @@ async fn a_restored_backup_matches_the_original_row_for_row() {
         .await
         .unwrap();
     assert_sound(&restored).await;
-    let original_rows = dump(&flow.store).await;
+    let original_rows = dump(flow.store()).await;
     assert_eq!(original_rows.len(), 3 + 13 + 2 + 2, "{original_rows:#?}");
     assert_eq!(dump(&restored).await, original_rows);
     assert_eq!(
         export_json(&restored, None).await,
-        export_json(&flow.store, None).await
+        export_json(flow.store(), None).await
     );
     let detail = serde_json::to_value(restored.detail(first, None).await.unwrap()).unwrap();
     assert_eq!(
         detail,
-        serde_json::to_value(flow.store.detail(first, None).await.unwrap()).unwrap()
+        serde_json::to_value(flow.store().detail(first, None).await.unwrap()).unwrap()
     );
-    assert_sound(&flow.store).await;
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -233,21 +233,21 @@ async fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
         let path = db.dir.path().join(format!("backup-{n}.db"));
-        reports.push((path.clone(), reader.store.backup_to(&path).await.unwrap()));
+        reports.push((path.clone(), reader.store().backup_to(&path).await.unwrap()));
     }
     stop.store(true, Ordering::SeqCst);
     writing.await.unwrap();
     let written = written.load(Ordering::SeqCst);
 
     let total = reader
-        .store
+        .store()
         .list(&ListFilter::default(), 1000, 0)
         .await
         .unwrap();
     assert_eq!(total.len(), 20 + written);
     let counts: Vec<u64> = reports.iter().map(|(_, r)| r.walkthroughs).collect();
     assert!(counts.windows(2).all(|w| w[0] < w[1]), "{counts:?}");
-    let original = dump(&reader.store).await;
+    let original = dump(reader.store()).await;
     for (path, report) in reports {
         let copy = Store::open_url(&format!("sqlite://{}", path.display()))
             .await
@@ -273,7 +273,7 @@ async fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot
             assert!(original.contains(row), "not in the original: {row}");
         }
     }
-    assert_sound(&reader.store).await;
+    assert_sound(reader.store()).await;
 }
 
 #[tokio::test]
@@ -281,10 +281,10 @@ async fn a_backup_into_a_missing_folder_fails_clearly_and_changes_nothing() {
     let db = temp_db();
     let flow = flow_on(&db.url).await;
     decided(&flow, start_in(1, "x", None), day(2)).await;
-    let before = dump(&flow.store).await;
+    let before = dump(flow.store()).await;
     let target = db.dir.path().join("no-such-folder").join("backup.db");
 
-    let err = flow.store.backup_to(&target).await.unwrap_err();
+    let err = flow.store().backup_to(&target).await.unwrap_err();
 
     assert!(matches!(err, StoreError::BackupFailed { .. }), "{err:?}");
     let text = err.to_string();
@@ -292,8 +292,8 @@ async fn a_backup_into_a_missing_folder_fails_clearly_and_changes_nothing() {
     assert!(text.contains("Check that its folder exists"), "{text}");
     assert!(text.contains("database itself was not changed"), "{text}");
     assert!(!target.exists());
-    assert_eq!(dump(&flow.store).await, before);
-    assert_sound(&flow.store).await;
+    assert_eq!(dump(flow.store()).await, before);
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -301,7 +301,7 @@ async fn a_backup_where_nothing_can_be_written_fails_clearly_and_changes_nothing
     let db = temp_db();
     let flow = flow_on(&db.url).await;
     decided(&flow, start_in(1, "x", None), day(2)).await;
-    let before = dump(&flow.store).await;
+    let before = dump(flow.store()).await;
     // A regular file where the folder should be: not writable even for root.
     let not_a_folder = db.dir.path().join("plain-file");
     std::fs::write(&not_a_folder, "x").unwrap();
@@ -317,13 +317,13 @@ async fn a_backup_where_nothing_can_be_written_fails_clearly_and_changes_nothing
     }
 
     for target in targets {
-        let err = flow.store.backup_to(&target).await.unwrap_err();
+        let err = flow.store().backup_to(&target).await.unwrap_err();
         assert!(matches!(err, StoreError::BackupFailed { .. }), "{err:?}");
         assert!(err.to_string().contains("may write there"), "{err}");
         assert!(!target.exists());
     }
-    assert_eq!(dump(&flow.store).await, before);
-    assert_sound(&flow.store).await;
+    assert_eq!(dump(flow.store()).await, before);
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -332,13 +332,13 @@ async fn a_backup_never_overwrites_an_existing_file() {
     let flow = flow_on(&db.url).await;
     decided(&flow, start_in(1, "x", None), day(2)).await;
     let earlier = db.dir.path().join("earlier.db");
-    flow.store.backup_to(&earlier).await.unwrap();
+    flow.store().backup_to(&earlier).await.unwrap();
     let earlier_bytes = file_bytes(&earlier).await;
     let precious = db.dir.path().join("precious.txt");
     std::fs::write(&precious, "not a database").unwrap();
 
     for target in [&earlier, &precious, &db.path] {
-        let err = flow.store.backup_to(target).await.unwrap_err();
+        let err = flow.store().backup_to(target).await.unwrap_err();
         assert!(matches!(err, StoreError::BackupExists { .. }), "{err:?}");
         assert!(err.to_string().contains("never overwrites"), "{err}");
     }
@@ -347,7 +347,7 @@ async fn a_backup_never_overwrites_an_existing_file() {
         std::fs::read_to_string(&precious).unwrap(),
         "not a database"
     );
-    assert_sound(&flow.store).await;
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -362,19 +362,19 @@ async fn retention_redacts_only_old_proposals_and_notes_and_keeps_decisions_and_
         .0
         .id;
     let recent = decided(&flow, start_in(1, "recent proposal", None), day(20)).await;
-    let before_old = flow.store.detail(old, None).await.unwrap();
+    let before_old = flow.store().detail(old, None).await.unwrap();
     let before_recent =
-        serde_json::to_value(flow.store.detail(recent, None).await.unwrap()).unwrap();
+        serde_json::to_value(flow.store().detail(recent, None).await.unwrap()).unwrap();
 
     let report = flow
-        .store
+        .store()
         .redact_older_than(day(10), day(25))
         .await
         .unwrap();
 
     assert_eq!((report.proposals, report.notes), (2, 1));
     assert_eq!(report.cutoff, day(10));
-    let after_old = flow.store.detail(old, None).await.unwrap();
+    let after_old = flow.store().detail(old, None).await.unwrap();
     assert_eq!(after_old.walkthrough.trigger_text, REDACTED_TEXT);
     assert_eq!(after_old.notes.len(), 1);
     assert_eq!(after_old.notes[0].body, REDACTED_TEXT);
@@ -395,19 +395,19 @@ async fn retention_redacts_only_old_proposals_and_notes_and_keeps_decisions_and_
         after_old.walkthrough.updated_at,
         before_old.walkthrough.updated_at
     );
-    let open = flow.store.walkthrough(old_open).await.unwrap();
+    let open = flow.store().walkthrough(old_open).await.unwrap();
     assert_eq!(open.trigger_text, REDACTED_TEXT);
     assert_eq!(
-        serde_json::to_value(flow.store.detail(recent, None).await.unwrap()).unwrap(),
+        serde_json::to_value(flow.store().detail(recent, None).await.unwrap()).unwrap(),
         before_recent
     );
     let again = flow
-        .store
+        .store()
         .redact_older_than(day(10), day(25))
         .await
         .unwrap();
     assert_eq!((again.proposals, again.notes), (0, 0));
-    assert_sound(&flow.store).await;
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -416,11 +416,15 @@ async fn a_cutoff_after_now_redacts_nothing_started_after_now() {
     let flow = flow_on(&db.url).await;
     let id = decided(&flow, start_in(1, "started on day 5", None), day(5)).await;
 
-    let report = flow.store.redact_older_than(day(30), day(4)).await.unwrap();
+    let report = flow
+        .store()
+        .redact_older_than(day(30), day(4))
+        .await
+        .unwrap();
 
     assert_eq!((report.proposals, report.notes), (0, 0));
     assert_eq!(report.cutoff, day(4));
-    let w = flow.store.walkthrough(id).await.unwrap();
+    let w = flow.store().walkthrough(id).await.unwrap();
     assert_eq!(w.trigger_text, "started on day 5");
 }
 
@@ -435,7 +439,7 @@ async fn redacted_text_is_gone_from_the_database_files() {
         day(1),
     )
     .await;
-    flow.store
+    flow.store()
         .add_note(id, &alice(), &format!("data from {secret}"), day(1))
         .await
         .unwrap();
@@ -445,7 +449,7 @@ async fn redacted_text_is_gone_from_the_database_files() {
     before.extend(file_bytes(&wal).await);
     assert!(holds_secret(&before), "the test must see the text before");
 
-    flow.store
+    flow.store()
         .redact_older_than(day(10), day(20))
         .await
         .unwrap();
@@ -455,7 +459,7 @@ async fn redacted_text_is_gone_from_the_database_files() {
         after.extend(file_bytes(&wal).await);
     }
     assert!(!holds_secret(&after), "redacted text is still in the files");
-    assert_sound(&flow.store).await;
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -473,8 +477,8 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         day(5),
     )
     .await;
-    let other_guild_before = export_json(&flow.store, Some(8)).await;
-    let kept_before = serde_json::to_value(flow.store.detail(kept, None).await.unwrap()).unwrap();
+    let other_guild_before = export_json(flow.store(), Some(8)).await;
+    let kept_before = serde_json::to_value(flow.store().detail(kept, None).await.unwrap()).unwrap();
     let expected = PurgeReport {
         walkthroughs: 3,
         answers: 6 + 6 + 1,
@@ -482,25 +486,25 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         decisions: 2,
         revisits_unlinked: 1,
     };
-    assert_eq!(flow.store.guild_rows(7).await.unwrap(), expected);
+    assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
 
-    let report = flow.store.purge_guild(7).await.unwrap();
+    let report = flow.store().purge_guild(7).await.unwrap();
 
     assert_eq!(report, expected);
-    assert!(flow.store.guild_rows(7).await.unwrap().is_empty());
+    assert!(flow.store().guild_rows(7).await.unwrap().is_empty());
     assert_eq!(
-        export_json(&flow.store, Some(7)).await,
+        export_json(flow.store(), Some(7)).await,
         serde_json::json!([])
     );
-    assert_eq!(export_json(&flow.store, Some(8)).await, other_guild_before);
+    assert_eq!(export_json(flow.store(), Some(8)).await, other_guild_before);
     assert_eq!(
-        serde_json::to_value(flow.store.detail(kept, None).await.unwrap()).unwrap(),
+        serde_json::to_value(flow.store().detail(kept, None).await.unwrap()).unwrap(),
         kept_before
     );
-    let unlinked = flow.store.walkthrough(elsewhere).await.unwrap();
+    let unlinked = flow.store().walkthrough(elsewhere).await.unwrap();
     assert_eq!(unlinked.revisit_of, None);
     assert_eq!(unlinked.trigger_text, "guild 8 revisits 7");
-    let rows = dump(&flow.store).await;
+    let rows = dump(flow.store()).await;
     assert_eq!(
         rows.iter()
             .filter(|r| r.starts_with("walkthroughs|"))
@@ -516,7 +520,7 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         rows.iter().filter(|r| r.starts_with("decisions|")).count(),
         2
     );
-    assert_sound(&flow.store).await;
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -524,14 +528,14 @@ async fn purging_an_unknown_guild_deletes_nothing_and_reports_zero() {
     let db = temp_db();
     let flow = flow_on(&db.url).await;
     decided(&flow, start_in(7, "guild 7", None), day(2)).await;
-    let before = dump(&flow.store).await;
+    let before = dump(flow.store()).await;
 
-    let report = flow.store.purge_guild(999).await.unwrap();
+    let report = flow.store().purge_guild(999).await.unwrap();
 
     assert!(report.is_empty(), "{report:?}");
     assert_eq!(report, PurgeReport::default());
-    assert_eq!(dump(&flow.store).await, before);
-    assert_sound(&flow.store).await;
+    assert_eq!(dump(flow.store()).await, before);
+    assert_sound(flow.store()).await;
 }
 
 #[tokio::test]
@@ -539,7 +543,7 @@ async fn a_dangling_reference_is_reported_by_the_foreign_key_check() {
     let db = temp_db();
     let flow = flow_on(&db.url).await;
     decided(&flow, start_in(7, "x", None), day(2)).await;
-    let mut conn = flow.store.pool().acquire().await.unwrap();
+    let mut conn = flow.store().pool().acquire().await.unwrap();
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await
@@ -557,7 +561,7 @@ async fn a_dangling_reference_is_reported_by_the_foreign_key_check() {
         .unwrap();
     drop(conn);
 
-    let problems = flow.store.foreign_key_problems().await.unwrap();
+    let problems = flow.store().foreign_key_problems().await.unwrap();
 
     assert_eq!(
         problems,

@@ -123,7 +123,7 @@ async fn a_port_in_use_is_a_clear_error_at_start() {
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let mut settings = test_settings(&fake, &url);
     settings.http.listen = addr.clone();
-    let flow = tunegate::flow::Flow::new(
+    let flow = tunegate::app::App::new(
         tunegate::store::Store::open_url(&url).await.unwrap(),
         tunegate::checklist::ChecklistContent::built_in(),
     );

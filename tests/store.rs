@@ -7,11 +7,10 @@ use std::time::Duration;
 mod answers;
 
 use chrono::{DateTime, TimeZone, Utc};
+use tunegate::app::{Advanced, App, AppError, Start};
 use tunegate::checklist::{
-    Answer, ChecklistContent, Driver, Gate, GateAnswer, Goal, GoalChoice, Input, Step, UserError,
-    VerdictKind,
+    Answer, ChecklistContent, Driver, Gate, GateAnswer, Goal, GoalChoice, Input, Step, VerdictKind,
 };
-use tunegate::flow::{Advanced, Flow, FlowError, Start};
 use tunegate::store::{
     ExportFormat, ListFilter, Person, Place, Source, Status, Store, StoreError, StoreOptions,
 };
@@ -32,8 +31,8 @@ fn temp_db() -> TestDb {
     }
 }
 
-async fn flow_on(db: &TestDb) -> Flow {
-    Flow::new(
+async fn flow_on(db: &TestDb) -> App {
+    App::new(
         Store::open_url(&db.url).await.unwrap(),
         ChecklistContent::built_in(),
     )
@@ -75,7 +74,7 @@ fn gate(g: Gate, a: GateAnswer) -> Input {
 
 /// Runs a whole walkthrough and returns its id.
 async fn decide(
-    flow: &Flow,
+    flow: &App,
     s: Start,
     gates: [GateAnswer; 4],
     d: &[Driver],
@@ -101,7 +100,7 @@ async fn a_finished_walkthrough_records_every_answer_and_one_decision() {
         at(2, 9),
     )
     .await;
-    let detail = flow.store.detail(id, Some(1)).await.unwrap();
+    let detail = flow.store().detail(id, Some(1)).await.unwrap();
     assert_eq!(detail.walkthrough.status, Status::Decided);
     assert_eq!(detail.walkthrough.step, Step::Done);
     assert_eq!(detail.answers.len(), 6);
@@ -110,7 +109,7 @@ async fn a_finished_walkthrough_records_every_answer_and_one_decision() {
     assert_eq!(decision.drivers, [Driver::Volume, Driver::Privacy].into());
     assert_eq!(decision.checklist_version, flow.checklist_version());
     assert_eq!(decision.reasons.len(), 2);
-    assert_eq!(flow.store.integrity_check().await.unwrap(), vec!["ok"]);
+    assert_eq!(flow.store().integrity_check().await.unwrap(), vec!["ok"]);
 }
 
 #[tokio::test]
@@ -163,7 +162,7 @@ async fn a_changed_answer_keeps_the_old_one_in_the_history() {
     )
     .await
     .unwrap();
-    let detail = flow.store.detail(rec.id, None).await.unwrap();
+    let detail = flow.store().detail(rec.id, None).await.unwrap();
     let g1_answers: Vec<&str> = detail
         .answers
         .iter()
@@ -171,7 +170,7 @@ async fn a_changed_answer_keeps_the_old_one_in_the_history() {
         .map(|a| a.value.as_str())
         .collect();
     assert_eq!(g1_answers, ["no", "yes"]);
-    let loaded = flow.store.walkthrough(rec.id).await.unwrap();
+    let loaded = flow.store().walkthrough(rec.id).await.unwrap();
     assert_eq!(loaded.answers.gate(Gate::Examples), Some(GateAnswer::Yes));
     assert_eq!(loaded.step, Step::Gate(Gate::Team));
 }
@@ -216,10 +215,10 @@ async fn two_clicks_racing_on_one_question_record_exactly_one_answer() {
         assert_eq!(oks, 1, "round {round}: {a:?} / {b:?}");
         let loser = if a.is_ok() { b } else { a };
         assert!(
-            matches!(loser, Err(FlowError::User(UserError::StaleStep { .. }))),
+            matches!(loser, Err(AppError::StaleStep { .. })),
             "{loser:?}"
         );
-        let detail = flow.store.detail(rec.id, None).await.unwrap();
+        let detail = flow.store().detail(rec.id, None).await.unwrap();
         assert_eq!(detail.answers.len(), 1);
     }
 }
@@ -257,7 +256,12 @@ async fn a_replayed_interaction_records_nothing_twice() {
         .unwrap();
     assert!(matches!(again, Advanced::Duplicate { .. }));
     assert_eq!(
-        flow.store.detail(rec.id, None).await.unwrap().answers.len(),
+        flow.store()
+            .detail(rec.id, None)
+            .await
+            .unwrap()
+            .answers
+            .len(),
         1
     );
 }
@@ -288,12 +292,12 @@ async fn recorded_decisions_and_answers_cannot_be_rewritten() {
     .await;
     let err = sqlx::query("UPDATE decisions SET verdict = 'justified' WHERE walkthrough_id = ?")
         .bind(id)
-        .execute(flow.store.pool())
+        .execute(flow.store().pool())
         .await
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
     let err = sqlx::query("UPDATE answers SET value = 'no'")
-        .execute(flow.store.pool())
+        .execute(flow.store().pool())
         .await
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
@@ -308,14 +312,14 @@ async fn a_closed_walkthrough_takes_no_more_answers() {
         .await
         .unwrap();
     assert!(
-        flow.store
+        flow.store()
             .close_walkthrough(rec.id, Status::Dismissed, at(2, 9))
             .await
             .unwrap()
     );
     assert!(
         !flow
-            .store
+            .store()
             .close_walkthrough(rec.id, Status::Abandoned, at(2, 9))
             .await
             .unwrap()
@@ -332,7 +336,7 @@ async fn a_closed_walkthrough_takes_no_more_answers() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, FlowError::Closed(Status::Dismissed)),
+        matches!(err, AppError::Closed(Status::Dismissed)),
         "{err:?}"
     );
 }
@@ -349,11 +353,11 @@ async fn hostile_text_is_stored_exactly_as_given() {
         .start(start(Source::Chat, 1, 8, alice(), &hostile), at(2, 9))
         .await
         .unwrap();
-    flow.store
+    flow.store()
         .add_note(rec.id, &alice(), &hostile, at(2, 9))
         .await
         .unwrap();
-    let detail = flow.store.detail(rec.id, None).await.unwrap();
+    let detail = flow.store().detail(rec.id, None).await.unwrap();
     assert_eq!(detail.walkthrough.trigger_text, hostile);
     assert_eq!(detail.notes[0].body, hostile);
     assert!(hostile.chars().count() > 10_000);
@@ -402,7 +406,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
     let ids =
         |rows: Vec<tunegate::store::DecisionSummary>| rows.iter().map(|r| r.id).collect::<Vec<_>>();
     let all = flow
-        .store
+        .store()
         .list(&ListFilter::default(), 50, 0)
         .await
         .unwrap();
@@ -410,7 +414,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
 
     let f = |f: ListFilter| f;
     let by_verdict = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 verdict: Some(VerdictKind::Premature),
@@ -423,7 +427,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .unwrap();
     assert_eq!(ids(by_verdict), vec![p1]);
     let by_status = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 status: Some(Status::Open),
@@ -436,7 +440,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .unwrap();
     assert_eq!(ids(by_status), vec![open.id]);
     let by_name = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 requester: Some("bob".into()),
@@ -449,7 +453,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .unwrap();
     assert_eq!(ids(by_name), vec![n2, j1]);
     let by_id = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 requester: Some("111".into()),
@@ -462,7 +466,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .unwrap();
     assert_eq!(ids(by_id), vec![open.id, p1]);
     let window = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 since: Some(at(2, 0)),
@@ -476,7 +480,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .unwrap();
     assert_eq!(ids(window), vec![n2, j1]);
     let text = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 text: Some("lora".into()),
@@ -489,7 +493,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .unwrap();
     assert_eq!(ids(text), vec![j1]);
     let guild2 = flow
-        .store
+        .store()
         .list(
             &f(ListFilter {
                 guild_id: Some(2),
@@ -501,16 +505,20 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
         .await
         .unwrap();
     assert_eq!(ids(guild2), vec![n2]);
-    let page2 = flow.store.list(&ListFilter::default(), 2, 2).await.unwrap();
+    let page2 = flow
+        .store()
+        .list(&ListFilter::default(), 2, 2)
+        .await
+        .unwrap();
     assert_eq!(ids(page2), vec![j1, p1]);
 
     // A guild-scoped detail does not reveal another guild's walkthrough.
     assert!(matches!(
-        flow.store.detail(n2, Some(1)).await,
+        flow.store().detail(n2, Some(1)).await,
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(
-        flow.store.detail(999, None).await,
+        flow.store().detail(999, None).await,
         Err(StoreError::NotFound(999))
     ));
 }
@@ -559,12 +567,12 @@ async fn stats_count_verdicts_gates_drivers_dismissals_and_months() {
         .start(start(Source::Chat, 1, 4, alice(), "d"), at(5, 0))
         .await
         .unwrap();
-    flow.store
+    flow.store()
         .close_walkthrough(dismissed.id, Status::Dismissed, at(5, 0))
         .await
         .unwrap();
 
-    let s = flow.store.stats(&ListFilter::default()).await.unwrap();
+    let s = flow.store().stats(&ListFilter::default()).await.unwrap();
     assert_eq!(s.walkthroughs, 4);
     assert_eq!(s.decisions, 3);
     assert_eq!(s.by_verdict["premature"], 2);
@@ -584,7 +592,7 @@ async fn stats_count_verdicts_gates_drivers_dismissals_and_months() {
     assert_eq!(months, vec![("2026-10", 1, 0), ("2026-11", 1, 1)]);
 
     let other_guild = flow
-        .store
+        .store()
         .stats(&ListFilter {
             guild_id: Some(9),
             ..Default::default()
@@ -616,7 +624,7 @@ async fn exports_stream_every_row_in_three_formats_and_defuse_formulas() {
 
     let mut csv_out = Vec::new();
     let n = flow
-        .store
+        .store()
         .export(&ListFilter::default(), ExportFormat::Csv, &mut csv_out)
         .await
         .unwrap();
@@ -633,7 +641,7 @@ async fn exports_stream_every_row_in_three_formats_and_defuse_formulas() {
     assert_eq!(&rows[1][verdict_col], "");
 
     let mut json_out = Vec::new();
-    flow.store
+    flow.store()
         .export(&ListFilter::default(), ExportFormat::Json, &mut json_out)
         .await
         .unwrap();
@@ -646,7 +654,7 @@ async fn exports_stream_every_row_in_three_formats_and_defuse_formulas() {
     assert_eq!(parsed[0]["reasons"].as_array().unwrap().len(), 1);
 
     let mut lines_out = Vec::new();
-    flow.store
+    flow.store()
         .export(
             &ListFilter {
                 status: Some(Status::Open),
@@ -666,7 +674,7 @@ async fn exports_stream_every_row_in_three_formats_and_defuse_formulas() {
     assert_eq!(lines[0]["status"], "open");
 
     let mut empty = Vec::new();
-    flow.store
+    flow.store()
         .export(
             &ListFilter {
                 guild_id: Some(77),
@@ -742,8 +750,8 @@ async fn a_read_only_database_refuses_writes_with_a_clear_error() {
         .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
         .await
         .unwrap();
-    flow.store.close().await;
-    let read_only = Flow::new(
+    flow.store().close().await;
+    let read_only = App::new(
         Store::open_url(&format!("{}?mode=ro", db.url))
             .await
             .unwrap(),
@@ -761,12 +769,15 @@ async fn a_read_only_database_refuses_writes_with_a_clear_error() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, FlowError::Store(StoreError::ReadOnly)),
+        matches!(err, AppError::Unavailable(StoreError::ReadOnly)),
         "{err:?}"
     );
-    assert!(err.to_string().contains("read-only"), "{err}");
+    // The operator's log says why; the person is only told to try again.
+    let cause = err.operator_cause().expect("an operator cause").to_string();
+    assert!(cause.contains("read-only"), "{cause}");
+    assert!(err.to_string().contains("try again"), "{err}");
     // Nothing was half-written: the walkthrough still waits for its first answer.
-    let detail = read_only.store.detail(rec.id, None).await.unwrap();
+    let detail = read_only.store().detail(rec.id, None).await.unwrap();
     assert_eq!(detail.walkthrough.step, Step::Goal);
     assert!(detail.answers.is_empty());
 }
@@ -779,7 +790,7 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
         .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
         .await
         .unwrap();
-    let impatient = Flow::new(
+    let impatient = App::new(
         Store::open(&StoreOptions {
             busy_timeout: Duration::from_millis(100),
             ..StoreOptions::new(&db.url)
@@ -788,7 +799,7 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
         .unwrap(),
         ChecklistContent::built_in(),
     );
-    let mut holder = flow.store.pool().acquire().await.unwrap();
+    let mut holder = flow.store().pool().acquire().await.unwrap();
     sqlx::query("BEGIN EXCLUSIVE")
         .execute(&mut *holder)
         .await
@@ -804,7 +815,10 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
         )
         .await
         .unwrap_err();
-    assert!(matches!(err, FlowError::Store(StoreError::Busy)), "{err:?}");
+    assert!(
+        matches!(err, AppError::Unavailable(StoreError::Busy)),
+        "{err:?}"
+    );
     sqlx::query("ROLLBACK").execute(&mut *holder).await.unwrap();
     drop(holder);
     // Once the lock is gone the same answer goes through.
@@ -834,12 +848,12 @@ async fn an_export_larger_than_one_page_keeps_every_row_once_and_in_order() {
          '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z' FROM seq",
     )
     .bind(rows)
-    .execute(flow.store.pool())
+    .execute(flow.store().pool())
     .await
     .unwrap();
     let mut out = Vec::new();
     let n = flow
-        .store
+        .store()
         .export(&ListFilter::default(), ExportFormat::JsonLines, &mut out)
         .await
         .unwrap();
@@ -858,7 +872,7 @@ async fn an_export_larger_than_one_page_keeps_every_row_once_and_in_order() {
     // A filter that matches one row in three pages through the same way.
     let mut out = Vec::new();
     let n = flow
-        .store
+        .store()
         .export(
             &ListFilter {
                 guild_id: Some(1),
@@ -907,7 +921,7 @@ async fn a_verdict_filtered_listing_is_newest_decision_first() {
     )
     .await;
     let rows = flow
-        .store
+        .store()
         .list(
             &ListFilter {
                 guild_id: Some(1),
@@ -955,7 +969,7 @@ async fn the_text_filter_ignores_ascii_case_and_takes_wildcards_literally() {
             text: Some(text.to_string()),
             ..Default::default()
         };
-        let store = flow.store.clone();
+        let store = flow.store().clone();
         async move {
             store
                 .list(&filter, 10, 0)

@@ -5,17 +5,17 @@
 mod answers;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
-use tunegate::flow::{Flow, Start};
 use tunegate::store::{
     ListFilter, NewReview, Person, Place, ReviewError, ReviewOutcome, Source, Status, Store,
 };
 
-async fn flow() -> (tempfile::TempDir, Flow) {
+async fn flow() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("reviews.db").display());
     let store = Store::open_url(&url).await.unwrap();
-    (dir, Flow::new(store, ChecklistContent::built_in()))
+    (dir, App::new(store, ChecklistContent::built_in()))
 }
 
 fn at(day: u32) -> DateTime<Utc> {
@@ -42,7 +42,7 @@ fn start(guild: u64, text: &str) -> Start {
 }
 
 /// A decided walkthrough in `guild` (all gates Yes, one driver: JUSTIFIED).
-async fn decided(flow: &Flow, guild: u64, text: &str, now: DateTime<Utc>) -> i64 {
+async fn decided(flow: &App, guild: u64, text: &str, now: DateTime<Utc>) -> i64 {
     let who = Person::new("111", "alice");
     let (rec, _) = flow.start(start(guild, text), now).await.unwrap();
     answers::answer_all(
@@ -74,7 +74,7 @@ async fn a_review_is_recorded_and_shown_with_its_decision() {
     let (_dir, flow) = flow().await;
     let id = decided(&flow, 1, "we should fine-tune", at(2)).await;
     let first = flow
-        .store
+        .store()
         .add_review(&review(id, Some(1), ReviewOutcome::Agreed, None))
         .await
         .unwrap();
@@ -85,14 +85,14 @@ async fn a_review_is_recorded_and_shown_with_its_decision() {
         Some("  evals showed prompting is enough  "),
     );
     later.revisit_on = Some(date(2026, 12, 24));
-    let second = flow.store.add_review(&later).await.unwrap();
+    let second = flow.store().add_review(&later).await.unwrap();
     assert_eq!(first.outcome, ReviewOutcome::Agreed);
     assert_eq!(
         second.note.as_deref(),
         Some("evals showed prompting is enough")
     );
     assert_eq!(second.guild_id, Some(1));
-    let detail = flow.store.detail(id, Some(1)).await.unwrap();
+    let detail = flow.store().detail(id, Some(1)).await.unwrap();
     assert_eq!(detail.reviews, vec![first, second]);
 }
 
@@ -100,7 +100,7 @@ async fn a_review_is_recorded_and_shown_with_its_decision() {
 async fn reviews_can_never_be_changed_or_removed() {
     let (_dir, flow) = flow().await;
     let id = decided(&flow, 1, "we should fine-tune", at(2)).await;
-    flow.store
+    flow.store()
         .add_review(&review(id, Some(1), ReviewOutcome::Agreed, Some("fine")))
         .await
         .unwrap();
@@ -110,19 +110,19 @@ async fn reviews_can_never_be_changed_or_removed() {
         "DELETE FROM reviews",
     ] {
         let err = sqlx::query(sql)
-            .execute(flow.store.pool())
+            .execute(flow.store().pool())
             .await
             .unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
     }
-    assert_eq!(flow.store.reviews_of(id).await.unwrap().len(), 1);
+    assert_eq!(flow.store().reviews_of(id).await.unwrap().len(), 1);
 }
 
 #[tokio::test]
 async fn a_review_that_makes_no_sense_is_refused_with_a_reason() {
     let (_dir, flow) = flow().await;
     let id = decided(&flow, 1, "we should fine-tune", at(2)).await;
-    let store = &flow.store;
+    let store = flow.store();
     let overruled = review(id, Some(1), ReviewOutcome::Overruled, Some("   "));
     assert!(matches!(
         store.add_review(&overruled).await,
@@ -170,7 +170,7 @@ async fn a_review_that_makes_no_sense_is_refused_with_a_reason() {
 #[tokio::test]
 async fn a_revisit_reminder_is_due_on_its_day_and_claimed_exactly_once() {
     let (_dir, flow) = flow().await;
-    let store = &flow.store;
+    let store = flow.store();
     let id = decided(&flow, 1, "we should fine-tune", at(2)).await;
     let mut r = review(id, Some(1), ReviewOutcome::RevisitLater, Some("after Q1"));
     r.revisit_on = Some(date(2027, 1, 15));
@@ -226,7 +226,7 @@ async fn a_revisit_reminder_is_due_on_its_day_and_claimed_exactly_once() {
 #[tokio::test]
 async fn suggestions_and_counts_stay_within_one_guild() {
     let (_dir, flow) = flow().await;
-    let store = &flow.store;
+    let store = flow.store();
     let mut ours = Vec::new();
     for i in 0..3 {
         ours.push(decided(&flow, 1, &format!("llama plan {i}"), at(2 + i)).await);

@@ -90,6 +90,10 @@ stable_keys!(Driver, "driver", {
 });
 
 impl Gate {
+    /// How many gates the checklist has: the one place this number is written. Per-gate
+    /// arrays are `[_; Gate::COUNT]`; a test checks it against [`Gate::ALL`].
+    pub const COUNT: usize = 4;
+
     /// The position of this gate in [`Gate::ALL`], used to index per-gate arrays.
     pub fn index(self) -> usize {
         match self {
@@ -99,6 +103,11 @@ impl Gate {
             Gate::Measured => 3,
         }
     }
+}
+
+impl Driver {
+    /// How many drivers the checklist offers; a test checks it against [`Driver::ALL`].
+    pub const COUNT: usize = 4;
 }
 
 impl Step {
@@ -150,8 +159,8 @@ impl Step {
         self.position() + 1
     }
 
-    /// How many questions a walkthrough asks.
-    pub const QUESTIONS: usize = 6;
+    /// How many questions a walkthrough asks (every step but `Done`).
+    pub const QUESTIONS: usize = Step::ALL.len() - 1;
 }
 
 impl fmt::Display for Step {
@@ -189,6 +198,8 @@ mod tests {
         for g in Goal::ALL {
             assert_eq!(Goal::from_key(g.key()), Some(*g));
         }
+        assert_eq!(Gate::ALL.len(), Gate::COUNT);
+        assert_eq!(Driver::ALL.len(), Driver::COUNT);
         for g in Gate::ALL {
             assert_eq!(Gate::from_key(g.key()), Some(*g));
             assert_eq!(Gate::ALL[g.index()], *g);

@@ -159,7 +159,7 @@ mod tests {
     }
 
     /// Every combination of four gate answers.
-    fn gate_combinations() -> Vec<[GateAnswer; 4]> {
+    fn gate_combinations() -> Vec<[GateAnswer; Gate::COUNT]> {
         let all = GateAnswer::ALL;
         let mut out = Vec::new();
         for a in all {
@@ -174,7 +174,11 @@ mod tests {
         out
     }
 
-    fn answers(goal: Goal, gates: [GateAnswer; 4], drivers: DriverSet) -> CompleteAnswers {
+    fn answers(
+        goal: Goal,
+        gates: [GateAnswer; Gate::COUNT],
+        drivers: DriverSet,
+    ) -> CompleteAnswers {
         CompleteAnswers {
             goal: GoalChoice {
                 goal,

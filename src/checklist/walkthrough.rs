@@ -49,7 +49,7 @@ pub enum Input {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     pub goal: Option<GoalChoice>,
-    pub gates: [Option<GateAnswer>; 4],
+    pub gates: [Option<GateAnswer>; Gate::COUNT],
     pub drivers: Option<DriverSet>,
 }
 
@@ -57,7 +57,7 @@ pub struct Answers {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompleteAnswers {
     pub goal: GoalChoice,
-    pub gates: [GateAnswer; 4],
+    pub gates: [GateAnswer; Gate::COUNT],
     pub drivers: DriverSet,
 }
 
@@ -236,7 +236,7 @@ mod tests {
         let w = run(inputs).unwrap();
         assert!(w.is_finished());
         let done = w.answers.complete().unwrap();
-        assert_eq!(done.gates, [GateAnswer::Yes; 4]);
+        assert_eq!(done.gates, [GateAnswer::Yes; Gate::COUNT]);
         assert_eq!(done.drivers, [Driver::Privacy].into());
     }
 

@@ -1,4 +1,6 @@
-//! `tunegate run` (the Discord bot until SIGINT/SIGTERM) and `tunegate invite-url`.
+//! What helps run the bot from a terminal: `tunegate health` (ask a running bot's
+//! `/healthz`) and `tunegate invite-url`. The bot itself (`tunegate run`) is wired by
+//! `crate::serve`.
 
 use std::process::ExitCode;
 
@@ -6,8 +8,8 @@ use base64::Engine as _;
 use clap::Args;
 use secrecy::ExposeSecret;
 
-use super::{Cli, CliError, load_content, load_settings, open_store};
-use crate::flow::Flow;
+use super::CliError;
+use crate::config::Settings;
 
 /// The permissions the bot needs, and why.
 pub const PERMISSIONS: &[(u64, &str)] = &[
@@ -41,48 +43,6 @@ pub struct InviteArgs {
     pub client_id: Option<u64>,
 }
 
-/// `tunegate run`.
-pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
-    let settings = load_settings(cli)?;
-    let content = load_content(&settings)?;
-    if settings.discord.token.is_none() {
-        return Err(CliError::Bot(
-            crate::discord::BotError::MissingToken.to_string(),
-        ));
-    }
-    let store = open_store(&settings).await?;
-    let flow = Flow::new(store.clone(), content);
-    tracing::info!(database = %settings.database.url, checklist = flow.checklist_version(), "starting");
-    let result = crate::discord::run(settings, flow, shutdown_signal()).await;
-    store.close().await;
-    result.map_err(|e| CliError::Bot(e.to_string()))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Completes on SIGINT (Ctrl-C) or SIGTERM (container stop).
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = interrupt => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = interrupt.await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = interrupt.await;
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct HealthArgs {
     /// The endpoint to ask, e.g. http://127.0.0.1:9095 [default: from http.listen].
@@ -91,12 +51,14 @@ pub struct HealthArgs {
 }
 
 /// `tunegate health`: asks a running bot's `/healthz`; exit 0 when healthy, 1 otherwise.
-pub async fn health(cli: &Cli, args: &HealthArgs) -> Result<ExitCode, CliError> {
+pub async fn health(
+    settings: Result<Settings, CliError>,
+    args: &HealthArgs,
+) -> Result<ExitCode, CliError> {
     let base = match &args.url {
         Some(url) => url.trim_end_matches('/').to_string(),
         None => {
-            let settings = load_settings(cli)?;
-            let listen = settings.http.listen;
+            let listen = settings?.http.listen;
             if listen.is_empty() {
                 return Err(CliError::Usage(
                     "the health endpoint is off: set http.listen (TUNEGATE_HTTP__LISTEN), or \
@@ -131,11 +93,14 @@ pub async fn health(cli: &Cli, args: &HealthArgs) -> Result<ExitCode, CliError> 
 }
 
 /// `tunegate invite-url`.
-pub fn invite_url(cli: &Cli, args: &InviteArgs) -> Result<ExitCode, CliError> {
+pub fn invite_url(
+    settings: Result<Settings, CliError>,
+    args: &InviteArgs,
+) -> Result<ExitCode, CliError> {
     let client_id = match args.client_id {
         Some(id) => id,
         None => {
-            let settings = load_settings(cli)?;
+            let settings = settings?;
             let token = settings.discord.token.as_ref().ok_or_else(|| {
                 CliError::Usage(
                     "give --client-id (Developer Portal -> General Information -> Application ID) \

@@ -13,13 +13,13 @@ use chrono::Utc;
 use clap::Args;
 use tokio::sync::mpsc;
 
-use super::{CliError, load_content, load_settings, open_store, render};
+use super::{CliError, open_app, render};
+use crate::app::{Advanced, App, AppError, Person, Place, Source, Start};
 use crate::checklist::{
     Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
     model,
 };
-use crate::flow::{Advanced, Flow, FlowError, Start};
-use crate::store::{Person, Place, Source, Status};
+use crate::config::Settings;
 
 /// Exit code when input ended before the verdict (the walkthrough is kept as abandoned).
 pub const EXIT_INCOMPLETE: u8 = 3;
@@ -153,11 +153,15 @@ fn prompt(text: &str) {
 }
 
 /// `tunegate check`.
-pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliError> {
-    let settings = load_settings(cli)?;
-    let content = load_content(&settings)?;
-    let store = open_store(&settings).await?;
-    let flow = Flow::new(store, content);
+pub async fn run(settings: &Settings, args: &CheckArgs) -> Result<ExitCode, CliError> {
+    let app = open_app(settings).await?;
+    let result = walk(&app, args).await;
+    app.close().await;
+    result
+}
+
+/// The walkthrough itself, on an open app.
+async fn walk(app: &App, args: &CheckArgs) -> Result<ExitCode, CliError> {
     let mut lines = Lines::from_stdin();
 
     let name = args
@@ -168,7 +172,8 @@ pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliErro
         .unwrap_or_else(|| "terminal".to_string());
     let me = Person::new(format!("cli:{name}"), name);
 
-    eprintln!("{}\n", flow.content.render(flow.content.intro.trim()));
+    let content = app.content();
+    eprintln!("{}\n", content.render(content.intro.trim()));
     let topic = match &args.topic {
         Some(t) => t.clone(),
         None => {
@@ -184,7 +189,7 @@ pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliErro
         }
     };
 
-    let (mut record, _) = flow
+    let (mut record, _) = app
         .start(
             Start {
                 source: Source::Cli,
@@ -198,7 +203,7 @@ pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliErro
         .await?;
     let id = record.id;
     for note in &args.note {
-        flow.store.add_note(id, &me, note, Utc::now()).await?;
+        app.add_note(id, &me, note, Utc::now()).await?;
     }
 
     // A flag answers its question once; after "back" the question is asked.
@@ -210,12 +215,12 @@ pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliErro
                 flags_used.push(step);
                 Input::Answer(answer)
             }
-            None => match ask(&flow.content, step, &mut lines).await {
+            None => match ask(content, step, &mut lines).await {
                 Ok(input) => input,
-                Err(stop) => return abandon(&flow, id, stop).await,
+                Err(stop) => return abandon(app, id, stop).await,
             },
         };
-        match flow.advance(id, step, input, &me, None, Utc::now()).await {
+        match app.advance(id, step, input, &me, None, Utc::now()).await {
             Ok(Advanced::Moved { record: next, .. }) => record = next,
             Ok(Advanced::Duplicate { record: same }) => record = same,
             Ok(Advanced::Finished { decision, .. }) => {
@@ -229,21 +234,19 @@ pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliErro
                 }
                 return Ok(ExitCode::SUCCESS);
             }
-            Err(FlowError::User(e)) => eprintln!("{e}"),
-            Err(FlowError::Closed(status)) => {
+            Err(e @ (AppError::Checklist(_) | AppError::StaleStep { .. })) => eprintln!("{e}"),
+            Err(AppError::Closed(status)) => {
                 return Err(CliError::Usage(format!(
                     "walkthrough #{id} was closed ({status}) by someone else"
                 )));
             }
-            Err(FlowError::Store(e)) => return Err(e.into()),
+            Err(e) => return Err(e.into()),
         }
     }
 }
 
-async fn abandon(flow: &Flow, id: i64, stop: Stop) -> Result<ExitCode, CliError> {
-    flow.store
-        .close_walkthrough(id, Status::Abandoned, Utc::now())
-        .await?;
+async fn abandon(app: &App, id: i64, stop: Stop) -> Result<ExitCode, CliError> {
+    app.abandon(id, Utc::now()).await?;
     let (why, code) = match stop {
         Stop::Eof => ("Input ended", EXIT_INCOMPLETE),
         Stop::Interrupted => ("Interrupted", EXIT_INTERRUPTED),

@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, TimeDelta, Utc};
 use clap::{Args, Subcommand};
 
-use super::{Cli, CliError, load_settings, open_store};
+use super::{CliError, open_app};
+use crate::app::{App, PurgeReport, format_time};
 use crate::config::Settings;
-use crate::store::{PurgeReport, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
@@ -40,23 +40,18 @@ pub struct PurgeArgs {
 }
 
 /// Runs a `db` subcommand.
-pub async fn run(cli: &Cli, command: &DbCommand) -> Result<ExitCode, CliError> {
-    let settings = load_settings(cli)?;
-    let store = open_store(&settings).await?;
-    let result = run_on(&store, &settings, command).await;
+pub async fn run(settings: &Settings, command: &DbCommand) -> Result<ExitCode, CliError> {
+    let app = open_app(settings).await?;
+    let result = run_on(&app, settings, command).await;
     // Closing checkpoints the WAL, so the database is one self-contained file afterwards.
-    store.close().await;
+    app.close().await;
     result
 }
 
-async fn run_on(
-    store: &Store,
-    settings: &Settings,
-    command: &DbCommand,
-) -> Result<ExitCode, CliError> {
+async fn run_on(app: &App, settings: &Settings, command: &DbCommand) -> Result<ExitCode, CliError> {
     match command {
         DbCommand::Backup { file } => {
-            let report = store.backup_to(file).await?;
+            let report = app.backup_to(file).await?;
             println!(
                 "Backed up to {}: {} bytes, {} walkthroughs, {} decisions.",
                 report.path.display(),
@@ -66,13 +61,7 @@ async fn run_on(
             );
         }
         DbCommand::Check => {
-            let mut problems: Vec<String> = store
-                .integrity_check()
-                .await?
-                .into_iter()
-                .filter(|row| row != "ok")
-                .collect();
-            problems.extend(store.foreign_key_problems().await?);
+            let problems = app.problems().await?;
             if !problems.is_empty() {
                 for problem in &problems {
                     println!("{problem}");
@@ -99,12 +88,12 @@ async fn run_on(
                 println!("Nothing is {days} days old yet: nothing was redacted.");
                 return Ok(ExitCode::SUCCESS);
             };
-            let report = store.redact_older_than(cutoff, now).await?;
+            let report = app.redact_older_than(cutoff, now).await?;
             println!(
                 "Redacted {} proposal texts and {} notes of walkthroughs started before {}.",
                 report.proposals,
                 report.notes,
-                crate::store::format_time(report.cutoff)
+                format_time(report.cutoff)
             );
         }
     }
@@ -118,8 +107,8 @@ fn cutoff(days: u64, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 }
 
 /// `tunegate decisions purge --guild ID [--yes]`.
-pub async fn purge(store: &Store, args: &PurgeArgs) -> Result<ExitCode, CliError> {
-    let found = store.guild_rows(args.guild).await?;
+pub async fn purge(app: &App, args: &PurgeArgs) -> Result<ExitCode, CliError> {
+    let found = app.guild_rows(args.guild).await?;
     if found.is_empty() {
         println!(
             "Nothing matched: guild {} has no walkthroughs here; nothing was deleted.",
@@ -150,7 +139,7 @@ pub async fn purge(store: &Store, args: &PurgeArgs) -> Result<ExitCode, CliError
             ));
         }
     }
-    let report = store.purge_guild(args.guild).await?;
+    let report = app.purge_guild(args.guild).await?;
     println!("Deleted guild {}'s {}.", args.guild, describe(&report));
     if report.revisits_unlinked > 0 {
         println!(

@@ -15,11 +15,13 @@ use std::process::ExitCode;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{Cli, CliError, OutputFormat, load_content, load_settings, open_store, render};
-use crate::checklist::VerdictKind;
-use crate::store::{
-    ExportFormat, ListFilter, NewReview, Person, ReviewError, ReviewOutcome, Status, StoreError,
+use super::{CliError, OutputFormat, load_content, open_app, render};
+use crate::app::{
+    App, AppError, ExportFormat, ListFilter, NewReview, Person, ReviewOutcome, Status,
+    defuse_formula, format_time,
 };
+use crate::checklist::VerdictKind;
+use crate::config::Settings;
 
 #[derive(Debug, Subcommand)]
 pub enum DecisionsCommand {
@@ -215,174 +217,196 @@ fn parse_until(text: &str) -> Result<DateTime<Utc>, String> {
     parse_time_arg(text).map(|(t, whole_day)| if whole_day { t + Duration::days(1) } else { t })
 }
 
-/// Runs a `decisions` subcommand.
-pub async fn run(cli: &Cli, command: &DecisionsCommand) -> Result<ExitCode, CliError> {
-    let settings = load_settings(cli)?;
-    let store = open_store(&settings).await?;
+/// Runs a `decisions` subcommand on the database the settings name.
+pub async fn run(settings: &Settings, command: &DecisionsCommand) -> Result<ExitCode, CliError> {
+    let app = open_app(settings).await?;
+    let result = match command {
+        DecisionsCommand::Purge(args) => super::db::purge(&app, args).await,
+        DecisionsCommand::List(args) => list(&app, args).await,
+        DecisionsCommand::Show(args) => show(&app, settings, args).await,
+        DecisionsCommand::Export(args) => export(&app, args).await,
+        DecisionsCommand::Stats(args) => stats(&app, settings, args).await,
+        DecisionsCommand::Review(args) => review(&app, args).await,
+    };
+    app.close().await;
+    result
+}
+
+/// `decisions list`.
+async fn list(app: &App, args: &ListArgs) -> Result<ExitCode, CliError> {
     let stdout = std::io::stdout();
-    match command {
-        DecisionsCommand::Purge(args) => return super::db::purge(&store, args).await,
-        DecisionsCommand::List(args) => {
-            let rows = store
-                .list(&args.filter.to_filter()?, args.limit, args.offset)
-                .await?;
-            let mut out = stdout.lock();
-            match args.format {
-                OutputFormat::Table if rows.is_empty() => {
-                    writeln!(out, "No walkthroughs match these filters.")?
-                }
-                OutputFormat::Table => write!(out, "{}", render::table(&rows))?,
-                OutputFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
-                    writeln!(out)?;
-                }
-                OutputFormat::Csv => {
-                    let mut w = csv::Writer::from_writer(&mut out);
-                    w.write_record([
-                        "id",
-                        "created_at",
-                        "source",
-                        "status",
-                        "verdict",
-                        "guild_id",
-                        "requester_id",
-                        "requester_name",
-                        "trigger_text",
-                    ])
-                    .map_err(std::io::Error::other)?;
-                    for r in &rows {
-                        w.write_record([
-                            r.id.to_string(),
-                            crate::store::format_time(r.created_at),
-                            r.source.key().to_string(),
-                            r.status.key().to_string(),
-                            r.verdict.map(|v| v.key().to_string()).unwrap_or_default(),
-                            r.guild_id.map(|g| g.to_string()).unwrap_or_default(),
-                            crate::store::defuse_formula(r.requester.id.clone()),
-                            crate::store::defuse_formula(r.requester.name.clone()),
-                            crate::store::defuse_formula(r.trigger_text.clone()),
-                        ])
-                        .map_err(std::io::Error::other)?;
-                    }
-                    w.flush()?;
-                }
-            }
+    let rows = app
+        .list(&args.filter.to_filter()?, args.limit, args.offset)
+        .await?;
+    let mut out = stdout.lock();
+    match args.format {
+        OutputFormat::Table if rows.is_empty() => {
+            writeln!(out, "No walkthroughs match these filters.")?
         }
-        DecisionsCommand::Show(args) => {
-            let detail = match store.detail(args.id, None).await {
-                Err(StoreError::NotFound(id)) => {
-                    return Err(CliError::Usage(format!(
-                        "there is no walkthrough #{id}; `tunegate decisions list` shows the ids"
-                    )));
-                }
-                other => other?,
-            };
-            let mut out = stdout.lock();
-            match args.format {
-                TextOrJson::Text => {
-                    let content = load_content(&settings)?;
-                    write!(out, "{}", render::detail(&detail, &content))?;
-                }
-                TextOrJson::Json => {
-                    serde_json::to_writer_pretty(&mut out, &detail)
-                        .map_err(std::io::Error::other)?;
-                    writeln!(out)?;
-                }
-            }
+        OutputFormat::Table => write!(out, "{}", render::table(&rows))?,
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
+            writeln!(out)?;
         }
-        DecisionsCommand::Export(args) => {
-            let filter = args.filter.to_filter()?;
-            let format = match args.format {
-                ExportFormatArg::Csv => ExportFormat::Csv,
-                ExportFormatArg::Json => ExportFormat::Json,
-                ExportFormatArg::Jsonl => ExportFormat::JsonLines,
-            };
-            let written = match &args.out {
-                Some(path) => {
-                    let file = File::create(path).map_err(|e| {
-                        CliError::Usage(format!(
-                            "could not create {}: {e}; check the folder exists and is writable",
-                            path.display()
-                        ))
-                    })?;
-                    let mut w = BufWriter::new(file);
-                    let n = store.export(&filter, format, &mut w).await?;
-                    w.flush()?;
-                    n
-                }
-                None => {
-                    let mut w = BufWriter::new(stdout.lock());
-                    store.export(&filter, format, &mut w).await?
-                }
-            };
-            if let Some(path) = &args.out {
-                eprintln!("Exported {written} walkthroughs to {}.", path.display());
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "id",
+                "created_at",
+                "source",
+                "status",
+                "verdict",
+                "guild_id",
+                "requester_id",
+                "requester_name",
+                "trigger_text",
+            ])
+            .map_err(std::io::Error::other)?;
+            for r in &rows {
+                w.write_record([
+                    r.id.to_string(),
+                    format_time(r.created_at),
+                    r.source.key().to_string(),
+                    r.status.key().to_string(),
+                    r.verdict.map(|v| v.key().to_string()).unwrap_or_default(),
+                    r.guild_id.map(|g| g.to_string()).unwrap_or_default(),
+                    defuse_formula(r.requester.id.clone()),
+                    defuse_formula(r.requester.name.clone()),
+                    defuse_formula(r.trigger_text.clone()),
+                ])
+                .map_err(std::io::Error::other)?;
             }
+            w.flush()?;
         }
-        DecisionsCommand::Stats(args) => {
-            let stats = store.stats(&args.filter.to_filter()?).await?;
-            if let Some(path) = &args.chart {
-                let png = crate::chart::stats_png(&stats, "Fine-tuning decisions")
-                    .map_err(|e| CliError::Usage(e.to_string()))?;
-                std::fs::write(path, png).map_err(|e| {
-                    CliError::Usage(format!(
-                        "could not write the chart to {}: {e}; check the folder exists and is \
-                         writable",
-                        path.display()
-                    ))
-                })?;
-                eprintln!("Chart written to {}.", path.display());
-            }
-            let mut out = stdout.lock();
-            match args.format {
-                TextOrJson::Text => {
-                    let content = load_content(&settings)?;
-                    write!(out, "{}", render::stats(&stats, &content))?;
-                }
-                TextOrJson::Json => {
-                    serde_json::to_writer_pretty(&mut out, &stats)
-                        .map_err(std::io::Error::other)?;
-                    writeln!(out)?;
-                }
-            }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `decisions show`.
+async fn show(app: &App, settings: &Settings, args: &ShowArgs) -> Result<ExitCode, CliError> {
+    let stdout = std::io::stdout();
+    let detail = match app.detail(args.id, None).await {
+        Err(AppError::NotInThisServer(id)) => {
+            return Err(CliError::Usage(format!(
+                "there is no walkthrough #{id}; `tunegate decisions list` shows the ids"
+            )));
         }
-        DecisionsCommand::Review(args) => {
-            let name = args
-                .reviewer
-                .clone()
-                .or_else(|| std::env::var("USER").ok())
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| "terminal".to_string());
-            let review = NewReview {
-                walkthrough_id: args.id,
-                // The terminal runs next to the database: it may review any guild's decisions.
-                guild_id: None,
-                reviewer: Person::new(format!("cli:{}", name.trim()), name.trim()),
-                outcome: args.outcome,
-                note: args.note.clone(),
-                revisit_on: args.revisit,
-                now: Utc::now(),
-            };
-            let recorded = match store.add_review(&review).await {
-                Ok(r) => r,
-                Err(ReviewError::Store(e)) => return Err(e.into()),
-                Err(e) => return Err(CliError::Usage(e.to_string())),
-            };
-            let mut out = stdout.lock();
-            writeln!(
-                out,
-                "Review #{} recorded for decision #{}: {}.",
-                recorded.id,
-                recorded.walkthrough_id,
-                recorded.outcome.key()
-            )?;
-            if let Some(day) = recorded.revisit_on {
-                writeln!(
-                    out,
-                    "On {day} (UTC) the bot posts a reminder in the decision's thread."
-                )?;
-            }
+        other => other?,
+    };
+    let mut out = stdout.lock();
+    match args.format {
+        TextOrJson::Text => {
+            let content = load_content(settings)?;
+            write!(out, "{}", render::detail(&detail, &content))?;
         }
+        TextOrJson::Json => {
+            serde_json::to_writer_pretty(&mut out, &detail).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `decisions export`.
+async fn export(app: &App, args: &ExportArgs) -> Result<ExitCode, CliError> {
+    let stdout = std::io::stdout();
+    let filter = args.filter.to_filter()?;
+    let format = match args.format {
+        ExportFormatArg::Csv => ExportFormat::Csv,
+        ExportFormatArg::Json => ExportFormat::Json,
+        ExportFormatArg::Jsonl => ExportFormat::JsonLines,
+    };
+    let written = match &args.out {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| {
+                CliError::Usage(format!(
+                    "could not create {}: {e}; check the folder exists and is writable",
+                    path.display()
+                ))
+            })?;
+            let mut w = BufWriter::new(file);
+            let n = app.export(&filter, format, &mut w).await?;
+            w.flush()?;
+            n
+        }
+        None => {
+            let mut w = BufWriter::new(stdout.lock());
+            app.export(&filter, format, &mut w).await?
+        }
+    };
+    if let Some(path) = &args.out {
+        eprintln!("Exported {written} walkthroughs to {}.", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `decisions stats`.
+async fn stats(app: &App, settings: &Settings, args: &StatsArgs) -> Result<ExitCode, CliError> {
+    let stdout = std::io::stdout();
+    let stats = app.stats(&args.filter.to_filter()?).await?;
+    if let Some(path) = &args.chart {
+        let png = crate::chart::stats_png(&stats, "Fine-tuning decisions")
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        std::fs::write(path, png).map_err(|e| {
+            CliError::Usage(format!(
+                "could not write the chart to {}: {e}; check the folder exists and is \
+                 writable",
+                path.display()
+            ))
+        })?;
+        eprintln!("Chart written to {}.", path.display());
+    }
+    let mut out = stdout.lock();
+    match args.format {
+        TextOrJson::Text => {
+            let content = load_content(settings)?;
+            write!(out, "{}", render::stats(&stats, &content))?;
+        }
+        TextOrJson::Json => {
+            serde_json::to_writer_pretty(&mut out, &stats).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `decisions review`.
+async fn review(app: &App, args: &ReviewArgs) -> Result<ExitCode, CliError> {
+    let stdout = std::io::stdout();
+    let name = args
+        .reviewer
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "terminal".to_string());
+    let review = NewReview {
+        walkthrough_id: args.id,
+        // The terminal runs next to the database: it may review any guild's decisions.
+        guild_id: None,
+        reviewer: Person::new(format!("cli:{}", name.trim()), name.trim()),
+        outcome: args.outcome,
+        note: args.note.clone(),
+        revisit_on: args.revisit,
+        now: Utc::now(),
+    };
+    let recorded = match app.review(&review).await {
+        Ok(r) => r,
+        Err(e @ AppError::Review(_)) => return Err(CliError::Usage(e.to_string())),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = stdout.lock();
+    writeln!(
+        out,
+        "Review #{} recorded for decision #{}: {}.",
+        recorded.id,
+        recorded.walkthrough_id,
+        recorded.outcome.key()
+    )?;
+    if let Some(day) = recorded.revisit_on {
+        writeln!(
+            out,
+            "On {day} (UTC) the bot posts a reminder in the decision's thread."
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -394,9 +418,9 @@ mod tests {
     #[test]
     fn a_bare_until_date_includes_the_whole_day() {
         let until = parse_until("2026-11-29").unwrap();
-        assert_eq!(crate::store::format_time(until), "2026-11-30T00:00:00.000Z");
+        assert_eq!(format_time(until), "2026-11-30T00:00:00.000Z");
         let exact = parse_until("2026-11-29T10:00:00Z").unwrap();
-        assert_eq!(crate::store::format_time(exact), "2026-11-29T10:00:00.000Z");
+        assert_eq!(format_time(exact), "2026-11-29T10:00:00.000Z");
     }
 
     #[test]

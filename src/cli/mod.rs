@@ -2,7 +2,11 @@
 //!
 //! `check` runs the checklist in the terminal; `decisions` audits past decisions offline;
 //! `db` backs up, checks and redacts the database; `config check` validates the settings;
-//! `detect` tries the detector; `run` starts the bot.
+//! `detect` tries the detector; `health` and `invite-url` help run the bot. `run` (the bot
+//! itself) is not carried out here: `crate::serve` wires the Discord front end.
+//!
+//! Every command goes through the application layer ([`crate::app::App`]); none names the
+//! store or the Discord front end (`tests/layering.rs`).
 
 pub mod bot;
 pub mod check;
@@ -16,9 +20,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::{App, AppError, ExportError, StoreError};
 use crate::checklist::{ChecklistContent, content::ContentError};
 use crate::config::{ConfigError, Settings};
-use crate::store::{ExportError, Store, StoreError, StoreOptions};
 
 /// tunegate: answer the right questions before you fine-tune a model.
 #[derive(Debug, Parser)]
@@ -76,8 +80,12 @@ pub enum CliError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Content(#[from] ContentError),
+    /// The database's own words: at the terminal, the person is the operator.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Database(#[from] StoreError),
+    /// A refusal, as the app words it.
+    #[error(transparent)]
+    App(AppError),
     #[error(transparent)]
     Export(#[from] ExportError),
     #[error("{0}")]
@@ -90,23 +98,35 @@ pub enum CliError {
     Bot(String),
 }
 
-/// Runs the command the command line names.
-pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
+impl From<AppError> for CliError {
+    fn from(error: AppError) -> CliError {
+        match error {
+            AppError::Unavailable(e) => CliError::Database(e),
+            other => CliError::App(other),
+        }
+    }
+}
+
+/// Runs a terminal command with the settings loaded once by the composition root (a broken
+/// configuration is reported by the commands that need it). `run` is not one of them: see
+/// `crate::serve`.
+pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<ExitCode, CliError> {
     match &cli.command {
-        Command::Check(args) => check::run(cli, args).await,
-        Command::Decisions(command) => decisions::run(cli, command).await,
-        Command::Db(command) => db::run(cli, command).await,
-        Command::Config(ConfigCommand::Check) => config_check(cli),
-        Command::Detect(args) => detect_command(cli, args),
-        Command::Run => bot::run(cli).await,
-        Command::Health(args) => bot::health(cli, args).await,
-        Command::InviteUrl(args) => bot::invite_url(cli, args),
+        Command::Check(args) => check::run(&settings?, args).await,
+        Command::Decisions(command) => decisions::run(&settings?, command).await,
+        Command::Db(command) => db::run(&settings?, command).await,
+        Command::Config(ConfigCommand::Check) => config_check(&settings?),
+        Command::Detect(args) => detect_command(&settings?, args),
+        Command::Health(args) => bot::health(settings, args).await,
+        Command::InviteUrl(args) => bot::invite_url(settings, args),
+        Command::Run => Err(CliError::Usage(
+            "`run` starts the bot through the composition root (crate::serve)".into(),
+        )),
     }
 }
 
 /// `tunegate detect`: the detector as configured, on messages from arguments, a file or stdin.
-fn detect_command(cli: &Cli, args: &detect::DetectArgs) -> Result<ExitCode, CliError> {
-    let settings = load_settings(cli)?;
+fn detect_command(settings: &Settings, args: &detect::DetectArgs) -> Result<ExitCode, CliError> {
     let detector = crate::detect::Detector::new(&settings.detect)
         .map_err(|e| CliError::Detect(e.to_string()))?;
     let mut out = std::io::stdout().lock();
@@ -122,14 +142,10 @@ pub fn load_settings(cli: &Cli) -> Result<Settings, CliError> {
     })?)
 }
 
-/// Opens the database named by the settings.
-pub async fn open_store(settings: &Settings) -> Result<Store, CliError> {
-    Ok(Store::open(&StoreOptions {
-        url: settings.database.url.clone(),
-        busy_timeout: std::time::Duration::from_millis(settings.database.busy_timeout_ms),
-        max_connections: settings.database.max_connections,
-    })
-    .await?)
+/// Opens the database named by the settings and builds the app over it.
+pub async fn open_app(settings: &Settings) -> Result<App, CliError> {
+    let content = load_content(settings)?;
+    Ok(App::open(settings, content).await?)
 }
 
 /// Loads the checklist content named by the settings.
@@ -138,9 +154,8 @@ pub fn load_content(settings: &Settings) -> Result<ChecklistContent, CliError> {
 }
 
 /// `tunegate config check`.
-pub fn config_check(cli: &Cli) -> Result<ExitCode, CliError> {
-    let settings = load_settings(cli)?;
-    let content = load_content(&settings)?;
+pub fn config_check(settings: &Settings) -> Result<ExitCode, CliError> {
+    let content = load_content(settings)?;
     crate::detect::Detector::new(&settings.detect).map_err(|e| CliError::Detect(e.to_string()))?;
     println!("{}", settings.redacted_toml());
     println!("# checklist version: {}", content.version());

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
+use crate::app::{DecisionDetail, DecisionRecord, DecisionSummary, Stats};
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
-use crate::store::{DecisionDetail, DecisionRecord, DecisionSummary, Stats};
 use crate::text::{for_terminal, one_line};
 
 fn when(t: DateTime<Utc>) -> String {

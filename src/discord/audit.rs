@@ -19,22 +19,18 @@ use serenity::{
 
 use super::audit_id::{HistoryQuery, TEXT_MAX_CHARS};
 use super::audit_render::{self, PAGE_SIZE};
-use super::commands::{CommandError, Refusal};
+use super::reply::{CommandError, refusal, refuse};
 use super::{Bot, access, export_files, render};
-use crate::checklist::VerdictKind;
-use crate::store::{
-    ExportFormat, ListFilter, NewReview, Person, ReviewError, ReviewOutcome, Status, StoreError,
+use crate::app::{
+    AppError, ExportFormat, ListFilter, NewReview, Person, ReviewOutcome, Status, words,
 };
+use crate::checklist::VerdictKind;
 use crate::text::truncate_chars;
 
 type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
 /// More rows than this are not exported through Discord (the CLI streams any number).
 pub const MAX_EXPORT_ROWS: u64 = 200_000;
-
-fn refuse(text: impl Into<String>) -> CommandError {
-    Box::new(Refusal(text.into()))
-}
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum VerdictChoice {
@@ -159,14 +155,19 @@ fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
         .guild_id()
         .ok_or_else(|| refuse("Use this in a server channel."))?;
     let (permissions, roles) = member_access(ctx);
-    let settings = &ctx.data().settings.discord;
-    if !access::may_audit(settings, permissions, &roles) {
+    let roles: Vec<u64> = roles.iter().map(|r| r.get()).collect();
+    let allowed = ctx
+        .data()
+        .app
+        .rules()
+        .check_may_audit(access::can_manage(permissions), &roles);
+    if let Err(e) = allowed {
         tracing::info!(
             guild_id = guild.get(),
             user_id = ctx.author().id.get(),
             "audit refused"
         );
-        return Err(refuse(access::audit_refusal(settings)));
+        return Err(refusal(e));
     }
     Ok(guild.get())
 }
@@ -190,7 +191,7 @@ fn midnight(day: NaiveDate) -> chrono::DateTime<chrono::Utc> {
     day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
 }
 
-/// The store filter of a history query, always scoped to `guild`.
+/// The filter of a history query, always scoped to `guild`.
 pub fn history_filter(guild: u64, q: &HistoryQuery) -> ListFilter {
     ListFilter {
         guild_id: Some(guild),
@@ -208,11 +209,10 @@ pub async fn history_view(
     bot: &Bot,
     guild: u64,
     query: &HistoryQuery,
-) -> Result<(CreateEmbed, Vec<CreateActionRow>), StoreError> {
+) -> Result<(CreateEmbed, Vec<CreateActionRow>), AppError> {
     let filter = history_filter(guild, query);
     let mut rows = bot
-        .flow
-        .store
+        .app
         .list(&filter, PAGE_SIZE + 1, query.page.saturating_mul(PAGE_SIZE))
         .await?;
     let has_next = rows.len() > PAGE_SIZE as usize;
@@ -282,7 +282,9 @@ pub async fn history(
         until,
         text,
     };
-    let (embed, rows) = history_view(ctx.data(), guild, &query).await?;
+    let (embed, rows) = history_view(ctx.data(), guild, &query)
+        .await
+        .map_err(refusal)?;
     ctx.send(reply(share).embed(embed).components(rows)).await?;
     Ok(())
 }
@@ -294,14 +296,13 @@ async fn suggest(ctx: Ctx<'_>, partial: &str, decided_only: bool) -> CreateAutoc
     };
     let found = ctx
         .data()
-        .flow
-        .store
-        .suggest_walkthroughs(guild, partial, decided_only, 25)
+        .app
+        .suggest(guild, partial, decided_only, 25)
         .await;
     let rows = match found {
         Ok(rows) => rows,
         Err(e) => {
-            tracing::warn!(guild_id = guild, error = %e, "autocomplete failed");
+            tracing::warn!(guild_id = guild, error = ?e.operator_cause(), "autocomplete failed");
             Vec::new()
         }
     };
@@ -349,15 +350,8 @@ pub async fn show(
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let bot = ctx.data();
-    let detail = match bot.flow.store.detail(id, Some(guild)).await {
-        Err(StoreError::NotFound(_)) => {
-            return Err(refuse(format!(
-                "There is no checklist #{id} in this server. `/finetune history` lists them."
-            )));
-        }
-        other => other?,
-    };
-    for embed in audit_render::detail_embeds(&bot.flow.content, &detail) {
+    let detail = bot.app.detail(id, Some(guild)).await.map_err(refusal)?;
+    for embed in audit_render::detail_embeds(bot.app.content(), &detail) {
         ctx.send(reply(share).embed(embed)).await?;
     }
     Ok(())
@@ -393,18 +387,14 @@ pub async fn review(
         revisit_on,
         now: bot.now(),
     };
-    let recorded = match bot.flow.store.add_review(&new).await {
+    let recorded = match bot.app.review(&new).await {
         Ok(r) => r,
-        Err(ReviewError::Store(e)) => return Err(e.into()),
-        Err(e) => return Err(refuse(format!("I did not record the review: {e}."))),
+        Err(e @ AppError::Review(_)) => {
+            let reason = e.to_string();
+            return Err(refuse(words::say("review-refused", &[("reason", &reason)])));
+        }
+        Err(e) => return Err(refusal(e)),
     };
-    tracing::info!(
-        walkthrough_id = id,
-        review_id = recorded.id,
-        guild_id = guild,
-        outcome = recorded.outcome.key(),
-        "review recorded"
-    );
     let mut text = format!(
         "Review #{} recorded for decision #{id}: **{}**.",
         recorded.id,
@@ -414,7 +404,7 @@ pub async fn review(
         text.push_str(&format!("\nNote: {}", render::safe_text(note, 1000)));
     }
     if let Some(day) = recorded.revisit_on {
-        let place = bot.flow.store.walkthrough(id).await?.place;
+        let place = bot.app.walkthrough(id).await.map_err(refusal)?.place;
         let fallback = bot.settings.discord.audit_channel_id;
         let home = place.thread_id.or(place.channel_id);
         text.push_str(&match (home, fallback) {
@@ -450,7 +440,7 @@ pub async fn stats(
         since: period.days().map(|d| bot.now() - Duration::days(d)),
         ..ListFilter::default()
     };
-    let stats = bot.flow.store.stats(&filter).await?;
+    let stats = bot.app.stats(&filter).await.map_err(refusal)?;
     let title = format!("Fine-tuning decisions, {}", period.words());
     let for_chart = stats.clone();
     let chart = tokio::task::spawn_blocking(move || crate::chart::stats_png(&for_chart, &title))
@@ -462,11 +452,11 @@ pub async fn stats(
     let embed = match chart {
         Ok(png) => {
             message = message.attachment(CreateAttachment::bytes(png, name));
-            audit_render::stats_embed(&bot.flow.content, &stats, &period.words(), Some(name))
+            audit_render::stats_embed(bot.app.content(), &stats, &period.words(), Some(name))
         }
         Err(e) => {
             tracing::error!(guild_id = guild, error = %e, "could not draw the statistics chart");
-            audit_render::stats_embed(&bot.flow.content, &stats, &period.words(), None)
+            audit_render::stats_embed(bot.app.content(), &stats, &period.words(), None)
         }
     };
     ctx.send(message.embed(embed)).await?;
@@ -492,7 +482,7 @@ pub async fn export(
         since: since.map(midnight),
         ..ListFilter::default()
     };
-    let rows = bot.flow.store.count(&filter).await?;
+    let rows = bot.app.count(&filter).await.map_err(refusal)?;
     if rows > MAX_EXPORT_ROWS {
         return Err(refuse(format!(
             "{rows} checklists match, more than the {MAX_EXPORT_ROWS} I export through \
@@ -505,7 +495,7 @@ pub async fn export(
         FormatChoice::Json => (ExportFormat::Json, "json", "JSON"),
     };
     let mut bytes = Vec::new();
-    let written = bot.flow.store.export(&filter, format, &mut bytes).await?;
+    let written = bot.app.export(&filter, format, &mut bytes).await?;
     let limit = match ctx {
         poise::Context::Application(app) => {
             export_files::limit_from(app.interaction.attachment_size_limit)

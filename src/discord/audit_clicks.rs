@@ -8,23 +8,15 @@
 
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, EditInteractionResponse, RoleId,
+    CreateInteractionResponseMessage, EditInteractionResponse,
 };
 
 use super::audit::history_view;
 use super::audit_id::AuditId;
+use super::reply::{ephemeral, words};
 use super::start::{Anchor, begin_revisit};
 use super::{Bot, access, render};
-use crate::store::{Source, StoreError};
-
-fn ephemeral(text: impl Into<String>) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(
-        CreateInteractionResponseMessage::new()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(render::no_mentions()),
-    )
-}
+use crate::app::Source;
 
 /// Handles a click on an audit button.
 pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
@@ -43,17 +35,15 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         return respond(ephemeral("Use this in a server channel.")).await;
     };
     let permissions = ci.member.as_ref().and_then(|m| m.permissions);
-    let roles: &[RoleId] = ci
-        .member
-        .as_ref()
-        .map(|m| m.roles.as_slice())
-        .unwrap_or(&[]);
-    let settings = &bot.settings.discord;
-    let auditor = access::may_audit(settings, permissions, roles);
+    let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));
+    let audit = bot
+        .app
+        .rules()
+        .check_may_audit(access::can_manage(permissions), &actor.roles);
     match id {
         AuditId::Page(query) => {
-            if !auditor {
-                return respond(ephemeral(access::audit_refusal(settings))).await;
+            if let Err(e) = audit {
+                return respond(ephemeral(words(&e))).await;
             }
             match history_view(bot, guild, &query).await {
                 Ok((embed, rows)) => {
@@ -64,16 +54,14 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
                     respond(CreateInteractionResponse::UpdateMessage(page)).await;
                 }
                 Err(e) => {
-                    tracing::error!(guild_id = guild, error = %e, "could not list a history page");
-                    respond(ephemeral(format!(
-                        "I could not read the history: {e}. Please try again in a moment."
-                    )))
-                    .await;
+                    tracing::error!(guild_id = guild, "could not list a history page");
+                    respond(ephemeral(words(&e))).await;
                 }
             }
         }
         AuditId::Revisit { review_id } => {
-            if let Err(text) = revisit(ctx, bot, ci, guild, review_id, auditor).await {
+            let auditor = audit.is_ok();
+            if let Err(text) = revisit(ctx, bot, ci, guild, review_id, &actor, auditor).await {
                 respond(ephemeral(text)).await;
             }
         }
@@ -88,45 +76,14 @@ async fn revisit(
     ci: &ComponentInteraction,
     guild: u64,
     review_id: i64,
+    actor: &crate::app::Actor,
     auditor: bool,
 ) -> Result<(), String> {
-    let store = &bot.flow.store;
-    let gone = || "This reminder's review no longer exists here.".to_string();
-    let review = match store.review(review_id).await {
-        Ok(r) if r.guild_id == Some(guild) => r,
-        Ok(_) | Err(StoreError::NotFound(_)) => return Err(gone()),
-        Err(e) => {
-            return Err(format!(
-                "I could not read the review: {e}. Please try again."
-            ));
-        }
-    };
-    let old = store
-        .walkthrough(review.walkthrough_id)
+    let old = bot
+        .app
+        .revisit_target(review_id, guild, actor, auditor)
         .await
-        .map_err(|e| format!("I could not read decision #{}: {e}.", review.walkthrough_id))?;
-    let roles: &[RoleId] = ci
-        .member
-        .as_ref()
-        .map(|m| m.roles.as_slice())
-        .unwrap_or(&[]);
-    if !auditor && !access::may_answer(&bot.settings.discord, &old, ci.user.id, roles) {
-        return Err(format!(
-            "Only the person who proposed decision #{} or members who may audit decisions can \
-             run it again.",
-            old.id
-        ));
-    }
-    match store.open_revisit_of(old.id).await {
-        Ok(Some(open)) => {
-            return Err(format!(
-                "Checklist #{open} already revisits decision #{}; answer it in its thread.",
-                old.id
-            ));
-        }
-        Ok(None) => {}
-        Err(e) => return Err(format!("I could not check for a running checklist: {e}.")),
-    }
+        .map_err(|e| words(&e))?;
     // Answer Discord first (starting a thread can take longer than its 3 seconds).
     if let Err(e) = ci
         .create_response(&ctx.http, CreateInteractionResponse::Acknowledge)

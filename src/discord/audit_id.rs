@@ -13,8 +13,8 @@
 
 use chrono::NaiveDate;
 
+use crate::app::Status;
 use crate::checklist::VerdictKind;
-use crate::store::Status;
 
 /// The version prefix of every audit custom id.
 pub const PREFIX: &str = "tga";

@@ -14,8 +14,8 @@ use serenity::all::{
 
 use super::audit_id::{AuditId, HistoryQuery};
 use super::render::{self, FIELD_LIMIT, safe_text, verdict_colour};
+use crate::app::{DecisionDetail, DecisionSummary, DueRevisit, ReviewRecord, Stats};
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
-use crate::store::{DecisionDetail, DecisionSummary, DueRevisit, ReviewRecord, Stats};
 use crate::text::truncate_chars;
 
 /// Entries on one history page.

@@ -13,22 +13,12 @@ use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId};
 
 use super::audit::{export, history, review, show, stats};
+use super::reply::{CommandError, Refusal, refusal, refuse};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
-use crate::store::{Source, Status, WalkthroughRecord};
+use crate::app::{Here, Source};
 
-/// The error type of commands: [`Refusal`] is shown to the user, anything else is logged.
-pub type CommandError = Box<dyn std::error::Error + Send + Sync>;
 type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
-
-/// A polite "no" that the user sees as is.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Refusal(pub String);
-
-fn refuse(text: impl Into<String>) -> CommandError {
-    Box::new(Refusal(text.into()))
-}
 
 /// Builds the poise framework: commands, the event handler, errors, registration.
 pub fn framework(bot: Arc<Bot>) -> poise::Framework<Arc<Bot>, CommandError> {
@@ -200,19 +190,12 @@ async fn run_fine_tune_checklist(
 #[poise::command(slash_command, guild_only)]
 async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
     let bot = ctx.data();
-    let record = this_threads_walkthrough(ctx).await?;
-    let roles = member_roles(ctx);
-    if !access::may_answer(&bot.settings.discord, &record, ctx.author().id, &roles) {
-        return Err(refuse(access::refusal(&bot.settings.discord, &record)));
-    }
-    if !bot
-        .flow
-        .store
-        .close_walkthrough(record.id, Status::Cancelled, bot.now())
-        .await?
-    {
-        return Err(refuse("This checklist was already closed."));
-    }
+    let actor = access::actor(ctx.author(), &member_roles(ctx));
+    let record = bot
+        .app
+        .cancel(&actor, here(ctx), bot.now())
+        .await
+        .map_err(refusal)?;
     let notice = CreateMessage::new()
         .content(format!(
             "Checklist #{} was cancelled by <@{}>. No decision was recorded.",
@@ -230,8 +213,12 @@ async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only)]
 async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
     let bot = ctx.data();
-    let record = this_threads_walkthrough(ctx).await?;
-    let (text, rows) = render::question(&bot.flow.content, record.id, record.step, None);
+    let record = bot
+        .app
+        .open_walkthrough_here(here(ctx))
+        .await
+        .map_err(refusal)?;
+    let (text, rows) = render::question(bot.app.content(), record.id, record.step, None);
     let message = CreateMessage::new()
         .content(text)
         .components(rows)
@@ -247,26 +234,18 @@ async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
     .await
 }
 
-/// The open walkthrough whose questions are where the command was used (its thread, or the
-/// channel of one that has no thread), if it belongs to this guild (a thread id named from
-/// another guild finds nothing).
-async fn this_threads_walkthrough(ctx: Ctx<'_>) -> Result<WalkthroughRecord, CommandError> {
-    let record = ctx
-        .data()
-        .flow
-        .store
-        .open_walkthrough_at(ctx.channel_id().get())
-        .await?
-        .filter(|r| {
-            r.place.guild_id.is_some() && r.place.guild_id == ctx.guild_id().map(|g| g.get())
-        });
-    record.ok_or_else(|| refuse("There is no open checklist in this thread."))
+/// Where the command was used, in the application's terms.
+fn here(ctx: Ctx<'_>) -> Here {
+    Here {
+        guild: ctx.guild_id().map(|g| g.get()),
+        channel: ctx.channel_id().get(),
+    }
 }
 
 /// How tunegate works.
 #[poise::command(slash_command)]
 async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
-    let content = &ctx.data().flow.content;
+    let content = ctx.data().app.content();
     say(
         ctx,
         format!(
@@ -284,7 +263,7 @@ async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
              I also notice messages that propose fine-tuning and offer the checklist in a thread; \
              \"Not a fine-tune request\" closes it. Only the proposer{} can answer.",
             content.render(content.intro.trim()),
-            if ctx.data().settings.discord.answer_roles.is_empty() {
+            if ctx.data().app.rules().answer_roles.is_empty() {
                 ""
             } else {
                 " (and the configured reviewer roles)"

@@ -1,6 +1,6 @@
-//! A click (button, select) or a modal submission, from the gateway event to the database and
-//! back: decode the custom id, load the walkthrough, check the click belongs here and the
-//! person may answer, let `flow` decide and record, then answer Discord.
+//! A click (button, select) or a modal submission, from the gateway event and back: decode
+//! the custom id and the input, call `app.answer` (which checks the click belongs here and the
+//! person may answer, decides and records), then answer Discord.
 //!
 //! The answer is recorded before Discord is told anything, and Discord is answered within its
 //! 3 seconds by editing the clicked message (the question shows its answer and loses its
@@ -11,73 +11,21 @@ use std::time::Duration;
 use serenity::all::{
     ActionRowComponent, ChannelId, ComponentInteraction, ComponentInteractionDataKind, Context,
     CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateMessage, EditInteractionResponse, ModalInteraction, RoleId, UserId,
+    CreateMessage, EditInteractionResponse, ModalInteraction, UserId,
 };
 
 use super::custom_id::{Action, ComponentId};
+use super::reply::{ephemeral, words};
 use super::{Bot, access, render};
-use crate::checklist::{Answer, Driver, DriverSet, Goal, GoalChoice, Input, Step, UserError};
-use crate::flow::{Advanced, FlowError};
-use crate::store::{Status, StoreError, WalkthroughRecord};
+use crate::app::{Actor, Advanced, AppError, Click, Here};
+use crate::checklist::{Answer, Driver, DriverSet, Goal, GoalChoice, Input, Step};
 
-/// Says something only the clicker sees.
-fn ephemeral(text: impl Into<String>) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(
-        CreateInteractionResponseMessage::new()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(render::no_mentions()),
-    )
-}
-
-/// The message shown when the database could not record something.
-fn could_not_record(error: &StoreError) -> String {
-    crate::http::count_database_error(error);
-    format!("I could not record that: {error}. Nothing was saved; please try again.")
-}
-
-/// Where a click came from.
-struct Clicker<'a> {
+/// Who clicked, where, in the application's terms.
+struct Clicker {
     user: UserId,
-    name: String,
-    roles: &'a [RoleId],
-    guild: Option<u64>,
-    channel: ChannelId,
+    actor: Actor,
+    here: Here,
     interaction_id: String,
-}
-
-/// Loads the walkthrough a custom id names and checks the click may touch it.
-async fn authorize(
-    bot: &Bot,
-    id: &ComponentId,
-    who: &Clicker<'_>,
-) -> Result<WalkthroughRecord, String> {
-    let record = match bot.flow.store.walkthrough(id.walkthrough_id).await {
-        Ok(r) => r,
-        Err(StoreError::NotFound(_)) => {
-            return Err(
-                "This checklist no longer exists. Start a new one with `/finetune check`.".into(),
-            );
-        }
-        Err(e) => return Err(could_not_record(&e)),
-    };
-    let here = who.channel.get();
-    // Its buttons live in its thread; only a walkthrough without one (the thread was refused,
-    // or the bot stopped before opening it) runs in the channel it started in.
-    let home = record.place.thread_id.or(record.place.channel_id);
-    let belongs = record.place.guild_id == who.guild && home == Some(here);
-    if !belongs {
-        tracing::warn!(
-            walkthrough_id = record.id,
-            channel_id = here,
-            "refused a component that names a walkthrough of another channel"
-        );
-        return Err("This button does not belong to a checklist in this channel.".into());
-    }
-    if !access::may_answer(&bot.settings.discord, &record, who.user, who.roles) {
-        return Err(access::refusal(&bot.settings.discord, &record));
-    }
-    Ok(record)
 }
 
 /// Handles a button or select click.
@@ -94,33 +42,35 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         .await;
         return;
     };
-    let roles: &[RoleId] = ci
-        .member
-        .as_ref()
-        .map(|m| m.roles.as_slice())
-        .unwrap_or(&[]);
     let who = Clicker {
         user: ci.user.id,
-        name: ci.user.name.clone(),
-        roles,
-        guild: ci.guild_id.map(|g| g.get()),
-        channel: ci.channel_id,
+        actor: access::actor(&ci.user, access::roles_of(ci.member.as_ref())),
+        here: Here {
+            guild: ci.guild_id.map(|g| g.get()),
+            channel: ci.channel_id.get(),
+        },
         interaction_id: ci.id.get().to_string(),
     };
-    let record = match authorize(bot, &id, &who).await {
-        Ok(r) => r,
-        Err(text) => return respond(ephemeral(text)).await,
-    };
+    let walkthrough_id = id.walkthrough_id;
+    // A form opens only for someone who may fill it in.
+    let authorized = || bot.app.authorize(walkthrough_id, &who.actor, who.here);
     let input = match (id.action, &ci.data.kind) {
         (Action::AddNote, _) => {
-            let modal = CreateInteractionResponse::Modal(render::note_modal(record.id, id.step));
+            if let Err(e) = authorized().await {
+                return respond(ephemeral(words(&e))).await;
+            }
+            let modal =
+                CreateInteractionResponse::Modal(render::note_modal(walkthrough_id, id.step));
             return respond(modal).await;
         }
-        (Action::Dismiss, _) => return dismiss(ctx, bot, ci, &record).await,
+        (Action::Dismiss, _) => return dismiss(ctx, bot, ci, walkthrough_id, &who).await,
         (Action::PickGoal, ComponentInteractionDataKind::StringSelect { values }) => {
             match values.first().and_then(|v| Goal::from_key(v)) {
                 Some(Goal::Other) => {
-                    let modal = render::describe_goal_modal(record.id);
+                    if let Err(e) = authorized().await {
+                        return respond(ephemeral(words(&e))).await;
+                    }
+                    let modal = render::describe_goal_modal(walkthrough_id);
                     return respond(CreateInteractionResponse::Modal(modal)).await;
                 }
                 Some(goal) => Input::Answer(Answer::Goal(GoalChoice { goal, detail: None })),
@@ -146,7 +96,7 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         ctx,
         bot,
         Clicked::Component(ci),
-        &record,
+        walkthrough_id,
         id.step,
         input,
         &who,
@@ -221,18 +171,18 @@ async fn answer_click(
     ctx: &Context,
     bot: &Bot,
     clicked: Clicked<'_>,
-    record: &WalkthroughRecord,
+    walkthrough_id: i64,
     at: Step,
     input: Input,
-    who: &Clicker<'_>,
+    who: &Clicker,
 ) {
     let received = std::time::Instant::now();
-    let work = advance(bot, record, at, input, who);
+    let work = advance(bot, walkthrough_id, at, input, who);
     tokio::pin!(work);
     let (outcome, deferred) = tokio::select! {
         outcome = &mut work => (outcome, false),
         () = tokio::time::sleep(DEFER_AFTER) => {
-            tracing::warn!(walkthrough_id = record.id, "slow database: acknowledging first");
+            tracing::warn!(walkthrough_id, "slow database: acknowledging first");
             clicked.respond(ctx, CreateInteractionResponse::Acknowledge).await;
             (work.await, true)
         }
@@ -259,7 +209,7 @@ async fn answer_click(
                 clicked.respond(ctx, response).await;
             }
             answered(received);
-            if !post_follow_up(bot, clicked.channel(), record.id, follow_up).await {
+            if !post_follow_up(bot, clicked.channel(), walkthrough_id, follow_up).await {
                 clicked.tell(ctx, LOST_POST).await;
             }
         }
@@ -291,39 +241,26 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
         ))
         .await;
     };
-    let roles: &[RoleId] = mi
-        .member
-        .as_ref()
-        .map(|m| m.roles.as_slice())
-        .unwrap_or(&[]);
     let who = Clicker {
         user: mi.user.id,
-        name: mi.user.name.clone(),
-        roles,
-        guild: mi.guild_id.map(|g| g.get()),
-        channel: mi.channel_id,
+        actor: access::actor(&mi.user, access::roles_of(mi.member.as_ref())),
+        here: Here {
+            guild: mi.guild_id.map(|g| g.get()),
+            channel: mi.channel_id.get(),
+        },
         interaction_id: mi.id.get().to_string(),
     };
-    let record = match authorize(bot, &id, &who).await {
-        Ok(r) => r,
-        Err(text) => return respond(ephemeral(text)).await,
-    };
+    let walkthrough_id = id.walkthrough_id;
     let text = first_text_input(mi).unwrap_or_default();
     match id.action {
         Action::SubmitNote => {
-            let author =
-                crate::store::Person::new(mi.user.id.get().to_string(), mi.user.name.clone());
-            let reply = match bot
-                .flow
-                .store
-                .add_note(record.id, &author, &text, bot.now())
-                .await
-            {
-                Ok(_) => format!("Your note is saved with checklist #{}.", record.id),
-                Err(e) => {
-                    tracing::error!(walkthrough_id = record.id, error = %e, "could not save a note");
-                    could_not_record(&e)
-                }
+            let saved = bot
+                .app
+                .note_from(walkthrough_id, &who.actor, who.here, &text, bot.now())
+                .await;
+            let reply = match saved {
+                Ok(_) => format!("Your note is saved with checklist #{walkthrough_id}."),
+                Err(e) => words(&e),
             };
             respond(ephemeral(reply)).await;
         }
@@ -336,7 +273,7 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
                 ctx,
                 bot,
                 Clicked::Modal(mi),
-                &record,
+                walkthrough_id,
                 Step::Goal,
                 input,
                 &who,
@@ -368,75 +305,54 @@ enum FollowUp {
 /// for a replayed interaction, or the sentence to show the clicker.
 async fn advance(
     bot: &Bot,
-    record: &WalkthroughRecord,
+    walkthrough_id: i64,
     at: Step,
     input: Input,
-    who: &Clicker<'_>,
+    who: &Clicker,
 ) -> Result<Option<(String, FollowUp)>, String> {
-    let content = &bot.flow.content;
-    let answer_text = match &input {
-        Input::Answer(Answer::Goal(g)) => render::goal_words(content, g.goal, g.detail.as_deref()),
-        Input::Answer(Answer::Gate(_, a)) => content.answer_label(*a).to_string(),
-        Input::Answer(Answer::Drivers(set)) => {
-            render::driver_words(content, &set.iter().copied().collect::<Vec<_>>())
+    let content = bot.app.content();
+    let edited = match &input {
+        Input::Answer(answer) => {
+            let answer_text = match answer {
+                Answer::Goal(g) => render::goal_words(content, g.goal, g.detail.as_deref()),
+                Answer::Gate(_, a) => content.answer_label(*a).to_string(),
+                Answer::Drivers(set) => {
+                    render::driver_words(content, &set.iter().copied().collect::<Vec<_>>())
+                }
+            };
+            render::answered(content, at, &answer_text, who.user)
         }
-        Input::Back => String::new(),
+        Input::Back => render::went_back(content, at, who.user),
     };
-    let going_back = matches!(input, Input::Back);
-    let by = crate::store::Person::new(who.user.get().to_string(), who.name.clone());
-    let result = bot
-        .flow
-        .advance(
-            record.id,
-            at,
-            input,
-            &by,
-            Some(&who.interaction_id),
-            bot.now(),
-        )
-        .await;
-    let edited = if going_back {
-        render::went_back(content, at, who.user)
-    } else {
-        render::answered(content, at, &answer_text, who.user)
+    let click = Click {
+        walkthrough_id,
+        at,
+        input,
+        actor: who.actor.clone(),
+        here: who.here,
+        interaction_id: who.interaction_id.clone(),
     };
-    match result {
+    match bot.app.answer(click, bot.now()).await {
         Ok(Advanced::Moved { record: next, .. }) => {
-            tracing::info!(walkthrough_id = record.id, step = %next.step, "answer recorded");
+            tracing::info!(walkthrough_id, step = %next.step, "answer recorded");
             Ok(Some((edited, FollowUp::Question(next.step))))
         }
         Ok(Advanced::Finished { decision, .. }) => {
             metrics::counter!(crate::http::names::DECISIONS, "verdict" => decision.verdict.key())
                 .increment(1);
-            tracing::info!(walkthrough_id = record.id, verdict = %decision.verdict, "decision recorded");
+            tracing::info!(walkthrough_id, verdict = %decision.verdict, "decision recorded");
             Ok(Some((
                 edited,
                 FollowUp::Verdict(Box::new(render::verdict(content, &decision))),
             )))
         }
         Ok(Advanced::Duplicate { .. }) => Ok(None),
-        Err(FlowError::User(UserError::StaleStep { current, .. })) => Err(format!(
-            "That question was already answered. The checklist is now at question {} of {}; \
-             use the buttons on the latest message.",
-            current.number().min(Step::QUESTIONS),
-            Step::QUESTIONS
-        )),
-        Err(FlowError::User(e)) => Err(e.to_string()),
-        Err(FlowError::Closed(status)) => Err(closed_text(status)),
-        Err(FlowError::Store(e)) => {
-            tracing::error!(walkthrough_id = record.id, error = %e, "could not record an answer");
-            Err(could_not_record(&e))
+        Err(e) => {
+            if let AppError::WrongPlace = e {
+                tracing::warn!(walkthrough_id, interaction_id = %who.interaction_id, "a click from another channel");
+            }
+            Err(words(&e))
         }
-    }
-}
-
-fn closed_text(status: Status) -> String {
-    match status {
-        Status::Decided => "This checklist is finished; its verdict is recorded.".into(),
-        other => format!(
-            "This checklist is {} and takes no more answers. Start a new one with `/finetune check`.",
-            other.key()
-        ),
     }
 }
 
@@ -450,7 +366,7 @@ async fn post_follow_up(
 ) -> bool {
     let message = match follow_up {
         FollowUp::Question(step) => {
-            let (text, rows) = render::question(&bot.flow.content, walkthrough_id, step, None);
+            let (text, rows) = render::question(bot.app.content(), walkthrough_id, step, None);
             CreateMessage::new()
                 .content(text)
                 .components(rows)
@@ -472,19 +388,20 @@ async fn post_follow_up(
 }
 
 /// "Not a fine-tune request": close politely, record the dismissal.
-async fn dismiss(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, record: &WalkthroughRecord) {
-    let response = match bot
-        .flow
-        .store
-        .close_walkthrough(record.id, Status::Dismissed, bot.now())
-        .await
-    {
-        Ok(true) => {
+async fn dismiss(
+    ctx: &Context,
+    bot: &Bot,
+    ci: &ComponentInteraction,
+    walkthrough_id: i64,
+    who: &Clicker,
+) {
+    let dismissed = bot
+        .app
+        .dismiss(walkthrough_id, &who.actor, who.here, bot.now())
+        .await;
+    let response = match &dismissed {
+        Ok(_) => {
             metrics::counter!(crate::http::names::DISMISSALS).increment(1);
-            tracing::info!(
-                walkthrough_id = record.id,
-                "dismissed as not a fine-tune request"
-            );
             CreateInteractionResponse::UpdateMessage(
                 CreateInteractionResponseMessage::new()
                     .content(format!(
@@ -495,21 +412,21 @@ async fn dismiss(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, record: &W
                     .allowed_mentions(render::no_mentions()),
             )
         }
-        Ok(false) => ephemeral(closed_text(record.status)),
-        Err(e) => ephemeral(could_not_record(&e)),
+        Err(e) => ephemeral(words(e)),
     };
-    let closed = matches!(response, CreateInteractionResponse::UpdateMessage(_));
     if let Err(e) = ci.create_response(&ctx.http, response).await {
         tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer a dismissal");
     }
+    let Ok(record) = dismissed else {
+        return;
+    };
     let thread = record
         .place
         .thread_id
         .filter(|t| Some(*t) != record.place.channel_id);
-    if closed
-        && let Some(thread) = thread
+    if let Some(thread) = thread
         && let Err(e) = bot.rest.archive_thread(ChannelId::new(thread)).await
     {
-        tracing::warn!(walkthrough_id = record.id, error = %e, "could not archive the thread");
+        tracing::warn!(walkthrough_id, error = %e, "could not archive the thread");
     }
 }

@@ -5,7 +5,8 @@ use serenity::all::{Context, FullEvent, Interaction, Message};
 
 use super::start::{Anchor, begin};
 use super::{Bot, audit_clicks, audit_id, components};
-use crate::store::Source;
+use crate::app::Source;
+use crate::app::start::ChatSkip;
 
 /// Routes one gateway event.
 pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
@@ -65,36 +66,21 @@ async fn on_message(bot: &Bot, message: &Message) {
         reason = %detection.reason,
         "fine-tune proposal detected"
     );
-    // Never start a walkthrough inside a walkthrough's own thread.
-    match bot.flow.store.open_walkthrough_in_thread(channel).await {
-        Ok(Some(_)) => return,
-        Ok(None) => {}
-        Err(e) => {
-            tracing::error!(error = %e, "could not check the channel for a running walkthrough");
-            return;
-        }
-    }
-    let now = bot.now();
-    let cooldown = &bot.settings.discord;
-    let since = |secs: u64| (secs > 0).then(|| now - chrono::Duration::seconds(secs as i64));
-    let quiet = bot
-        .flow
-        .store
-        .recent_chat_start(
-            channel,
-            &message.author.id.get().to_string(),
-            since(cooldown.channel_cooldown_secs),
-            since(cooldown.user_cooldown_secs),
-        )
-        .await;
-    match quiet {
-        Ok(true) => {
+    // Never inside a walkthrough's own thread, nor within the cooldowns.
+    let requester_id = message.author.id.get().to_string();
+    match bot
+        .app
+        .chat_start_allowed(channel, &requester_id, bot.now())
+        .await
+    {
+        Ok(Ok(())) => {}
+        Ok(Err(ChatSkip::InsideWalkthrough)) => return,
+        Ok(Err(ChatSkip::Cooldown)) => {
             tracing::debug!(channel_id = channel, "detection skipped: cooldown");
             return;
         }
-        Ok(false) => {}
         Err(e) => {
-            tracing::error!(error = %e, "could not check the cooldown; not starting");
+            tracing::error!(channel_id = channel, error = ?e.operator_cause(), "could not check where a walkthrough may start; not starting");
             return;
         }
     }

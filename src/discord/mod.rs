@@ -1,12 +1,14 @@
 //! The Discord front end: serenity and poise glue that translates between Discord and the
-//! core. It decides nothing itself: `checklist` decides, `store` remembers, this module talks.
+//! application layer. It decides nothing itself: each handler decodes an event, calls one
+//! function of [`crate::app::App`], and renders what comes back.
 //!
 //! - [`events`]: chat messages (the detector) and component clicks, routed from the gateway;
 //! - [`commands`]: `/finetune check|cancel|resume|help` and the message context menu;
 //! - [`components`]: one click from the gateway event to the database and back;
 //! - [`start`]: opening a walkthrough's thread and first question;
 //! - [`reminders`]: the idle sweep (one reminder, then abandoned);
-//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, permissions, retries;
+//! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, mentions, retries;
+//! - [`reply`]: the error type of commands and how app refusals are shown;
 //! - [`audit`]: `/finetune history|show|review|stats|export`, with [`audit_render`],
 //!   [`audit_id`] (the `tga:` button codec), [`audit_clicks`] (page and revisit buttons),
 //!   [`export_files`] (fitting exports into attachments) and [`revisits`] (the sweep that
@@ -24,6 +26,7 @@ pub mod events;
 pub mod export_files;
 pub mod reminders;
 pub mod render;
+pub mod reply;
 pub mod rest;
 pub mod revisits;
 pub mod start;
@@ -38,9 +41,9 @@ use secrecy::ExposeSecret;
 use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder, ShardManager};
 use serenity::gateway::GatewayError;
 
+use crate::app::App;
 use crate::config::Settings;
 use crate::detect::Detector;
-use crate::flow::Flow;
 use rest::Rest;
 
 /// A source of the current time; tests replace it.
@@ -48,7 +51,7 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 /// Everything the handlers share. The database is the only state that matters.
 pub struct Bot {
-    pub flow: Flow,
+    pub app: App,
     pub detector: Detector,
     pub settings: Arc<Settings>,
     pub rest: Rest,
@@ -159,7 +162,9 @@ impl Running {
 }
 
 /// Starts the bot in the background and returns once the client is built.
-pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Running, BotError> {
+/// `app` should be built from the same `settings` ([`App::from_settings`]): its rules and
+/// delays are the ones it applies.
+pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running, BotError> {
     let token = settings
         .discord
         .token
@@ -192,7 +197,7 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
     };
     let settings = Arc::new(settings);
     let bot = Arc::new(Bot {
-        flow,
+        app,
         detector,
         settings: settings.clone(),
         rest: Rest::new(Arc::new(build_http()), client.clone(), base.clone()),
@@ -210,7 +215,7 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
         let health = crate::http::Health {
             shards: client.shard_manager.clone(),
             client_running: client_running.clone(),
-            store: bot.flow.store.clone(),
+            app: bot.app.clone(),
         };
         let (addr, task) = crate::http::serve(&settings.http.listen, health, async {
             let _ = stopped.await;
@@ -239,10 +244,10 @@ pub async fn start(settings: Settings, flow: Flow, clock: Clock) -> Result<Runni
 /// Runs the bot until `shutdown` completes (SIGINT/SIGTERM in `main`) or the connection ends.
 pub async fn run(
     settings: Settings,
-    flow: Flow,
+    app: App,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<(), BotError> {
-    let mut running = start(settings, flow, Arc::new(Utc::now)).await?;
+    let mut running = start(settings, app, Arc::new(Utc::now)).await?;
     tokio::select! {
         result = running.wait() => result,
         () = shutdown => {

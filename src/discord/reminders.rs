@@ -1,7 +1,7 @@
 //! The idle sweep: a walkthrough without an answer for `discord.reminder_after_minutes` gets
 //! one reminder in its thread; after `discord.abandon_after_minutes` it is marked abandoned.
-//! Both are read from and written to the store, so a restart neither repeats nor forgets one.
-//! The same loop applies the retention period (`retention.redact_after_days`) once an hour.
+//! The app claims each one before it is posted here, so a restart neither repeats nor forgets
+//! one. The same loop applies the retention period (`retention.redact_after_days`) once an hour.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,14 +11,12 @@ use serenity::all::{ChannelId, CreateMessage, UserId};
 
 use super::rest::RestError;
 use super::{Bot, render};
-use crate::store::{Status, WalkthroughRecord};
-
-/// How many walkthroughs one sweep handles at most.
-const BATCH: u32 = 50;
+use crate::app::{AppError, WalkthroughRecord};
+use crate::checklist::Step;
 
 /// Sweeps every minute (or faster when the configured delays are short) until aborted.
 pub async fn run(bot: Arc<Bot>) {
-    let remind = bot.settings.discord.reminder_after_minutes.max(1);
+    let remind = bot.app.timing().reminder_after_minutes.max(1);
     let period = Duration::from_secs((remind * 60 / 4).clamp(5, 60));
     let mut ticker = tokio::time::interval(period);
     let mut last_redaction: Option<std::time::Instant> = None;
@@ -26,20 +24,21 @@ pub async fn run(bot: Arc<Bot>) {
         ticker.tick().await;
         let now = bot.now();
         if let Err(e) = sweep(&bot, now).await {
-            tracing::warn!(error = %e, "idle sweep failed; will try again");
+            tracing::warn!(error = ?e.operator_cause(), "idle sweep failed; will try again");
         }
-        let days = bot.settings.retention.redact_after_days;
         let due = last_redaction.is_none_or(|t| t.elapsed() >= REDACTION_PERIOD);
-        if days > 0 && due {
+        if due {
             last_redaction = Some(std::time::Instant::now());
-            let cutoff = now - chrono::Duration::days(days.min(365_000) as i64);
-            match bot.flow.store.redact_older_than(cutoff, now).await {
-                Ok(report) => tracing::info!(
+            match bot.app.apply_retention(now).await {
+                Ok(Some(report)) => tracing::info!(
                     proposals = report.proposals,
                     notes = report.notes,
                     "retention: redacted old texts"
                 ),
-                Err(e) => tracing::warn!(error = %e, "retention run failed; will try again"),
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::warn!(error = ?e.operator_cause(), "retention run failed; will try again")
+                }
             }
         }
     }
@@ -49,63 +48,37 @@ pub async fn run(bot: Arc<Bot>) {
 const REDACTION_PERIOD: Duration = Duration::from_secs(3600);
 
 /// Posts due reminders and abandons expired walkthroughs. Returns (reminded, abandoned).
-pub async fn sweep(
-    bot: &Bot,
-    now: DateTime<Utc>,
-) -> Result<(usize, usize), crate::store::StoreError> {
-    let d = &bot.settings.discord;
-    let abandon_before = now - chrono::Duration::minutes(d.abandon_after_minutes as i64);
-    let remind_before = now - chrono::Duration::minutes(d.reminder_after_minutes as i64);
-    let mut abandoned = 0;
-    for record in bot
-        .flow
-        .store
-        .idle_walkthroughs(abandon_before, BATCH)
-        .await?
-    {
-        if bot
-            .flow
-            .store
-            .close_walkthrough(record.id, Status::Abandoned, now)
-            .await?
-        {
-            abandoned += 1;
-            let text = format!(
-                "This checklist got no answer for a while, so I closed it (#{}). \
-                 Run `/finetune check` to start again.",
-                record.id
-            );
-            let _ = post(
-                bot,
-                &record,
-                CreateMessage::new()
-                    .content(text)
-                    .allowed_mentions(render::no_mentions()),
-            )
-            .await;
-        }
+pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<(usize, usize), AppError> {
+    let abandoned = bot.app.abandon_idle(now).await?;
+    for record in &abandoned {
+        let text = format!(
+            "This checklist got no answer for a while, so I closed it (#{}). \
+             Run `/finetune check` to start again.",
+            record.id
+        );
+        let _ = post(
+            bot,
+            record,
+            CreateMessage::new()
+                .content(text)
+                .allowed_mentions(render::no_mentions()),
+        )
+        .await;
     }
     let mut reminded = 0;
-    for record in bot
-        .flow
-        .store
-        .idle_walkthroughs(remind_before, BATCH)
-        .await?
-    {
-        if record.reminded_at.is_some() {
-            continue;
-        }
+    for record in bot.app.due_reminders(now).await? {
         // Claim the reminder first: two processes never both post it.
-        if !bot.flow.store.mark_reminded(record.id, now).await? {
+        if !bot.app.claim_reminder(record.id, now).await? {
             continue;
         }
         let requester = record.requester.id.parse::<u64>().ok().map(UserId::new);
         let mention = requester.map(|u| format!("<@{u}> ")).unwrap_or_default();
         let mut message = CreateMessage::new().content(format!(
-            "{mention}this checklist is still waiting for an answer to question {} of 6. \
+            "{mention}this checklist is still waiting for an answer to question {} of {}. \
              If fine-tuning is off the table, the first question has a \"Not a fine-tune \
              request\" button; `/finetune resume` shows the current question again.",
-            record.step.number().min(6)
+            record.step.number().min(Step::QUESTIONS),
+            Step::QUESTIONS
         ));
         message = message.allowed_mentions(match requester {
             Some(u) => render::only_user(u),
@@ -114,14 +87,7 @@ pub async fn sweep(
         match post(bot, &record, message).await {
             Err(e) if e.status() == Some(404) => {
                 // The thread is gone: nobody can answer any more.
-                bot.flow
-                    .store
-                    .close_walkthrough(record.id, Status::Abandoned, now)
-                    .await?;
-                tracing::info!(
-                    walkthrough_id = record.id,
-                    "thread deleted; walkthrough abandoned"
-                );
+                bot.app.abandon(record.id, now).await?;
             }
             Err(e) => {
                 tracing::warn!(walkthrough_id = record.id, error = %e, "could not post a reminder")
@@ -129,7 +95,7 @@ pub async fn sweep(
             Ok(()) => reminded += 1,
         }
     }
-    Ok((reminded, abandoned))
+    Ok((reminded, abandoned.len()))
 }
 
 async fn post(

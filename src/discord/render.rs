@@ -12,8 +12,8 @@ use serenity::all::{
 };
 
 use super::custom_id::{Action, ComponentId};
+use crate::app::DecisionRecord;
 use crate::checklist::{ChecklistContent, Driver, GateAnswer, Goal, Step, VerdictKind};
-use crate::store::DecisionRecord;
 use crate::text::{is_invisible_format_char, truncate_chars};
 
 /// Discord's limit for a message's content.

@@ -2,8 +2,8 @@
 //! decision's thread (or in `discord.audit_channel_id` when the thread is gone), with a button
 //! to run the checklist again.
 //!
-//! Everything is read from the store, so a restart neither repeats nor forgets a reminder. A
-//! reminder is claimed in the store before it is posted, so of several bot processes exactly
+//! The app claims each reminder before it is posted here (see `app::sweeps`), so a restart
+//! neither repeats nor forgets a reminder, and so of several bot processes exactly
 //! one posts it; when Discord fails for a passing reason (5xx, rate limits beyond the retries,
 //! no connection) the claim is given back and a later sweep tries again.
 
@@ -15,10 +15,8 @@ use serenity::all::{ChannelId, CreateMessage};
 
 use super::rest::RestError;
 use super::{Bot, audit_render};
-use crate::store::{DueRevisit, StoreError};
+use crate::app::{AppError, DueRevisit};
 
-/// How many reminders one sweep handles at most.
-const BATCH: u32 = 50;
 /// How often the sweep runs.
 const PERIOD: Duration = Duration::from_secs(60);
 
@@ -28,7 +26,7 @@ pub async fn run(bot: Arc<Bot>) {
     loop {
         ticker.tick().await;
         if let Err(e) = sweep(&bot, bot.now()).await {
-            tracing::warn!(error = %e, "revisit sweep failed; will try again");
+            tracing::warn!(error = ?e.operator_cause(), "revisit sweep failed; will try again");
         }
     }
 }
@@ -43,12 +41,11 @@ enum Delivery {
 }
 
 /// Posts every reminder due on `now`'s day (UTC). Returns how many were posted.
-pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let store = &bot.flow.store;
+pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
     let mut posted = 0;
-    for due in store.due_revisits(now.date_naive(), BATCH).await? {
+    for due in bot.app.due_revisits(now).await? {
         let review_id = due.review.id;
-        if !store.claim_revisit_reminder(review_id, now).await? {
+        if !bot.app.claim_revisit(review_id, now).await? {
             continue;
         }
         match deliver(bot, &due).await {
@@ -60,7 +57,7 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, StoreError> {
                     "revisit reminder posted"
                 );
             }
-            Delivery::Retry => store.release_revisit_reminder(review_id).await?,
+            Delivery::Retry => bot.app.release_revisit(review_id).await?,
             Delivery::Nowhere => tracing::warn!(
                 review_id,
                 walkthrough_id = due.review.walkthrough_id,

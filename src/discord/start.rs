@@ -10,9 +10,8 @@ use serenity::all::{ChannelId, CreateMessage, MessageId, MessageReference, UserI
 
 use super::rest::RestError;
 use super::{Bot, render};
+use crate::app::{AppError, Person, Place, Source, Start, WalkthroughRecord};
 use crate::checklist::Step;
-use crate::flow::Start;
-use crate::store::{Person, Place, Source, StoreError, WalkthroughRecord};
 
 /// Where a walkthrough starts.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +40,7 @@ pub struct Begun {
 #[derive(Debug, thiserror::Error)]
 pub enum BeginError {
     #[error(transparent)]
-    Store(#[from] StoreError),
+    App(#[from] AppError),
     #[error("Discord refused the first message ({0})")]
     Post(RestError),
 }
@@ -88,7 +87,7 @@ pub async fn begin_revisit(
     };
     let in_place = matches!(anchor, Anchor::InPlace);
     let (record, created) = bot
-        .flow
+        .app
         .start(
             Start {
                 source,
@@ -132,7 +131,7 @@ pub async fn begin_revisit(
     let (home, thread_refused) = match thread {
         Ok(thread) => {
             if !in_place {
-                bot.flow.store.set_thread(record.id, thread.get()).await?;
+                bot.app.set_thread(record.id, thread.get()).await?;
             }
             (thread, false)
         }
@@ -145,7 +144,7 @@ pub async fn begin_revisit(
             (channel, true)
         }
     };
-    let mut opening = render::opening(&bot.flow.content, requester_id, &trigger_text);
+    let mut opening = render::opening(bot.app.content(), requester_id, &trigger_text);
     if thread_refused {
         opening.push_str(
             "\n\n(I could not open a thread here: a server admin can give me the \
@@ -153,7 +152,7 @@ pub async fn begin_revisit(
              Let's continue in this channel.)",
         );
     }
-    let (text, rows) = render::question(&bot.flow.content, record.id, Step::Goal, Some(opening));
+    let (text, rows) = render::question(bot.app.content(), record.id, Step::Goal, Some(opening));
     let mut message = CreateMessage::new()
         .content(text)
         .components(rows)

@@ -299,8 +299,8 @@ impl Store {
         );
         filter.push_decision_where(&mut q)?;
         q.push(" GROUP BY d.decided_month, d.verdict, d.g1, d.g2, d.g3, d.g4, d.drivers");
-        let mut gates = [0u64; 4];
-        let mut drivers = [0u64; 4];
+        let mut gates = [0u64; Gate::COUNT];
+        let mut drivers = [0u64; Driver::COUNT];
         let mut months: BTreeMap<String, MonthCounts> = BTreeMap::new();
         for row in q.build().fetch_all(&self.pool).await? {
             let month: String = row.try_get(0)?;
@@ -348,7 +348,10 @@ fn count(n: i64) -> u64 {
 }
 
 /// Pairs keys with counts, most frequent first (ties keep checklist order).
-fn ranked<'a>(keys: impl Iterator<Item = &'a str>, counts: [u64; 4]) -> Vec<(String, u64)> {
+fn ranked<'a, const N: usize>(
+    keys: impl Iterator<Item = &'a str>,
+    counts: [u64; N],
+) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = keys.map(str::to_string).zip(counts).collect();
     out.sort_by_key(|pair| std::cmp::Reverse(pair.1));
     out

@@ -179,7 +179,7 @@ pub struct DecisionRecord {
     pub verdict: VerdictKind,
     pub goal: Goal,
     pub goal_detail: Option<String>,
-    pub gates: [GateAnswer; 4],
+    pub gates: [GateAnswer; Gate::COUNT],
     pub drivers: DriverSet,
     pub summary: String,
     pub reasons: Vec<String>,

@@ -489,8 +489,8 @@ pub(super) fn walkthrough_from_row(row: &SqliteRow) -> Result<WalkthroughRecord,
 }
 
 /// The gate answers of a stored decision row.
-pub(super) fn gates_from_row(row: &SqliteRow) -> Result<[GateAnswer; 4], StoreError> {
-    let mut gates = [GateAnswer::NotSure; 4];
+pub(super) fn gates_from_row(row: &SqliteRow) -> Result<[GateAnswer; Gate::COUNT], StoreError> {
+    let mut gates = [GateAnswer::NotSure; Gate::COUNT];
     for gate in Gate::ALL {
         let value: String = row.try_get(gate.key())?;
         gates[gate.index()] = GateAnswer::from_key(&value)

@@ -3,15 +3,15 @@
 //! `#[path = "support/answers.rs"] mod answers;` by tests that don't need the fake Discord.
 
 use chrono::{DateTime, Utc};
+use tunegate::app::App;
 use tunegate::checklist::{
     Answer, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
-use tunegate::flow::Flow;
 use tunegate::store::Person;
 
 /// Gives walkthrough `id` the goal "output format", `gates` and `drivers`, in order, as `who`.
 pub async fn answer_all(
-    flow: &Flow,
+    flow: &App,
     id: i64,
     who: &Person,
     gates: [GateAnswer; 4],

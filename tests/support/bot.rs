@@ -8,10 +8,10 @@ use std::time::Duration;
 use chrono::Utc;
 use secrecy::SecretString;
 use serde_json::Value;
+use tunegate::app::App;
 use tunegate::checklist::ChecklistContent;
 use tunegate::config::{DEFAULT_TOML, Settings};
 use tunegate::discord::Running;
-use tunegate::flow::Flow;
 use tunegate::store::{DecisionDetail, Store, StoreOptions};
 
 use super::fake_discord::payloads::{self, Invoker};
@@ -86,8 +86,8 @@ impl BotHarness {
             ..StoreOptions::new(&self.db_url)
         };
         let store = Store::open(&options).await.expect("open store");
-        let flow = Flow::new(store, ChecklistContent::built_in());
-        let running = tunegate::discord::start(self.settings.clone(), flow, Arc::new(Utc::now))
+        let app = App::from_settings(store, ChecklistContent::built_in(), &self.settings);
+        let running = tunegate::discord::start(self.settings.clone(), app, Arc::new(Utc::now))
             .await
             .expect("bot starts");
         self.running = Some(running);

@@ -1,0 +1,95 @@
+//! The other things a person does to a running walkthrough: dismiss it ("not a fine-tune
+//! request"), cancel it, add a note, or ask for its current question again.
+
+use chrono::{DateTime, Utc};
+
+use super::access::{Actor, Here};
+use super::{App, AppError, Note, Status, WalkthroughRecord};
+
+impl App {
+    /// "Not a fine-tune request", clicked on walkthrough `id`: closes it as dismissed.
+    pub async fn dismiss(
+        &self,
+        id: i64,
+        actor: &Actor,
+        here: Here,
+        now: DateTime<Utc>,
+    ) -> Result<WalkthroughRecord, AppError> {
+        let record = self.authorize(id, actor, here).await?;
+        if !self
+            .store
+            .close_walkthrough(id, Status::Dismissed, now)
+            .await?
+        {
+            return Err(AppError::Closed(record.status));
+        }
+        tracing::info!(walkthrough_id = id, "dismissed as not a fine-tune request");
+        Ok(record)
+    }
+
+    /// Cancels the open walkthrough whose questions are in `here`.
+    pub async fn cancel(
+        &self,
+        actor: &Actor,
+        here: Here,
+        now: DateTime<Utc>,
+    ) -> Result<WalkthroughRecord, AppError> {
+        let record = self.open_walkthrough_here(here).await?;
+        self.rules.check_may_answer(&record, actor)?;
+        if !self
+            .store
+            .close_walkthrough(record.id, Status::Cancelled, now)
+            .await?
+        {
+            return Err(AppError::AlreadyClosed);
+        }
+        tracing::info!(walkthrough_id = record.id, "cancelled");
+        Ok(record)
+    }
+
+    /// The open walkthrough whose questions are in `here` (its thread, or the channel of one
+    /// that has no thread), if it belongs to `here`'s guild: a thread id named from another
+    /// guild finds nothing.
+    pub async fn open_walkthrough_here(&self, here: Here) -> Result<WalkthroughRecord, AppError> {
+        self.store
+            .open_walkthrough_at(here.channel)
+            .await?
+            .filter(|r| r.place.guild_id.is_some() && r.place.guild_id == here.guild)
+            .ok_or(AppError::NoOpenWalkthrough)
+    }
+
+    /// A note from a form on walkthrough `id`, checked like an answer.
+    pub async fn note_from(
+        &self,
+        id: i64,
+        actor: &Actor,
+        here: Here,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Note, AppError> {
+        self.authorize(id, actor, here).await?;
+        self.add_note(id, &actor.person, body, now).await
+    }
+
+    /// Adds a note to walkthrough `id` (the terminal: no access check).
+    pub async fn add_note(
+        &self,
+        id: i64,
+        author: &super::Person,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Note, AppError> {
+        match self.store.add_note(id, author, body, now).await {
+            Ok(note) => Ok(note),
+            Err(e) => {
+                tracing::error!(walkthrough_id = id, error = %e, "could not save a note");
+                Err(e.into())
+            }
+        }
+    }
+
+    /// A walkthrough by id (the terminal, after it finished one).
+    pub async fn walkthrough(&self, id: i64) -> Result<WalkthroughRecord, AppError> {
+        Ok(self.store.walkthrough(id).await?)
+    }
+}

@@ -1,0 +1,228 @@
+//! The one error type of the application layer: what a person is told when their request is
+//! not carried out. Its words come from `config/messages.toml` (see [`super::words`]).
+//!
+//! Operator trouble (the database refused, a file is damaged) is [`AppError::Unavailable`]:
+//! the cause is logged with its details and kept for the operator (`source()`), while the
+//! person only gets a generic sentence. Front ends show [`AppError::words`] as they are.
+
+use crate::checklist::{Step, UserError};
+use crate::store::{ReviewError, Status, StoreError};
+
+use super::words::say;
+
+/// How a front end writes a mention of a person or a role (Discord: `<@id>`, `<@&id>`).
+pub trait Mentions {
+    fn person(&self, id: &str) -> String;
+    fn role(&self, id: u64) -> String;
+}
+
+/// Mentions as plain text, for front ends without them (and for `Display`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlainMentions;
+
+impl Mentions for PlainMentions {
+    fn person(&self, id: &str) -> String {
+        format!("@{id}")
+    }
+    fn role(&self, id: u64) -> String {
+        format!("@role:{id}")
+    }
+}
+
+/// Why a request was not carried out, in words for the person who made it.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The walkthrough a button names does not exist (any more).
+    #[error("{}", say("walkthrough-missing", &[]))]
+    WalkthroughMissing,
+    /// A button names a walkthrough of another guild or channel.
+    #[error("{}", say("wrong-place", &[]))]
+    WrongPlace,
+    /// Only the requester and the answer roles may answer or close a walkthrough.
+    #[error("{}", self.words(&PlainMentions))]
+    MayNotAnswer {
+        requester: String,
+        answer_roles: Vec<u64>,
+    },
+    /// Only Manage Server holders and the audit roles may audit.
+    #[error("{}", self.words(&PlainMentions))]
+    MayNotAudit { audit_roles: Vec<u64> },
+    /// Only the requester and auditors may run a decision again.
+    #[error("{}", say("may-not-revisit", &[("id", &.0.to_string())]))]
+    MayNotRevisit(i64),
+    /// The walkthrough is closed and takes no more answers.
+    #[error("{}", closed_words(*.0))]
+    Closed(Status),
+    /// Cancel or dismiss on a walkthrough that was closed meanwhile.
+    #[error("{}", say("already-closed", &[]))]
+    AlreadyClosed,
+    /// Someone else's click moved the walkthrough on first.
+    #[error("{}", stale_words(*current))]
+    StaleStep { current: Step },
+    /// The checklist refused the input.
+    #[error("{}", checklist_words(.0))]
+    Checklist(UserError),
+    /// No open walkthrough where the command was used.
+    #[error("{}", say("no-open-walkthrough", &[]))]
+    NoOpenWalkthrough,
+    /// No walkthrough with this id in the asking guild.
+    #[error("{}", say("not-in-this-server", &[("id", &.0.to_string())]))]
+    NotInThisServer(i64),
+    /// A revisit button whose review is gone (or belongs elsewhere).
+    #[error("{}", say("review-gone", &[]))]
+    ReviewGone,
+    /// A revisit of this decision is already running.
+    #[error("{}", say("revisit-running", &[("open", &open.to_string()), ("id", &id.to_string())]))]
+    RevisitRunning { open: i64, id: i64 },
+    /// The review does not make sense (no note for an overrule, a past date, ...).
+    #[error("{}", review_words(.0))]
+    Review(ReviewError),
+    /// The database could not do it; the cause is logged, the person told to try again.
+    #[error("{}", say("could-not-record", &[]))]
+    Unavailable(#[source] StoreError),
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> AppError {
+        match error {
+            StoreError::NotFound(_) => AppError::WalkthroughMissing,
+            other => AppError::Unavailable(other),
+        }
+    }
+}
+
+impl From<UserError> for AppError {
+    fn from(error: UserError) -> AppError {
+        match error {
+            UserError::StaleStep { current, .. } => AppError::StaleStep { current },
+            other => AppError::Checklist(other),
+        }
+    }
+}
+
+impl From<ReviewError> for AppError {
+    fn from(error: ReviewError) -> AppError {
+        match error {
+            ReviewError::Store(e) => AppError::Unavailable(e),
+            other => AppError::Review(other),
+        }
+    }
+}
+
+impl AppError {
+    /// The sentence for the person, with mentions written the front end's way.
+    pub fn words(&self, mentions: &dyn Mentions) -> String {
+        match self {
+            AppError::MayNotAnswer {
+                requester,
+                answer_roles,
+            } => {
+                let roles = role_list(mentions, answer_roles, "may-not-answer-roles");
+                say(
+                    "may-not-answer",
+                    &[
+                        ("requester", &mentions.person(requester)),
+                        ("roles", &roles),
+                    ],
+                )
+            }
+            AppError::MayNotAudit { audit_roles } => {
+                let roles = role_list(mentions, audit_roles, "may-not-audit-roles");
+                say("may-not-audit", &[("roles", &roles)])
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// The operator's side of the story, when there is one (to log).
+    pub fn operator_cause(&self) -> Option<&StoreError> {
+        match self {
+            AppError::Unavailable(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+fn role_list(mentions: &dyn Mentions, roles: &[u64], key: &str) -> String {
+    if roles.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = roles.iter().map(|r| mentions.role(*r)).collect();
+    say(key, &[("roles", &list.join(", "))])
+}
+
+fn closed_words(status: Status) -> String {
+    match status {
+        Status::Decided => say("closed-decided", &[]),
+        other => say("closed", &[("status", other.key())]),
+    }
+}
+
+fn stale_words(current: Step) -> String {
+    let total = Step::QUESTIONS;
+    say(
+        "stale-step",
+        &[
+            ("current", &current.number().min(total).to_string()),
+            ("total", &total.to_string()),
+        ],
+    )
+}
+
+fn checklist_words(error: &UserError) -> String {
+    match error {
+        UserError::StaleStep { .. } => say("checklist-stale", &[]),
+        UserError::AlreadyFinished => say("checklist-finished", &[]),
+        UserError::NothingToGoBackTo => say("checklist-nothing-back", &[]),
+        UserError::MissingGoalDetail => say("checklist-missing-detail", &[]),
+        UserError::DetailTooLong { chars, max } => say(
+            "checklist-detail-too-long",
+            &[("chars", &chars.to_string()), ("max", &max.to_string())],
+        ),
+    }
+}
+
+fn review_words(error: &ReviewError) -> String {
+    match error {
+        ReviewError::NotFound(id) => say("review-not-found", &[("id", &id.to_string())]),
+        ReviewError::NotDecided { id, status } => say(
+            "review-not-decided",
+            &[("id", &id.to_string()), ("status", status.key())],
+        ),
+        ReviewError::NoteRequired => say("review-note-required", &[]),
+        ReviewError::NoteTooLong => say(
+            "review-note-too-long",
+            &[("max", &crate::store::MAX_REVIEW_NOTE_CHARS.to_string())],
+        ),
+        ReviewError::RevisitInPast(day) => say("review-revisit-past", &[("day", &day.to_string())]),
+        ReviewError::Store(_) => say("could-not-record", &[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_names_the_requester_and_the_roles_the_front_ends_way() {
+        let e = AppError::MayNotAnswer {
+            requester: "42".into(),
+            answer_roles: vec![7],
+        };
+        assert_eq!(
+            e.to_string(),
+            "Only the person who proposed this (@42) or members of @role:7 can answer this \
+             checklist. Nothing was recorded."
+        );
+    }
+
+    #[test]
+    fn a_database_fault_tells_the_person_only_to_try_again() {
+        let e = AppError::from(StoreError::Busy);
+        assert_eq!(
+            e.to_string(),
+            "I could not record that. Nothing was saved; please try again."
+        );
+        assert!(e.operator_cause().is_some());
+    }
+}

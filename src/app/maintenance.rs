@@ -1,0 +1,47 @@
+//! Looking after the database: a consistent backup, the integrity check, the retention
+//! period on demand, and removing one guild's data.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::{App, AppError, BackupReport, PurgeReport, RedactionReport};
+
+impl App {
+    /// A consistent copy of the database at `path` (never overwriting a file).
+    pub async fn backup_to(&self, path: &Path) -> Result<BackupReport, AppError> {
+        Ok(self.store.backup_to(path).await?)
+    }
+
+    /// Every problem the integrity and foreign-key checks find; empty when the file is sound.
+    pub async fn problems(&self) -> Result<Vec<String>, AppError> {
+        let mut problems: Vec<String> = self
+            .store
+            .integrity_check()
+            .await?
+            .into_iter()
+            .filter(|row| row != "ok")
+            .collect();
+        problems.extend(self.store.foreign_key_problems().await?);
+        Ok(problems)
+    }
+
+    /// Redacts the texts of walkthroughs started before `cutoff`.
+    pub async fn redact_older_than(
+        &self,
+        cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<RedactionReport, AppError> {
+        Ok(self.store.redact_older_than(cutoff, now).await?)
+    }
+
+    /// What a purge of `guild` would delete.
+    pub async fn guild_rows(&self, guild: u64) -> Result<PurgeReport, AppError> {
+        Ok(self.store.guild_rows(guild).await?)
+    }
+
+    /// Deletes everything of `guild`, in one transaction.
+    pub async fn purge_guild(&self, guild: u64) -> Result<PurgeReport, AppError> {
+        Ok(self.store.purge_guild(guild).await?)
+    }
+}

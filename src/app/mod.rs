@@ -1,0 +1,127 @@
+//! The application layer: every use case of tunegate, whichever front end asks for it.
+//!
+//! A front end (Discord in `crate::discord`, the terminal in `crate::cli`) decodes what a
+//! person did, calls one function here, and renders what comes back. This layer calls the
+//! pure core (`checklist`) to decide, and the store (private to it) to remember. It returns
+//! domain outcomes, and one error type, [`AppError`], whose words come from
+//! `config/messages.toml`. It knows no Discord and no terminal.
+//!
+//! - [`answer`]: one answer, or a step back, from a click to a recorded state;
+//! - [`start`]: starting a walkthrough (chat, slash, context menu, terminal, revisit);
+//! - [`close`]: dismiss, cancel, notes, resume;
+//! - [`access`]: who may answer, who may audit, whether a click belongs where it came from;
+//! - [`audit`]: history, show, stats, export, reviews;
+//! - [`sweeps`]: reminders, abandoning idle walkthroughs, revisit reminders, retention;
+//! - [`maintenance`]: backup, integrity check, redaction, purge;
+//! - [`error`] and [`words`]: what a person is told when something is refused.
+
+pub mod access;
+pub mod answer;
+pub mod audit;
+pub mod close;
+pub mod error;
+pub mod maintenance;
+pub mod start;
+pub mod sweeps;
+pub mod words;
+
+use std::sync::Arc;
+
+use crate::checklist::ChecklistContent;
+use crate::config::Settings;
+use crate::store::Store;
+
+pub use access::{Actor, Here, Rules};
+pub use answer::{Advanced, Click};
+pub use error::{AppError, Mentions, PlainMentions};
+pub use start::Start;
+pub use sweeps::Timing;
+
+/// The shapes the use cases take and return. They are defined next to the SQL that reads
+/// them; front ends name them from here, never from the store.
+pub use crate::store::{
+    BackupReport, DecisionDetail, DecisionRecord, DecisionSummary, DueRevisit, ExportError,
+    ExportFormat, ListFilter, MonthCounts, NewReview, Note, PurgeReport, REDACTED_TEXT,
+    RedactionReport, ReviewOutcome, ReviewRecord, Source, Stats, Status, StoreError,
+    WalkthroughRecord, defuse_formula, format_time,
+};
+pub use crate::store::{Person, Place};
+
+/// The use cases, over one store and one checklist. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Store,
+    content: Arc<ChecklistContent>,
+    version: Arc<str>,
+    rules: Arc<Rules>,
+    timing: Timing,
+}
+
+impl App {
+    /// The use cases with default rules (nobody but the requester answers, only Manage
+    /// Server audits) and default timing.
+    pub fn new(store: Store, content: ChecklistContent) -> App {
+        let version = content.version();
+        App {
+            store,
+            content: Arc::new(content),
+            version: version.into(),
+            rules: Arc::default(),
+            timing: Timing::default(),
+        }
+    }
+
+    /// The use cases with the rules and timing of `settings`: what the composition root builds.
+    pub fn from_settings(store: Store, content: ChecklistContent, settings: &Settings) -> App {
+        App {
+            rules: Arc::new(Rules::from_settings(settings)),
+            timing: Timing::from_settings(settings),
+            ..App::new(store, content)
+        }
+    }
+
+    /// The checklist's words and thresholds.
+    pub fn content(&self) -> &ChecklistContent {
+        &self.content
+    }
+
+    /// The version recorded with each decision.
+    pub fn checklist_version(&self) -> &str {
+        &self.version
+    }
+
+    /// Who may answer and audit.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// The store underneath, for the composition root, tests and benchmarks. Front ends never
+    /// call it (`tests/layering.rs` checks that they do not name the store).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Proves the database takes a write (the health endpoint).
+    pub async fn probe_write(&self) -> Result<(), StoreError> {
+        self.store.probe_write().await
+    }
+
+    /// Closes the database, waiting for running queries.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+}
+
+impl App {
+    /// Opens (creating and migrating) the database the settings name, and builds the app
+    /// over it with the settings' rules and delays.
+    pub async fn open(settings: &Settings, content: ChecklistContent) -> Result<App, StoreError> {
+        let store = Store::open(&crate::store::StoreOptions {
+            url: settings.database.url.clone(),
+            busy_timeout: std::time::Duration::from_millis(settings.database.busy_timeout_ms),
+            max_connections: settings.database.max_connections,
+        })
+        .await?;
+        Ok(App::from_settings(store, content, settings))
+    }
+}

@@ -1,0 +1,93 @@
+//! Starting a walkthrough, from any source: a chat message the detector flagged, a slash
+//! command, a message's context menu, the terminal, or a revisit of an earlier decision.
+//!
+//! The walkthrough is recorded before the front end posts anything, so a crash in between
+//! leaves an open walkthrough that `resume` can pick up, and a chat message delivered twice
+//! finds the existing walkthrough instead of starting a second one.
+
+use chrono::{DateTime, Utc};
+
+use crate::store::NewWalkthrough;
+
+use super::{App, AppError, Person, Place, Source, WalkthroughRecord};
+
+/// Who started a walkthrough, where, and why.
+#[derive(Debug, Clone)]
+pub struct Start {
+    pub source: Source,
+    pub place: Place,
+    pub requester: Person,
+    pub trigger_text: String,
+    pub revisit_of: Option<i64>,
+}
+
+/// Why a flagged chat message does not start a walkthrough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatSkip {
+    /// The message is inside a walkthrough's own thread.
+    InsideWalkthrough,
+    /// The channel or the person started one too recently (the cooldowns).
+    Cooldown,
+}
+
+impl App {
+    /// Starts a walkthrough; for a chat message that already has one, returns that one and
+    /// `false`.
+    pub async fn start(
+        &self,
+        start: Start,
+        now: DateTime<Utc>,
+    ) -> Result<(WalkthroughRecord, bool), AppError> {
+        let started = self
+            .store
+            .start_walkthrough(&NewWalkthrough {
+                source: start.source,
+                place: start.place,
+                requester: start.requester,
+                trigger_text: start.trigger_text,
+                checklist_version: self.version.to_string(),
+                revisit_of: start.revisit_of,
+                now,
+            })
+            .await?;
+        Ok(started)
+    }
+
+    /// Whether a chat message the detector flagged in `channel` by `requester_id` may start a
+    /// walkthrough: not inside a walkthrough's thread, not within the cooldowns.
+    pub async fn chat_start_allowed(
+        &self,
+        channel: u64,
+        requester_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Result<(), ChatSkip>, AppError> {
+        if self
+            .store
+            .open_walkthrough_in_thread(channel)
+            .await?
+            .is_some()
+        {
+            return Ok(Err(ChatSkip::InsideWalkthrough));
+        }
+        let since = |secs: u64| (secs > 0).then(|| now - chrono::Duration::seconds(secs as i64));
+        let quiet = self
+            .store
+            .recent_chat_start(
+                channel,
+                requester_id,
+                since(self.timing.channel_cooldown_secs),
+                since(self.timing.user_cooldown_secs),
+            )
+            .await?;
+        Ok(if quiet {
+            Err(ChatSkip::Cooldown)
+        } else {
+            Ok(())
+        })
+    }
+
+    /// Remembers the thread a walkthrough's questions are in.
+    pub async fn set_thread(&self, walkthrough_id: i64, thread: u64) -> Result<(), AppError> {
+        Ok(self.store.set_thread(walkthrough_id, thread).await?)
+    }
+}

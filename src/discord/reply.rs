@@ -1,0 +1,59 @@
+//! How the Discord front end says "no": the error type of commands ([`CommandError`], with
+//! [`Refusal`] for sentences the user sees as they are), the private reply, and the
+//! translation of the application's [`AppError`] into words with Discord mentions.
+//!
+//! Every handler module uses these, so they live here rather than in any one of them.
+
+use serenity::all::{CreateInteractionResponse, CreateInteractionResponseMessage};
+
+use super::render;
+use crate::app::{AppError, Mentions};
+
+/// The error type of commands: [`Refusal`] is shown to the user, anything else is logged.
+pub type CommandError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A polite "no" that the user sees as is.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refusal(pub String);
+
+/// A [`Refusal`] as a command error.
+pub fn refuse(text: impl Into<String>) -> CommandError {
+    Box::new(Refusal(text.into()))
+}
+
+/// Mentions written Discord's way.
+pub struct DiscordMentions;
+
+impl Mentions for DiscordMentions {
+    fn person(&self, id: &str) -> String {
+        format!("<@{id}>")
+    }
+    fn role(&self, id: u64) -> String {
+        format!("<@&{id}>")
+    }
+}
+
+/// The sentence for the user; the operator's cause, if any, is logged and counted.
+pub fn words(error: &AppError) -> String {
+    if let Some(cause) = error.operator_cause() {
+        crate::http::count_database_error(cause);
+        tracing::error!(error = %cause, "the database refused a request");
+    }
+    error.words(&DiscordMentions)
+}
+
+/// An application refusal as a command error the user sees.
+pub fn refusal(error: AppError) -> CommandError {
+    refuse(words(&error))
+}
+
+/// Says something only the clicker sees.
+pub fn ephemeral(text: impl Into<String>) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(
+        CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(render::no_mentions()),
+    )
+}
