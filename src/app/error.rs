@@ -77,8 +77,9 @@ pub enum AppError {
     /// The review does not make sense (no note for an overrule, a past date, ...).
     #[error("{}", review_words(.0))]
     Review(ReviewError),
-    /// The database could not do it; the cause is logged, the person told to try again.
-    #[error("{}", say("could-not-record", &[]))]
+    /// The database could not do it; the cause is logged, the person told to try again
+    /// (with the kind of a passing fault: busy, full, read-only).
+    #[error("{}", unavailable_words(.0))]
     Unavailable(#[source] StoreError),
 }
 
@@ -143,6 +144,17 @@ impl AppError {
     }
 }
 
+fn unavailable_words(error: &StoreError) -> String {
+    let reason = match error {
+        StoreError::Busy => say("fault-busy", &[]),
+        StoreError::DiskFull => say("fault-full", &[]),
+        StoreError::ReadOnly => say("fault-read-only", &[]),
+        StoreError::WriteFailed => say("fault-write-failed", &[]),
+        _ => String::new(),
+    };
+    say("could-not-record", &[("reason", &reason)])
+}
+
 fn role_list(mentions: &dyn Mentions, roles: &[u64], key: &str) -> String {
     if roles.is_empty() {
         return String::new();
@@ -195,7 +207,7 @@ fn review_words(error: &ReviewError) -> String {
             &[("max", &crate::store::MAX_REVIEW_NOTE_CHARS.to_string())],
         ),
         ReviewError::RevisitInPast(day) => say("review-revisit-past", &[("day", &day.to_string())]),
-        ReviewError::Store(_) => say("could-not-record", &[]),
+        ReviewError::Store(e) => unavailable_words(e),
     }
 }
 
@@ -221,8 +233,13 @@ mod tests {
         let e = AppError::from(StoreError::Busy);
         assert_eq!(
             e.to_string(),
-            "I could not record that. Nothing was saved; please try again."
+            "I could not record that: the database is busy. Nothing was saved; please try again."
         );
         assert!(e.operator_cause().is_some());
+        let e = AppError::from(StoreError::BadData("step \"x\"".into()));
+        assert_eq!(
+            e.to_string(),
+            "I could not record that. Nothing was saved; please try again."
+        );
     }
 }
