@@ -1,4 +1,4 @@
-//! The `tunegate` binary: parse the command line, load `.env`, set up logging, hand over.
+//! The `tunegate` binary: load `.env`, parse the command line, set up logging, hand over.
 
 use std::process::ExitCode;
 
@@ -6,14 +6,16 @@ use clap::Parser;
 use tunegate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // A missing .env is normal; a malformed one is worth saying, since secrets live there.
+    // First, before anything reads the environment: the command line itself takes
+    // TUNEGATE_CONFIG from it. A missing .env is normal; a malformed one is worth saying,
+    // since secrets live there.
     if let Err(e) = dotenvy::dotenv()
         && !e.not_found()
     {
         eprintln!("error: could not read .env: {e}");
         return ExitCode::FAILURE;
     }
+    let cli = Cli::parse();
     init_logging(&cli);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

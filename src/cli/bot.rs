@@ -50,7 +50,7 @@ pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
             crate::discord::BotError::MissingToken.to_string(),
         ));
     }
-    let store = open_store(&settings).await?;
+    let store = open_store(&settings, crate::store::OpenMode::CreateAndMigrate).await?;
     let flow = Flow::new(store.clone(), content);
     tracing::info!(database = %settings.database.url, checklist = flow.checklist_version(), "starting");
     let result = crate::discord::run(settings, flow, shutdown_signal()).await;

@@ -156,7 +156,7 @@ fn prompt(text: &str) {
 pub async fn run(cli: &super::Cli, args: &CheckArgs) -> Result<ExitCode, CliError> {
     let settings = load_settings(cli)?;
     let content = load_content(&settings)?;
-    let store = open_store(&settings).await?;
+    let store = open_store(&settings, crate::store::OpenMode::CreateAndMigrate).await?;
     let flow = Flow::new(store, content);
     let mut lines = Lines::from_stdin();
 

@@ -218,7 +218,8 @@ fn parse_until(text: &str) -> Result<DateTime<Utc>, String> {
 /// Runs a `decisions` subcommand.
 pub async fn run(cli: &Cli, command: &DecisionsCommand) -> Result<ExitCode, CliError> {
     let settings = load_settings(cli)?;
-    let store = open_store(&settings).await?;
+    // Audit commands never create or migrate: a mistyped path must not look like data loss.
+    let store = open_store(&settings, crate::store::OpenMode::Existing).await?;
     let stdout = std::io::stdout();
     match command {
         DecisionsCommand::Purge(args) => return super::db::purge(&store, args).await,

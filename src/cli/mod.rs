@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::checklist::{ChecklistContent, content::ContentError};
 use crate::config::{ConfigError, Settings};
-use crate::store::{ExportError, Store, StoreError, StoreOptions};
+use crate::store::{ExportError, OpenMode, Store, StoreError, StoreOptions};
 
 /// tunegate: answer the right questions before you fine-tune a model.
 #[derive(Debug, Parser)]
@@ -39,7 +39,7 @@ pub enum Command {
     /// Audit past decisions: list, show, export, stats.
     #[command(subcommand)]
     Decisions(decisions::DecisionsCommand),
-    /// Look after the database: backup, check, redact.
+    /// Look after the database: backup, check, migrate, redact.
     #[command(subcommand)]
     Db(db::DbCommand),
     /// Inspect the configuration.
@@ -122,12 +122,13 @@ pub fn load_settings(cli: &Cli) -> Result<Settings, CliError> {
     })?)
 }
 
-/// Opens the database named by the settings.
-pub async fn open_store(settings: &Settings) -> Result<Store, CliError> {
+/// Opens the database named by the settings, creating or migrating it only as `mode` allows.
+pub async fn open_store(settings: &Settings, mode: OpenMode) -> Result<Store, CliError> {
     Ok(Store::open(&StoreOptions {
         url: settings.database.url.clone(),
         busy_timeout: std::time::Duration::from_millis(settings.database.busy_timeout_ms),
         max_connections: settings.database.max_connections,
+        mode,
     })
     .await?)
 }

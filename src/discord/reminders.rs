@@ -37,6 +37,9 @@ pub async fn run(bot: Arc<Bot>) {
                 Ok(report) => tracing::info!(
                     proposals = report.proposals,
                     notes = report.notes,
+                    goal_details = report.goal_details,
+                    review_notes = report.review_notes,
+                    names = report.names,
                     "retention: redacted old texts"
                 ),
                 Err(e) => tracing::warn!(error = %e, "retention run failed; will try again"),
