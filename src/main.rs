@@ -1,5 +1,5 @@
-//! The `tunegate` binary: parse the command line, load `.env` and the settings (once), set up
-//! logging, and hand over to the composition root (`tunegate::serve`).
+//! The `tunegate` binary: load `.env`, parse the command line, load the settings (once), set
+//! up logging, and hand over to the composition root (`tunegate::serve`).
 
 use std::process::ExitCode;
 
@@ -7,14 +7,16 @@ use clap::Parser;
 use tunegate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // A missing .env is normal; a malformed one is worth saying, since secrets live there.
+    // First, before anything reads the environment: the command line itself takes
+    // TUNEGATE_CONFIG from it. A missing .env is normal; a malformed one is worth saying,
+    // since secrets live there.
     if let Err(e) = dotenvy::dotenv()
         && !e.not_found()
     {
         eprintln!("error: could not read .env: {e}");
         return ExitCode::FAILURE;
     }
+    let cli = Cli::parse();
     let settings = tunegate::cli::load_settings(&cli);
     init_logging(&cli, settings.as_ref().ok());
     let runtime = match tokio::runtime::Runtime::new() {

@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use crate::app::App;
+use crate::app::{App, OpenMode};
 use crate::checklist::ChecklistContent;
 use crate::cli::{Cli, CliError, Command};
 use crate::config::Settings;
@@ -25,7 +25,7 @@ pub async fn bot(settings: Settings) -> Result<ExitCode, CliError> {
     if settings.discord.token.is_none() {
         return Err(CliError::Bot(BotError::MissingToken.to_string()));
     }
-    let app = App::open(&settings, content).await?;
+    let app = App::open(&settings, content, OpenMode::CreateAndMigrate).await?;
     tracing::info!(
         database = %settings.database.url,
         checklist = app.checklist_version(),

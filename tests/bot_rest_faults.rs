@@ -204,6 +204,54 @@ async fn a_hanging_discord_times_out_and_the_post_is_retried() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_that_discord_made_but_answered_too_late_is_not_posted_twice() {
+    let h = impatient_bot().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    let before = h.fake.messages_in(thread).len();
+    // Discord creates the next question but answers after the bot's 1 s deadline.
+    let path = format!("/channels/{thread}/messages");
+    h.fake
+        .fail_next("POST", &path, Fault::Delay(Duration::from_secs(300)), 1);
+    let mark = h.mark();
+    answer(&h, &first, &alice).await;
+    let retried = h
+        .fake
+        .wait_until(WAIT, |f| {
+            f.requests()
+                .iter()
+                .skip(mark)
+                .filter(|r| r.is("POST", &path) && r.status == 200)
+                .count()
+                >= 2
+        })
+        .await;
+    assert!(retried, "the bot retried the post after its timeout");
+    let posts: Vec<_> = h
+        .fake
+        .requests()
+        .into_iter()
+        .skip(mark)
+        .filter(|r| r.is("POST", &path))
+        .collect();
+    let nonce = |i: usize| posts[i].body_at("/nonce").cloned();
+    assert!(
+        nonce(0).is_some_and(|n| n.is_string()),
+        "{:?}",
+        posts[0].body
+    );
+    assert_eq!(nonce(0), nonce(1), "a retry carries the same nonce");
+    assert_eq!(posts[1].body_at("/enforce_nonce"), Some(&json!(true)));
+    // Discord answered the retry with the message it had made: one question, not two.
+    assert_eq!(h.fake.messages_in(thread).len(), before + 1);
+    let g1 = h.fake.messages_in(thread).pop().expect("the question");
+    assert!(id_ending(&g1, "yes").contains(":g1:"));
+    answer_and_next(&h, thread, &g1, &alice).await;
+    assert_eq!(recorded(&h, walkthrough_of(&first)).await.answers.len(), 2);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_discord_that_never_answers_ends_in_the_private_notice_not_a_stuck_click() {
     let h = impatient_bot().await;
     let (thread, first) = propose(&h, "we should fine-tune the model").await;

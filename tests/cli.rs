@@ -202,6 +202,7 @@ fn show_prints_every_answer_and_escapes_hostile_text() {
 #[test]
 fn show_of_an_unknown_id_says_how_to_find_ids() {
     let s = Sandbox::new();
+    s.check(&PREMATURE_FLAGS).success();
     s.cmd()
         .args(["decisions", "show", "42"])
         .assert()
@@ -218,6 +219,7 @@ fn show_of_an_unknown_id_says_how_to_find_ids() {
 #[test]
 fn list_rejects_malformed_filters_clearly() {
     let s = Sandbox::new();
+    s.check(&PREMATURE_FLAGS).success();
     s.cmd()
         .args(["decisions", "list", "--since", "last tuesday"])
         .assert()
@@ -332,9 +334,12 @@ fn stats_summarise_verdicts_and_failing_gates() {
 #[test]
 fn an_unwritable_database_location_is_explained() {
     let s = Sandbox::new();
+    // `check` creates the database, so it is the command that meets an unwritable place.
     s.cmd()
         .env("DATABASE_URL", "sqlite:///nonexistent-dir/t.db")
-        .args(["decisions", "list"])
+        .arg("check")
+        .args(PREMATURE_FLAGS)
+        .write_stdin("")
         .assert()
         .code(1)
         .stderr(contains("could not open the database"))

@@ -185,7 +185,7 @@ fn db_redact_applies_the_configured_retention_period() {
         .args(["db", "redact"])
         .assert()
         .success()
-        .stdout(contains("Redacted 2 proposal texts and 2 notes"));
+        .stdout(contains("Redacted 2 proposal texts, 2 notes,"));
     s.list_guild(7)
         .stdout(contains("[redacted after retention period]"))
         .stdout(contains("guild 7 proposal").not());
@@ -221,7 +221,8 @@ fn decisions_purge_with_yes_deletes_one_guild_and_reports_counts() {
         .assert()
         .success()
         .stdout(contains(
-            "Deleted guild 7's 2 walkthroughs, 2 answers, 2 notes and 0 decisions.",
+            "Deleted guild 7's 2 walkthroughs (dismissals included), 2 answers, 2 notes, \
+             0 decisions, 0 reviews and 0 revisit reminders.",
         ));
     s.list_guild(7)
         .stdout(contains("No walkthroughs match these filters."));
@@ -248,7 +249,7 @@ fn decisions_purge_of_an_unknown_guild_says_nothing_matched() {
             .args(extra)
             .assert()
             .success()
-            .stdout(contains("Nothing matched: guild 12345 has no walkthroughs"));
+            .stdout(contains("Nothing matched: guild 12345 has no data"));
     }
     s.list_guild(7).stdout(contains("guild 7 proposal 0"));
 }

@@ -11,8 +11,9 @@ use tunegate::checklist::{
     Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
 use tunegate::store::{
-    ExportFormat, ListFilter, Person, Place, PurgeReport, REDACTED_TEXT, Source, Status, Store,
-    StoreError,
+    ExportFormat, GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, ListFilter, NewReview,
+    PERSONAL_TEXT_COLUMNS, Person, Place, PurgeReport, REDACTED_TEXT, ReviewOutcome, Source,
+    Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
 };
 
 struct TestDb {
@@ -121,7 +122,7 @@ async fn abandoned(flow: &App, s: Start, now: DateTime<Utc>) -> i64 {
 /// Every row of every tunegate table, each as SQLite's own quoted text, in rowid order.
 async fn dump(store: &Store) -> Vec<String> {
     let mut out = Vec::new();
-    for table in ["walkthroughs", "answers", "notes", "decisions"] {
+    for table in GUILD_TABLES {
         let columns: Vec<(String,)> =
             sqlx::query_as("SELECT name FROM pragma_table_info(?) ORDER BY cid")
                 .bind(table)
@@ -351,7 +352,7 @@ async fn a_backup_never_overwrites_an_existing_file() {
 }
 
 #[tokio::test]
-async fn retention_redacts_only_old_proposals_and_notes_and_keeps_decisions_and_answers() {
+async fn retention_redacts_only_old_personal_text_and_keeps_verdicts_and_answers() {
     let db = temp_db();
     let flow = flow_on(&db.url).await;
     let old = decided(&flow, start_in(1, "old proposal", None), day(1)).await;
@@ -373,23 +374,62 @@ async fn retention_redacts_only_old_proposals_and_notes_and_keeps_decisions_and_
         .unwrap();
 
     assert_eq!((report.proposals, report.notes), (2, 1));
+    // The "something else" goal's words: in its answer and in its decision.
+    assert_eq!(report.goal_details, 2);
+    // alice's name: two walkthroughs, six answers, one note.
+    assert_eq!(report.names, 2 + 6 + 1);
     assert_eq!(report.cutoff, day(10));
     let after_old = flow.store().detail(old, None).await.unwrap();
     assert_eq!(after_old.walkthrough.trigger_text, REDACTED_TEXT);
+    assert_eq!(after_old.walkthrough.requester.name, REDACTED_TEXT);
+    assert_eq!(after_old.walkthrough.requester.id, "111");
     assert_eq!(after_old.notes.len(), 1);
     assert_eq!(after_old.notes[0].body, REDACTED_TEXT);
+    assert_eq!(after_old.notes[0].author.name, REDACTED_TEXT);
     assert_eq!(
         after_old.notes[0].created_at,
         before_old.notes[0].created_at
     );
+    let (decision, was) = (
+        after_old.decision.clone().unwrap(),
+        before_old.decision.clone().unwrap(),
+    );
+    assert_eq!(decision.goal_detail.as_deref(), Some(REDACTED_TEXT));
     assert_eq!(
-        serde_json::to_value(&after_old.decision).unwrap(),
-        serde_json::to_value(&before_old.decision).unwrap()
+        was.goal_detail.as_deref(),
+        Some("a goal in the requester's words")
     );
     assert_eq!(
-        serde_json::to_value(&after_old.answers).unwrap(),
-        serde_json::to_value(&before_old.answers).unwrap()
+        (
+            decision.verdict,
+            decision.gates,
+            decision.drivers,
+            decision.decided_at
+        ),
+        (was.verdict, was.gates, was.drivers, was.decided_at)
     );
+    assert_eq!(after_old.answers.len(), before_old.answers.len());
+    for (after, before) in after_old.answers.iter().zip(&before_old.answers) {
+        assert_eq!(
+            (
+                &after.step,
+                &after.value,
+                &after.answered_by.id,
+                after.answered_at
+            ),
+            (
+                &before.step,
+                &before.value,
+                &before.answered_by.id,
+                before.answered_at
+            )
+        );
+        assert_eq!(after.answered_by.name, REDACTED_TEXT);
+        assert_eq!(
+            after.detail.as_deref(),
+            before.detail.as_ref().map(|_| REDACTED_TEXT)
+        );
+    }
     assert_eq!(after_old.walkthrough.status, Status::Decided);
     assert_eq!(
         after_old.walkthrough.updated_at,
@@ -406,7 +446,7 @@ async fn retention_redacts_only_old_proposals_and_notes_and_keeps_decisions_and_
         .redact_older_than(day(10), day(25))
         .await
         .unwrap();
-    assert_eq!((again.proposals, again.notes), (0, 0));
+    assert!(again.is_empty(), "{again:?}");
     assert_sound(flow.store()).await;
 }
 
@@ -484,6 +524,8 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         answers: 6 + 6 + 1,
         notes: 2,
         decisions: 2,
+        reviews: 0,
+        review_reminders: 0,
         revisits_unlinked: 1,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
@@ -567,4 +609,392 @@ async fn a_dangling_reference_is_reported_by_the_foreign_key_check() {
         problems,
         vec!["notes row 2 refers to a missing row of walkthroughs"]
     );
+}
+
+/// Every (table, column, declared type) of the live schema, SQLite's own tables aside.
+async fn schema_columns(store: &Store) -> Vec<(String, String, String)> {
+    sqlx::query_as(
+        "SELECT m.name, p.name, upper(p.type) FROM sqlite_master m \
+         JOIN pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap()
+}
+
+/// SQLite's rule for text affinity: a declared type with CHAR, CLOB or TEXT in it, or none.
+fn holds_text(declared: &str) -> bool {
+    declared.is_empty()
+        || ["CHAR", "CLOB", "TEXT"]
+            .iter()
+            .any(|t| declared.contains(t))
+}
+
+#[tokio::test]
+async fn every_text_column_is_either_redacted_or_listed_as_impersonal_with_a_reason() {
+    let db = temp_db();
+    let store = Store::open_url(&db.url).await.unwrap();
+    let mut unlisted = Vec::new();
+    let mut seen = Vec::new();
+    for (table, column, declared) in schema_columns(&store).await {
+        if !holds_text(&declared) {
+            continue;
+        }
+        let personal = PERSONAL_TEXT_COLUMNS.contains(&(table.as_str(), column.as_str()));
+        let impersonal = IMPERSONAL_TEXT_COLUMNS
+            .iter()
+            .any(|(t, c, why)| *t == table && *c == column && !why.trim().is_empty());
+        assert!(
+            !(personal && impersonal),
+            "{table}.{column} is in both lists"
+        );
+        if !personal && !impersonal {
+            unlisted.push(format!("{table}.{column}"));
+        }
+        seen.push((table, column));
+    }
+    assert!(
+        unlisted.is_empty(),
+        "text columns that retention neither redacts nor lists as impersonal \
+         (src/store/erasure.rs): {unlisted:?}"
+    );
+    // And no stale entries: every listed column exists.
+    let listed = PERSONAL_TEXT_COLUMNS
+        .iter()
+        .copied()
+        .chain(IMPERSONAL_TEXT_COLUMNS.iter().map(|(t, c, _)| (*t, *c)));
+    for (t, c) in listed {
+        assert!(
+            seen.iter().any(|(table, column)| table == t && column == c),
+            "{t}.{c} is listed but is not a text column of the schema"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_table_is_either_purged_per_guild_or_listed_as_holding_no_guild_data() {
+    let db = temp_db();
+    let store = Store::open_url(&db.url).await.unwrap();
+    let tables: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    for (table,) in &tables {
+        let purged = GUILD_TABLES.contains(&table.as_str());
+        let exempt = TABLES_WITHOUT_GUILD_DATA.iter().any(|(t, _)| t == table);
+        assert!(
+            purged ^ exempt,
+            "table {table} must be in exactly one of GUILD_TABLES and TABLES_WITHOUT_GUILD_DATA \
+             (src/store/erasure.rs)"
+        );
+    }
+}
+
+/// A guild with a row of every kind: a decided walkthrough with a described goal, a note, an
+/// agreed review and a revisit review whose reminder was claimed; a chat walkthrough that was
+/// dismissed (the cooldown reads those); an abandoned one. Every text a person gave contains
+/// `marker`. Returns the decided walkthrough's id.
+async fn every_kind_of_row(flow: &App, guild: u64, marker: &str, now: DateTime<Utc>) -> i64 {
+    let person = Person::new(format!("{guild}1"), format!("{marker} person"));
+    let start = |source, text: String, message_id| Start {
+        source,
+        place: Place {
+            guild_id: Some(guild),
+            channel_id: Some(guild * 10),
+            thread_id: Some(guild * 100 + message_id),
+            message_id: Some(guild * 1000 + message_id),
+        },
+        requester: person.clone(),
+        trigger_text: text,
+        revisit_of: None,
+    };
+    let (rec, _) = flow
+        .start(start(Source::Chat, format!("{marker} proposal"), 1), now)
+        .await
+        .unwrap();
+    let mut inputs = vec![(
+        Step::Goal,
+        Input::Answer(Answer::Goal(GoalChoice {
+            goal: Goal::Other,
+            detail: Some(format!("{marker} goal")),
+        })),
+    )];
+    for g in Gate::ALL {
+        inputs.push((
+            Step::Gate(*g),
+            Input::Answer(Answer::Gate(*g, GateAnswer::Yes)),
+        ));
+    }
+    inputs.push((
+        Step::Drivers,
+        Input::Answer(Answer::Drivers(
+            [Driver::Privacy].into_iter().collect::<DriverSet>(),
+        )),
+    ));
+    for (n, (step, input)) in inputs.into_iter().enumerate() {
+        let interaction = format!("{guild}-{n}");
+        flow.advance(rec.id, step, input, &person, Some(&interaction), now)
+            .await
+            .unwrap();
+    }
+    flow.store()
+        .add_note(rec.id, &person, &format!("{marker} note"), now)
+        .await
+        .unwrap();
+    for (outcome, revisit_on) in [
+        (ReviewOutcome::Agreed, None),
+        (
+            ReviewOutcome::RevisitLater,
+            Some(now.date_naive() + chrono::Days::new(30)),
+        ),
+    ] {
+        let review = flow
+            .store()
+            .add_review(&NewReview {
+                walkthrough_id: rec.id,
+                guild_id: Some(guild),
+                reviewer: Person::new(format!("{guild}2"), format!("{marker} reviewer")),
+                outcome,
+                note: Some(format!("{marker} review note")),
+                revisit_on,
+                now,
+            })
+            .await
+            .unwrap();
+        if revisit_on.is_some() {
+            assert!(
+                flow.store()
+                    .claim_revisit_reminder(review.id, now)
+                    .await
+                    .unwrap()
+            );
+        }
+    }
+    let (dismissed, _) = flow
+        .start(start(Source::Chat, format!("{marker} dismissed"), 2), now)
+        .await
+        .unwrap();
+    flow.store()
+        .close_walkthrough(dismissed.id, Status::Dismissed, now)
+        .await
+        .unwrap();
+    abandoned(
+        flow,
+        start(Source::Slash, format!("{marker} abandoned"), 3),
+        now,
+    )
+    .await;
+    rec.id
+}
+
+/// Every value of every text column, as (table.column, value).
+async fn all_text(store: &Store) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (table, column, declared) in schema_columns(store).await {
+        if !holds_text(&declared) {
+            continue;
+        }
+        let sql = format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\"");
+        let values: Vec<(Option<String>,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+        out.extend(
+            values
+                .into_iter()
+                .flat_map(|(v,)| v)
+                .map(|v| (format!("{table}.{column}"), v)),
+        );
+    }
+    out
+}
+
+#[tokio::test]
+async fn retention_leaves_no_personal_text_in_any_column_of_an_old_walkthrough() {
+    let db = temp_db();
+    let flow = flow_on(&db.url).await;
+    let old = every_kind_of_row(&flow, 7, "OLD-SECRET", day(1)).await;
+    every_kind_of_row(&flow, 8, "RECENT", day(20)).await;
+    let verdict_before = flow
+        .store()
+        .detail(old, None)
+        .await
+        .unwrap()
+        .decision
+        .unwrap();
+    assert!(
+        all_text(flow.store())
+            .await
+            .iter()
+            .any(|(_, v)| v.contains("OLD-SECRET"))
+    );
+
+    let report = flow
+        .store()
+        .redact_older_than(day(10), day(25))
+        .await
+        .unwrap();
+
+    let left: Vec<_> = all_text(flow.store())
+        .await
+        .into_iter()
+        .filter(|(_, v)| v.contains("OLD-SECRET"))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "personal text left after retention: {left:?}"
+    );
+    assert_eq!(report.review_notes, 2);
+    let recent = all_text(flow.store()).await;
+    for column in PERSONAL_TEXT_COLUMNS {
+        let name = format!("{}.{}", column.0, column.1);
+        assert!(
+            recent
+                .iter()
+                .any(|(c, v)| *c == name && v.contains("RECENT")),
+            "the recent walkthrough keeps {name}"
+        );
+    }
+    let verdict_after = flow
+        .store()
+        .detail(old, None)
+        .await
+        .unwrap()
+        .decision
+        .unwrap();
+    assert_eq!(
+        (
+            verdict_after.verdict,
+            verdict_after.gates,
+            verdict_after.reasons
+        ),
+        (
+            verdict_before.verdict,
+            verdict_before.gates,
+            verdict_before.reasons
+        )
+    );
+    let reviews = flow.store().reviews_of(old).await.unwrap();
+    assert_eq!(reviews.len(), 2);
+    assert!(
+        reviews
+            .iter()
+            .all(|r| r.note.as_deref() == Some(REDACTED_TEXT))
+    );
+    assert_eq!(reviews[1].outcome, ReviewOutcome::RevisitLater);
+    assert!(reviews[1].revisit_on.is_some());
+    assert_sound(flow.store()).await;
+}
+
+#[tokio::test]
+async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
+    let db = temp_db();
+    let flow = flow_on(&db.url).await;
+    let id = every_kind_of_row(&flow, 7, "X", day(1)).await;
+    for sql in [
+        "UPDATE answers SET detail = 'changed'",
+        "UPDATE answers SET answered_by_name = 'changed'",
+        "DELETE FROM answers",
+        "UPDATE decisions SET goal_detail = 'changed'",
+        "DELETE FROM decisions",
+        "UPDATE reviews SET note = 'changed'",
+        "DELETE FROM reviews",
+    ] {
+        let err = sqlx::query(sql)
+            .execute(flow.store().pool())
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    // Even inside an erasure, only the personal columns may change.
+    let mut tx = flow.store().pool().begin().await.unwrap();
+    sqlx::query("INSERT INTO erasure_in_progress (id) VALUES (1)")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    for sql in [
+        "UPDATE answers SET value = 'no'",
+        "UPDATE decisions SET verdict = 'premature'",
+        "UPDATE reviews SET outcome = 'overruled'",
+    ] {
+        let err = sqlx::query(sql).execute(&mut *tx).await.unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    tx.rollback().await.unwrap();
+    let detail = flow.store().detail(id, None).await.unwrap();
+    assert_eq!(detail.answers.len(), 6);
+    assert_eq!(
+        detail.decision.unwrap().goal_detail.as_deref(),
+        Some("X goal")
+    );
+    assert_eq!(detail.reviews.len(), 2);
+}
+
+#[tokio::test]
+async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from_every_table() {
+    let db = temp_db();
+    let flow = flow_on(&db.url).await;
+    every_kind_of_row(&flow, 7, "GUILD-SEVEN-SECRET", day(1)).await;
+    let kept = every_kind_of_row(&flow, 8, "guild eight", day(2)).await;
+    let kept_before = serde_json::to_value(flow.store().detail(kept, None).await.unwrap()).unwrap();
+    let expected = PurgeReport {
+        walkthroughs: 3,
+        answers: 6 + 1,
+        notes: 1,
+        decisions: 1,
+        reviews: 2,
+        review_reminders: 1,
+        revisits_unlinked: 0,
+    };
+    assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
+
+    let report = flow.store().purge_guild(7).await.unwrap();
+
+    assert_eq!(report, expected);
+    assert!(flow.store().guild_rows(7).await.unwrap().is_empty());
+    for table in GUILD_TABLES {
+        let sql = format!("SELECT count(*) FROM \"{table}\"");
+        let (rows,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_one(flow.store().pool())
+            .await
+            .unwrap();
+        assert!(rows > 0, "guild 8 still has rows in {table}");
+    }
+    let left: Vec<_> = all_text(flow.store())
+        .await
+        .into_iter()
+        .filter(|(_, v)| v.contains("GUILD-SEVEN-SECRET"))
+        .collect();
+    assert!(left.is_empty(), "guild 7's text is left: {left:?}");
+    let (seven,): (i64,) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM walkthroughs WHERE guild_id = 7) \
+         + (SELECT count(*) FROM reviews WHERE guild_id = 7) \
+         + (SELECT count(*) FROM decisions WHERE guild_id = 7)",
+    )
+    .fetch_one(flow.store().pool())
+    .await
+    .unwrap();
+    assert_eq!(seven, 0);
+    assert_eq!(
+        serde_json::to_value(flow.store().detail(kept, None).await.unwrap()).unwrap(),
+        kept_before
+    );
+    // Guild 8's review reminder is still claimed.
+    assert!(
+        flow.store().reviews_of(kept).await.unwrap()[1]
+            .reminded_at
+            .is_some()
+    );
+    // The text is gone from the files too, not only from the tables.
+    flow.store().close().await;
+    let mut bytes = file_bytes(&db.path).await;
+    let wal = PathBuf::from(format!("{}-wal", db.path.display()));
+    if wal.exists() {
+        bytes.extend(file_bytes(&wal).await);
+    }
+    let secret = b"GUILD-SEVEN-SECRET";
+    assert!(!bytes.windows(secret.len()).any(|w| w == secret));
 }

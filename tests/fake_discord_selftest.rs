@@ -364,6 +364,49 @@ async fn injected_errors_carry_discord_codes_and_delays_slow_the_answer() {
 }
 
 #[tokio::test]
+async fn an_enforced_nonce_answers_a_repeat_with_the_first_message_as_discord_does() {
+    let fake = FakeDiscord::start().await;
+    let http = http_for(&fake);
+    let channel = ChannelId::new(CHANNEL_ID);
+    let post = |text: &str, nonce: &str, enforce: bool| {
+        CreateMessage::new()
+            .content(text)
+            .nonce(serenity::all::Nonce::String(nonce.to_string()))
+            .enforce_nonce(enforce)
+    };
+
+    let first = channel
+        .send_message(&http, post("a", "n-1", true))
+        .await
+        .unwrap();
+    let repeat = channel
+        .send_message(&http, post("a again", "n-1", true))
+        .await
+        .unwrap();
+    let other = channel
+        .send_message(&http, post("b", "n-2", true))
+        .await
+        .unwrap();
+    let unenforced = channel
+        .send_message(&http, post("c", "n-1", false))
+        .await
+        .unwrap();
+
+    assert_eq!(
+        repeat.id, first.id,
+        "the same nonce answers with the first message"
+    );
+    assert_eq!(repeat.content, "a");
+    assert_ne!(other.id, first.id);
+    assert_ne!(
+        unenforced.id, first.id,
+        "without enforce_nonce Discord makes a new one"
+    );
+    assert_eq!(fake.messages_in(CHANNEL_ID).len(), 3);
+    assert_clean(&fake);
+}
+
+#[tokio::test]
 async fn reconnect_makes_serenity_resume_and_a_missed_event_arrives_once() {
     let fake = FakeDiscord::start().await;
     let mut bot = Bot::ready(&fake).await;

@@ -1,13 +1,23 @@
-//! Looking after the database: a consistent backup, the integrity check, the retention
-//! period on demand, and removing one guild's data.
+//! Looking after the database: its schema version and migration, a consistent backup, the
+//! integrity check, the retention period on demand, and removing one guild's data.
 
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::{App, AppError, BackupReport, PurgeReport, RedactionReport};
+use super::{App, AppError, BackupReport, PurgeReport, RedactionReport, SchemaState};
 
 impl App {
+    /// How the database's schema compares with this binary's (`url` names it in errors).
+    pub async fn schema_state(&self, url: &str) -> Result<SchemaState, AppError> {
+        Ok(self.store.schema_state(url).await?)
+    }
+
+    /// Runs the migrations the database lacks; refuses a newer one without changing it.
+    pub async fn migrate(&self, url: &str) -> Result<(), AppError> {
+        Ok(self.store.migrate(url).await?)
+    }
+
     /// A consistent copy of the database at `path` (never overwriting a file).
     pub async fn backup_to(&self, path: &Path) -> Result<BackupReport, AppError> {
         Ok(self.store.backup_to(path).await?)

@@ -41,8 +41,8 @@ pub use sweeps::Timing;
 /// them; front ends name them from here, never from the store.
 pub use crate::store::{
     BackupReport, DecisionDetail, DecisionRecord, DecisionSummary, DueRevisit, ExportError,
-    ExportFormat, ListFilter, MonthCounts, NewReview, Note, PurgeReport, REDACTED_TEXT,
-    RedactionReport, ReviewOutcome, ReviewRecord, Source, Stats, Status, StoreError,
+    ExportFormat, ListFilter, MonthCounts, NewReview, Note, OpenMode, PurgeReport, REDACTED_TEXT,
+    RedactionReport, ReviewOutcome, ReviewRecord, SchemaState, Source, Stats, Status, StoreError,
     WalkthroughRecord, defuse_formula, format_time,
 };
 pub use crate::store::{Person, Place};
@@ -113,13 +113,18 @@ impl App {
 }
 
 impl App {
-    /// Opens (creating and migrating) the database the settings name, and builds the app
-    /// over it with the settings' rules and delays.
-    pub async fn open(settings: &Settings, content: ChecklistContent) -> Result<App, StoreError> {
+    /// Opens the database the settings name, creating or migrating it only as `mode` allows,
+    /// and builds the app over it with the settings' rules and delays.
+    pub async fn open(
+        settings: &Settings,
+        content: ChecklistContent,
+        mode: OpenMode,
+    ) -> Result<App, StoreError> {
         let store = Store::open(&crate::store::StoreOptions {
             url: settings.database.url.clone(),
             busy_timeout: std::time::Duration::from_millis(settings.database.busy_timeout_ms),
             max_connections: settings.database.max_connections,
+            mode,
         })
         .await?;
         Ok(App::from_settings(store, content, settings))

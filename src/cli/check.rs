@@ -14,7 +14,7 @@ use clap::Args;
 use tokio::sync::mpsc;
 
 use super::{CliError, open_app, render};
-use crate::app::{Advanced, App, AppError, Person, Place, Source, Start};
+use crate::app::{Advanced, App, AppError, OpenMode, Person, Place, Source, Start};
 use crate::checklist::{
     Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
     model,
@@ -154,7 +154,7 @@ fn prompt(text: &str) {
 
 /// `tunegate check`.
 pub async fn run(settings: &Settings, args: &CheckArgs) -> Result<ExitCode, CliError> {
-    let app = open_app(settings).await?;
+    let app = open_app(settings, OpenMode::CreateAndMigrate).await?;
     let result = walk(&app, args).await;
     app.close().await;
     result

@@ -12,7 +12,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use clap::{Args, Subcommand};
 
 use super::{CliError, open_app};
-use crate::app::{App, PurgeReport, format_time};
+use crate::app::{App, OpenMode, PurgeReport, SchemaState, format_time};
 use crate::config::Settings;
 
 #[derive(Debug, Subcommand)]
@@ -25,14 +25,18 @@ pub enum DbCommand {
     },
     /// Check the database file for damage; prints "ok", or the problems and exits 1.
     Check,
-    /// Redact old proposal texts and notes now, per `[retention] redact_after_days`.
+    /// Bring the database's schema up to date after an upgrade (stop the old bot first).
+    Migrate,
+    /// Redact old personal text now (proposals, notes, free-text goals, review notes, names),
+    /// per `[retention] redact_after_days`.
     Redact,
 }
 
 #[derive(Debug, Args)]
 pub struct PurgeArgs {
-    /// The Discord guild (server) id whose walkthroughs, answers, notes and decisions go.
-    #[arg(long, value_name = "ID")]
+    /// The Discord guild (server) id whose records go: walkthroughs, answers, notes,
+    /// decisions, dismissals, reviews and their reminders.
+    #[arg(long, value_name = "ID", value_parser = parse_guild_id)]
     pub guild: u64,
     /// Do not ask for confirmation (needed when stdin is not a terminal).
     #[arg(long)]
@@ -41,7 +45,15 @@ pub struct PurgeArgs {
 
 /// Runs a `db` subcommand.
 pub async fn run(settings: &Settings, command: &DbCommand) -> Result<ExitCode, CliError> {
-    let app = open_app(settings).await?;
+    // Only `migrate` changes the schema; a backup and a check are worth making before it, so
+    // they accept an older schema. None of them creates a missing file.
+    let mode = match command {
+        DbCommand::Migrate | DbCommand::Backup { .. } | DbCommand::Check => {
+            OpenMode::ExistingAnySchema
+        }
+        DbCommand::Redact => OpenMode::Existing,
+    };
+    let app = open_app(settings, mode).await?;
     let result = run_on(&app, settings, command).await;
     // Closing checkpoints the WAL, so the database is one self-contained file afterwards.
     app.close().await;
@@ -51,6 +63,7 @@ pub async fn run(settings: &Settings, command: &DbCommand) -> Result<ExitCode, C
 async fn run_on(app: &App, settings: &Settings, command: &DbCommand) -> Result<ExitCode, CliError> {
     match command {
         DbCommand::Backup { file } => {
+            warn_if_older(app, settings).await?;
             let report = app.backup_to(file).await?;
             println!(
                 "Backed up to {}: {} bytes, {} walkthroughs, {} decisions.",
@@ -60,7 +73,20 @@ async fn run_on(app: &App, settings: &Settings, command: &DbCommand) -> Result<E
                 report.decisions
             );
         }
+        DbCommand::Migrate => {
+            let url = &settings.database.url;
+            match app.schema_state(url).await? {
+                SchemaState::Current => {
+                    println!("The database schema is already up to date; nothing was changed.")
+                }
+                SchemaState::Older { have, want } => {
+                    app.migrate(url).await?;
+                    println!("Migrated the database schema from {have} to {want}.");
+                }
+            }
+        }
         DbCommand::Check => {
+            warn_if_older(app, settings).await?;
             let problems = app.problems().await?;
             if !problems.is_empty() {
                 for problem in &problems {
@@ -90,14 +116,29 @@ async fn run_on(app: &App, settings: &Settings, command: &DbCommand) -> Result<E
             };
             let report = app.redact_older_than(cutoff, now).await?;
             println!(
-                "Redacted {} proposal texts and {} notes of walkthroughs started before {}.",
+                "Redacted {} proposal texts, {} notes, {} free-text goals, {} review notes and \
+                 {} display names of walkthroughs started (and reviews written) before {}.",
                 report.proposals,
                 report.notes,
+                report.goal_details,
+                report.review_notes,
+                report.names,
                 format_time(report.cutoff)
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr when the schema is older than this binary's (a backup or check still runs).
+async fn warn_if_older(app: &App, settings: &Settings) -> Result<(), CliError> {
+    if let SchemaState::Older { have, want } = app.schema_state(&settings.database.url).await? {
+        eprintln!(
+            "note: the database has an older schema (migration {have}; this tunegate needs \
+             {want}); run `tunegate db migrate` after this"
+        );
+    }
+    Ok(())
 }
 
 /// The time `days` days before `now`, if it is a representable time.
@@ -111,7 +152,7 @@ pub async fn purge(app: &App, args: &PurgeArgs) -> Result<ExitCode, CliError> {
     let found = app.guild_rows(args.guild).await?;
     if found.is_empty() {
         println!(
-            "Nothing matched: guild {} has no walkthroughs here; nothing was deleted.",
+            "Nothing matched: guild {} has no data in this database; nothing was deleted.",
             args.guild
         );
         return Ok(ExitCode::SUCCESS);
@@ -141,6 +182,9 @@ pub async fn purge(app: &App, args: &PurgeArgs) -> Result<ExitCode, CliError> {
     }
     let report = app.purge_guild(args.guild).await?;
     println!("Deleted guild {}'s {}.", args.guild, describe(&report));
+    println!(
+        "The removed text was overwritten in the database file; backups made before still hold it."
+    );
     if report.revisits_unlinked > 0 {
         println!(
             "{} walkthroughs of other guilds revisited them; they are kept, without the link.",
@@ -148,6 +192,17 @@ pub async fn purge(app: &App, args: &PurgeArgs) -> Result<ExitCode, CliError> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A guild id as typed: a positive whole number (Discord shows it under Copy Server ID).
+fn parse_guild_id(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(id) if id > 0 && i64::try_from(id).is_ok() => Ok(id),
+        _ => Err(format!(
+            "{text:?} is not a Discord server id: use the number that Discord's \
+             \"Copy Server ID\" gives, like 1234567890123456789"
+        )),
+    }
 }
 
 /// Whether the next line typed is exactly the guild id.
@@ -159,14 +214,28 @@ fn confirmed(input: &mut impl BufRead, guild: u64) -> std::io::Result<bool> {
 
 fn describe(r: &PurgeReport) -> String {
     format!(
-        "{} walkthroughs, {} answers, {} notes and {} decisions",
-        r.walkthroughs, r.answers, r.notes, r.decisions
+        "{} walkthroughs (dismissals included), {} answers, {} notes, {} decisions, {} reviews \
+         and {} revisit reminders",
+        r.walkthroughs, r.answers, r.notes, r.decisions, r.reviews, r.review_reminders
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guild_id_must_be_a_positive_snowflake() {
+        assert_eq!(
+            parse_guild_id("1234567890123456789"),
+            Ok(1234567890123456789)
+        );
+        assert_eq!(parse_guild_id(" 42 "), Ok(42));
+        for bad in ["abc", "", "-5", "0", "1.5", "18446744073709551615"] {
+            let err = parse_guild_id(bad).unwrap_err();
+            assert!(err.contains("not a Discord server id"), "{bad}: {err}");
+        }
+    }
 
     #[test]
     fn only_the_exact_guild_id_confirms_a_purge() {

@@ -17,7 +17,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{CliError, OutputFormat, load_content, open_app, render};
 use crate::app::{
-    App, AppError, ExportFormat, ListFilter, NewReview, Person, ReviewOutcome, Status,
+    App, AppError, ExportFormat, ListFilter, NewReview, OpenMode, Person, ReviewOutcome, Status,
     defuse_formula, format_time,
 };
 use crate::checklist::VerdictKind;
@@ -219,7 +219,8 @@ fn parse_until(text: &str) -> Result<DateTime<Utc>, String> {
 
 /// Runs a `decisions` subcommand on the database the settings name.
 pub async fn run(settings: &Settings, command: &DecisionsCommand) -> Result<ExitCode, CliError> {
-    let app = open_app(settings).await?;
+    // Audit commands never create or migrate: a mistyped path must not look like data loss.
+    let app = open_app(settings, OpenMode::Existing).await?;
     let result = match command {
         DecisionsCommand::Purge(args) => super::db::purge(&app, args).await,
         DecisionsCommand::List(args) => list(&app, args).await,

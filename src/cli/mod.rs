@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{App, AppError, ExportError, StoreError};
+use crate::app::{App, AppError, ExportError, OpenMode, StoreError};
 use crate::checklist::{ChecklistContent, content::ContentError};
 use crate::config::{ConfigError, Settings};
 
@@ -43,7 +43,7 @@ pub enum Command {
     /// Audit past decisions: list, show, export, stats.
     #[command(subcommand)]
     Decisions(decisions::DecisionsCommand),
-    /// Look after the database: backup, check, redact.
+    /// Look after the database: backup, check, migrate, redact.
     #[command(subcommand)]
     Db(db::DbCommand),
     /// Inspect the configuration.
@@ -142,10 +142,11 @@ pub fn load_settings(cli: &Cli) -> Result<Settings, CliError> {
     })?)
 }
 
-/// Opens the database named by the settings and builds the app over it.
-pub async fn open_app(settings: &Settings) -> Result<App, CliError> {
+/// Opens the database named by the settings, creating or migrating it only as `mode` allows,
+/// and builds the app over it.
+pub async fn open_app(settings: &Settings, mode: OpenMode) -> Result<App, CliError> {
     let content = load_content(settings)?;
-    Ok(App::open(settings, content).await?)
+    Ok(App::open(settings, content, mode).await?)
 }
 
 /// Loads the checklist content named by the settings.

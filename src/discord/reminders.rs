@@ -33,6 +33,9 @@ pub async fn run(bot: Arc<Bot>) {
                 Ok(Some(report)) => tracing::info!(
                     proposals = report.proposals,
                     notes = report.notes,
+                    goal_details = report.goal_details,
+                    review_notes = report.review_notes,
+                    names = report.names,
                     "retention: redacted old texts"
                 ),
                 Ok(None) => {}

@@ -4,21 +4,24 @@
 //! bounded number of times; everything else comes back as a [`RestError`] with the HTTP status
 //! and Discord's error code, so the caller can fall back (403) or give up (404).
 //!
-//! A timed-out POST may have reached Discord: retrying it can post a message twice. A question
-//! shown twice is harmless (both copies carry the same buttons, the second click is told the
-//! question was answered), a question never shown is not.
+//! A timed-out POST may have reached Discord. Every message carries a fresh `nonce` with
+//! `enforce_nonce`, the same on each retry of one post, so Discord answers a retry of a message
+//! it already created with that message instead of posting a second one. Threads have no such
+//! key: a retried thread creation after a timeout may still open two (rare; the walkthrough
+//! records only the one it was answered with).
 //!
 //! These calls go through serenity's request builder but are executed here, because serenity
 //! drops the `Retry-After` of an error response and, with a proxy (`discord.api_base`), its own
 //! rate limiter is off: the bot has to honour rate limits itself.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::de::DeserializeOwned;
 use serenity::all::{
     ChannelId, CreateMessage, EditMessage, GuildChannel, Http, LightMethod, Message, MessageId,
-    Request, Route,
+    Nonce, Request, Route,
 };
 
 /// Attempts per call (the first try included).
@@ -85,12 +88,18 @@ impl Rest {
         &self.http
     }
 
+    /// Posts a message; retries of this one post carry the same nonce, so Discord creates it
+    /// at most once.
     pub async fn post_message(
         &self,
         channel: ChannelId,
         message: &CreateMessage,
     ) -> Result<Message, RestError> {
-        let body = to_json(message)?;
+        let message = message
+            .clone()
+            .nonce(Nonce::String(fresh_nonce()))
+            .enforce_nonce(true);
+        let body = to_json(&message)?;
         self.send(|| {
             Request::new(
                 Route::ChannelMessages {
@@ -271,6 +280,17 @@ impl Rest {
     }
 }
 
+/// A nonce no other post of this bot uses within Discord's de-duplication window (minutes):
+/// the time in nanoseconds and a per-process counter, 22 characters (Discord allows 25).
+fn fresh_nonce() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed) & 0xffff;
+    format!("tg{nanos:016x}{count:04x}")
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, RestError> {
     serde_json::to_vec(value).map_err(|e| RestError::Decode(e.to_string()))
 }
@@ -279,4 +299,16 @@ fn retry_after_header(response: &reqwest::Response) -> Option<Duration> {
     let value = response.headers().get("retry-after")?.to_str().ok()?;
     let seconds: f64 = value.trim().parse().ok()?;
     (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonces_are_distinct_and_fit_discords_limit() {
+        let nonces: std::collections::HashSet<String> = (0..1000).map(|_| fresh_nonce()).collect();
+        assert_eq!(nonces.len(), 1000);
+        assert!(nonces.iter().all(|n| n.len() <= 25), "{nonces:?}");
+    }
 }

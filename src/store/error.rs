@@ -29,11 +29,26 @@ pub enum StoreError {
     )]
     Corrupt { url: String },
     #[error(
-        "the database {url} was written by a newer version of tunegate (it has schema \
-         migration {version}, which this binary does not know); upgrade tunegate, or point \
-         DATABASE_URL at another file"
+        "no database at {} (set DATABASE_URL or run from the folder that holds it)",
+        .path.display()
     )]
-    NewerSchema { url: String, version: i64 },
+    NoDatabase { path: std::path::PathBuf },
+    #[error(
+        "the database {url} was written by a newer version of tunegate (it has schema \
+         migration {version}, which this binary does not know; this binary knows up to \
+         {known}); upgrade tunegate, or point DATABASE_URL at another file. Nothing was changed"
+    )]
+    NewerSchema {
+        url: String,
+        version: i64,
+        known: i64,
+    },
+    #[error(
+        "the database {url} has an older schema (migration {have}; this tunegate needs \
+         {want}): back it up with `tunegate db backup FILE`, then run `tunegate db migrate`. \
+         Nothing was changed"
+    )]
+    OlderSchema { url: String, have: i64, want: i64 },
     #[error("could not update the database schema of {url}: {reason}")]
     Migration { url: String, reason: String },
     #[error(
@@ -93,6 +108,11 @@ impl StoreError {
             MigrateError::VersionMissing(version) => StoreError::NewerSchema {
                 url: url.to_string(),
                 version,
+                known: super::MIGRATOR
+                    .iter()
+                    .map(|m| m.version)
+                    .max()
+                    .unwrap_or_default(),
             },
             MigrateError::Execute(e) => match StoreError::from(e) {
                 StoreError::Other(reason) => StoreError::Migration {

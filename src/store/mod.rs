@@ -1,12 +1,17 @@
 //! SQLite through sqlx: the only place that writes SQL, and the source of truth for every
 //! walkthrough.
 //!
-//! The database is opened in WAL mode with foreign keys on and a busy timeout, and the embedded
-//! migrations in `migrations/` run at start-up. Every change that belongs together (an answer
-//! and the step it moves to, a verdict and its decision row) happens in one transaction.
-//! Queries bind every value; no text is ever spliced into SQL.
+//! The database is opened in WAL mode with foreign keys on and a busy timeout. Whether opening
+//! may create the file and run the embedded migrations of `migrations/` is the caller's choice
+//! ([`OpenMode`]): the bot and `check` create and migrate, `db migrate` migrates an existing
+//! file ([`Store::migrate`]), and every other command needs an existing file with this binary's
+//! schema, so a mistyped path or an older database is reported instead of silently created or
+//! upgraded. Every change that belongs together (an answer and the step it moves to, a verdict
+//! and its decision row) happens in one transaction. Queries bind every value; no text is ever
+//! spliced into SQL.
 
 mod audit;
+mod erasure;
 mod error;
 mod export;
 mod lookup;
@@ -23,9 +28,13 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use audit::{ListFilter, MonthCounts, Stats};
+pub use erasure::{
+    GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, PERSONAL_TEXT_COLUMNS, PurgeReport, REDACTED_TEXT,
+    RedactionReport, TABLES_WITHOUT_GUILD_DATA,
+};
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
-pub use maintenance::{BackupReport, PurgeReport, REDACTED_TEXT, RedactionReport};
+pub use maintenance::BackupReport;
 pub use records::*;
 pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
 pub use walkthroughs::{AnswerWrite, Recorded};
@@ -50,6 +59,20 @@ pub struct StoreOptions {
     pub url: String,
     pub busy_timeout: Duration,
     pub max_connections: u32,
+    pub mode: OpenMode,
+}
+
+/// What opening the database may do to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file when it is missing and bring its schema up to date (the bot, `check`).
+    CreateAndMigrate,
+    /// The file must exist with exactly this binary's schema; nothing is created or migrated
+    /// (the audit and maintenance commands).
+    Existing,
+    /// The file must exist with this binary's schema or an older one; nothing is created or
+    /// migrated (`db check`, `db backup`: worth running before a migration).
+    ExistingAnySchema,
 }
 
 impl StoreOptions {
@@ -58,20 +81,43 @@ impl StoreOptions {
             url: url.to_string(),
             busy_timeout: Duration::from_secs(5),
             max_connections: 4,
+            mode: OpenMode::CreateAndMigrate,
         }
+    }
+
+    /// The same options with another [`OpenMode`].
+    pub fn with_mode(mut self, mode: OpenMode) -> StoreOptions {
+        self.mode = mode;
+        self
     }
 }
 
+/// How the schema of an opened database compares with the migrations of this binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaState {
+    /// Every migration this binary knows has been applied, and no other.
+    Current,
+    /// Some migrations of this binary are still to run (`have` is the newest applied one, 0
+    /// for none).
+    Older { have: i64, want: i64 },
+}
+
 impl Store {
-    /// Opens (creating if missing) and migrates the database.
+    /// Opens the database as `options.mode` allows (see [`OpenMode`]).
     pub async fn open(options: &StoreOptions) -> Result<Store, StoreError> {
         let url = options.url.as_str();
-        let connect = SqliteConnectOptions::from_str(url)
-            .map_err(|e| StoreError::CannotOpen {
-                url: url.to_string(),
-                reason: e.to_string(),
-            })?
-            .create_if_missing(true)
+        let connect = SqliteConnectOptions::from_str(url).map_err(|e| StoreError::CannotOpen {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
+        let creates = options.mode == OpenMode::CreateAndMigrate;
+        if !creates && !is_in_memory(url) && !connect.get_filename().exists() {
+            return Err(StoreError::NoDatabase {
+                path: connect.get_filename().to_path_buf(),
+            });
+        }
+        let connect = connect
+            .create_if_missing(creates)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
@@ -90,14 +136,73 @@ impl Store {
                 }
                 other => other.with_url(url),
             })?;
-        MIGRATOR
-            .run(&pool)
-            .await
-            .map_err(|e| StoreError::from_migrate(url, e))?;
-        Ok(Store {
+        let store = Store {
             pool,
             writer: Default::default(),
-        })
+        };
+        match options.mode {
+            OpenMode::CreateAndMigrate => store.migrate(url).await?,
+            OpenMode::Existing => match store.schema_state(url).await? {
+                SchemaState::Current => {}
+                SchemaState::Older { have, want } => {
+                    store.close().await;
+                    return Err(StoreError::OlderSchema {
+                        url: url.to_string(),
+                        have,
+                        want,
+                    });
+                }
+            },
+            OpenMode::ExistingAnySchema => {
+                store.schema_state(url).await?;
+            }
+        }
+        Ok(store)
+    }
+
+    /// Runs the migrations this binary carries that the database lacks; refuses a database
+    /// from a newer tunegate without changing it.
+    pub async fn migrate(&self, url: &str) -> Result<(), StoreError> {
+        // sqlx refuses a newer schema too, but only after it has looked; checking first keeps
+        // the refusal's wording in one place.
+        self.schema_state(url).await?;
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::from_migrate(url, e))
+    }
+
+    /// Compares the applied migrations with this binary's; a newer schema is an error.
+    pub async fn schema_state(&self, url: &str) -> Result<SchemaState, StoreError> {
+        let (tracked,): (i64,) = sqlx::query_as(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| StoreError::from(e).with_url(url))?;
+        let applied: Vec<(i64,)> = if tracked == 0 {
+            Vec::new()
+        } else {
+            sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(|e| StoreError::from(e).with_url(url))?
+        };
+        let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+        let want = known.iter().copied().max().unwrap_or_default();
+        let have = applied.iter().map(|(v,)| *v).max().unwrap_or_default();
+        if let Some((unknown,)) = applied.iter().find(|(v,)| !known.contains(v)) {
+            return Err(StoreError::NewerSchema {
+                url: url.to_string(),
+                version: *unknown,
+                known: want,
+            });
+        }
+        if known.iter().all(|v| applied.iter().any(|(a,)| a == v)) {
+            Ok(SchemaState::Current)
+        } else {
+            Ok(SchemaState::Older { have, want })
+        }
     }
 
     /// Opens a database for tests and benchmarks with default options.
@@ -139,6 +244,11 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Whether a database URL names an in-memory database (which never "exists" beforehand).
+fn is_in_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
 }
 
 /// Formats a time the one way the database stores it: `2026-11-29T14:30:00.123Z`.

@@ -100,9 +100,13 @@ impl Person {
 /// Discord coordinates of a walkthrough; all `None` for the terminal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Place {
+    #[serde(serialize_with = "snowflake")]
     pub guild_id: Option<u64>,
+    #[serde(serialize_with = "snowflake")]
     pub channel_id: Option<u64>,
+    #[serde(serialize_with = "snowflake")]
     pub thread_id: Option<u64>,
+    #[serde(serialize_with = "snowflake")]
     pub message_id: Option<u64>,
 }
 
@@ -229,6 +233,7 @@ pub struct NewReview {
 pub struct ReviewRecord {
     pub id: i64,
     pub walkthrough_id: i64,
+    #[serde(serialize_with = "snowflake")]
     pub guild_id: Option<u64>,
     pub reviewer: Person,
     pub outcome: ReviewOutcome,
@@ -255,13 +260,25 @@ pub struct DecisionSummary {
     pub created_at: DateTime<Utc>,
     pub source: Source,
     pub status: Status,
+    #[serde(serialize_with = "snowflake")]
     pub guild_id: Option<u64>,
+    #[serde(serialize_with = "snowflake")]
     pub channel_id: Option<u64>,
+    #[serde(serialize_with = "snowflake")]
     pub thread_id: Option<u64>,
     pub requester: Person,
     pub trigger_text: String,
     pub verdict: Option<VerdictKind>,
     pub decided_at: Option<DateTime<Utc>>,
+}
+
+/// Discord ids (snowflakes) in JSON: strings, as Discord itself sends them. They exceed 2^53,
+/// which JavaScript, older jq and spreadsheets cannot hold as numbers without changing digits.
+fn snowflake<S: serde::Serializer>(id: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => s.collect_str(id),
+        None => s.serialize_none(),
+    }
 }
 
 // serde for the checklist's keyed enums: they serialize as their stable keys.

@@ -1,10 +1,10 @@
-//! Discord's OpenAPI spec (shared/discord-api-spec/openapi.json): finds the operation of a
-//! request and checks its JSON body against the operation's request-body schema.
+//! Discord's OpenAPI spec (`tests/data/discord-openapi.json`, vendored with its licence and
+//! origin in `tests/data/discord-openapi.README.txt`): finds the operation of a request and
+//! checks its JSON body against the operation's request-body schema.
 //!
-//! The spec is read once per test binary. It is looked for at `$TUNEGATE_DISCORD_OPENAPI`,
-//! then `../shared/discord-api-spec/openapi.json` beside the repository, then
-//! `/work/shared/discord-api-spec/openapi.json`; without it the fake refuses to start, because
-//! tests that silently skip validation would pass for the wrong reason.
+//! The spec is read once per test binary from the repository itself, so a plain clone has
+//! everything the tests need. Without it the fake refuses to start, because tests that silently
+//! skip validation would pass for the wrong reason.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -34,30 +34,23 @@ pub struct Spec {
 pub fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let candidates = candidates();
-        let path = candidates.iter().find(|p| p.is_file()).unwrap_or_else(|| {
+        let path = spec_path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
-                "fake Discord: Discord's OpenAPI spec not found; looked at {candidates:?}. \
-                 Set TUNEGATE_DISCORD_OPENAPI to the path of openapi.json."
+                "fake Discord: cannot read Discord's OpenAPI spec at {}: {e} \
+                 (it is part of the repository; restore it with git)",
+                path.display()
             )
         });
-        let text = std::fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("fake Discord: cannot read {}: {e}", path.display()));
         let document: Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("fake Discord: {} is not JSON: {e}", path.display()));
         Spec::index(document)
     })
 }
 
-fn candidates() -> Vec<PathBuf> {
-    let mut list = Vec::new();
-    if let Some(p) = std::env::var_os("TUNEGATE_DISCORD_OPENAPI") {
-        list.push(PathBuf::from(p));
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    list.push(repo.join("../shared/discord-api-spec/openapi.json"));
-    list.push(PathBuf::from("/work/shared/discord-api-spec/openapi.json"));
-    list
+/// Where the vendored spec lives: inside the repository, next to the other test data.
+fn spec_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/discord-openapi.json")
 }
 
 impl Spec {

@@ -5,7 +5,9 @@
 //! - `GET|PUT /applications/{app}/commands`, `GET|PUT /applications/{app}/guilds/{g}/commands`
 //!   (echoed with ids; another `{app}` than [`APP_ID`] is 404 Unknown Application)
 //! - `POST /channels/{c}/messages` (echoes content, embeds, components, flags, reference;
-//!   files become attachments), `GET|PATCH|DELETE /channels/{c}/messages/{m}` (the bot's own)
+//!   files become attachments; with `enforce_nonce`, a nonce seen in that channel within
+//!   [`NONCE_WINDOW`] answers with the first message instead of creating another, as Discord
+//!   does), `GET|PATCH|DELETE /channels/{c}/messages/{m}` (the bot's own)
 //! - `POST /channels/{c}/messages/{m}/threads` (thread id = message id, as on Discord),
 //!   `POST /channels/{c}/threads`, `GET|PATCH /channels/{c}` (archive/lock go to
 //!   `thread_metadata`), `POST /channels/{c}/typing`
@@ -24,6 +26,9 @@ use super::model;
 use super::record::Part;
 use super::rest::error_body;
 use super::state::{Shared, State};
+
+/// How long a message nonce is remembered ("the past few minutes" in Discord's words).
+pub const NONCE_WINDOW: std::time::Duration = std::time::Duration::from_secs(5 * 60);
 
 /// An answer: status, extra headers, JSON body (none for 204).
 pub struct Reply {
@@ -220,11 +225,29 @@ fn create_message(
     if channel(s, shared, channel_id).is_none() {
         return Reply::unknown_channel();
     }
-    let message = bot_message(s, shared, channel_id, body, parts);
-    s.messages.insert(
-        id(message["id"].as_str().unwrap_or_default()),
-        message.clone(),
-    );
+    let nonce = body.get("nonce").filter(|v| !v.is_null()).map(|v| match v {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    });
+    let enforced = body["enforce_nonce"].as_bool() == Some(true);
+    if enforced
+        && let Some(nonce) = &nonce
+        && let Some((first, at)) = s.nonces.get(&(channel_id, nonce.clone()))
+        && at.elapsed() < NONCE_WINDOW
+        && let Some(message) = s.messages.get(first)
+    {
+        return Reply::ok(message.clone());
+    }
+    let mut message = bot_message(s, shared, channel_id, body, parts);
+    let message_id = id(message["id"].as_str().unwrap_or_default());
+    if let Some(nonce) = nonce {
+        message["nonce"] = body["nonce"].clone();
+        if enforced {
+            s.nonces
+                .insert((channel_id, nonce), (message_id, std::time::Instant::now()));
+        }
+    }
+    s.messages.insert(message_id, message.clone());
     if shared.config.echo_bot_events {
         let mut event = message.clone();
         let guild_id = channel(s, shared, channel_id).and_then(|c| c.get("guild_id").cloned());

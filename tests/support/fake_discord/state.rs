@@ -92,6 +92,8 @@ pub struct State {
     /// Registered commands: `None` for global ones, else by guild.
     pub commands: HashMap<Option<u64>, Vec<Value>>,
     pub gateway: GatewayState,
+    /// Messages created with `enforce_nonce`, by (channel, nonce): (message id, when).
+    pub nonces: HashMap<(u64, String), (u64, std::time::Instant)>,
     fresh: u64,
 }
 

@@ -1,0 +1,79 @@
+//! A plain clone must pass: no test, benchmark, CI script or source file may read anything
+//! from beside the repository (a `shared` folder next to it) or from an absolute path of one
+//! particular machine. A static check of the files; CI also runs a bot test in a copy of the
+//! repository with nothing beside it.
+
+use std::path::{Path, PathBuf};
+
+/// Files whose text is code or build scripts, under `dir`, recursively.
+fn code_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if name != "target" && name != "data" && !name.starts_with('.') || name == ".ci" {
+                code_files(&path, out);
+            }
+        } else if name.ends_with(".rs")
+            || name.ends_with(".sh")
+            || name.ends_with(".toml")
+            || name == "run"
+            || name == "Dockerfile"
+        {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn nothing_reads_from_beside_the_repository_or_from_a_machines_absolute_path() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches", ".ci", "config"] {
+        code_files(&root.join(dir), &mut files);
+    }
+    files.push(root.join("Cargo.toml"));
+    files.push(root.join("Dockerfile"));
+    assert!(files.len() > 50, "the walk found the sources: {files:?}");
+    // Spelled in pieces so this file does not match itself.
+    let forbidden = [
+        concat!("..", "/shared"),
+        concat!("/work", "/"),
+        concat!("/home", "/"),
+        concat!("TUNEGATE_DISCORD", "_OPENAPI"),
+    ];
+    // The container check makes stand-in base images with a tool of this workplace when it is
+    // beside the repository, and reports SKIPPED without it; it tests the image, not the code.
+    let optional = [root.join(".ci/container-smoke.sh")];
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| !optional.contains(f)) {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            for needle in forbidden {
+                if line.contains(needle) {
+                    found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "paths outside the repository:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_vendored_discord_api_description_is_in_the_repository_with_its_licence() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let spec = std::fs::read_to_string(data.join("discord-openapi.json")).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&spec).unwrap();
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
+    assert!(spec["paths"]["/channels/{channel_id}/messages"].is_object());
+    let notice = std::fs::read_to_string(data.join("discord-openapi.README.txt")).unwrap();
+    assert!(notice.contains("MIT License"));
+    assert!(notice.contains("discord/discord-api-spec"));
+}
