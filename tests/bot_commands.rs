@@ -93,15 +93,7 @@ async fn the_message_menu_runs_the_checklist_for_the_messages_author() {
 async fn cancel_closes_the_threads_walkthrough_and_only_for_allowed_people() {
     let h = BotHarness::start().await;
     let (thread, _) = h.propose("we should fine-tune the model").await;
-    let cancel = |who: Invoker| {
-        payloads::with_invoker(
-            payloads::slash_command(
-                "finetune",
-                json!([{ "type": 1, "name": "cancel", "options": [] }]),
-            ),
-            &who,
-        )
-    };
+    let cancel = |who: Invoker| payloads::with_invoker(payloads::finetune("cancel"), &who);
     let refused = h.interact(cancel(invoker(BOB, vec![], thread))).await;
     assert!(
         refused
@@ -136,13 +128,7 @@ async fn cancel_closes_the_threads_walkthrough_and_only_for_allowed_people() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn help_explains_the_commands_privately() {
     let h = BotHarness::start().await;
-    let help = payloads::with_invoker(
-        payloads::slash_command(
-            "finetune",
-            json!([{ "type": 1, "name": "help", "options": [] }]),
-        ),
-        &in_channel(CHANNEL_ID),
-    );
+    let help = payloads::with_invoker(payloads::finetune("help"), &in_channel(CHANNEL_ID));
     let callback = h.interact(help).await;
     assert_eq!(callback.body_at("/data/flags"), Some(&json!(64)));
     let text = callback.body_at("/data/content").unwrap().as_str().unwrap();

@@ -188,13 +188,7 @@ async fn server_errors_are_retried_and_a_lost_post_keeps_the_recorded_answer() {
     let detail = h.only_walkthrough().await;
     assert_eq!(detail.answers.len(), 2, "both answers are recorded");
     assert_eq!(detail.walkthrough.step.key(), "g2");
-    let resume = payloads::with_invoker(
-        payloads::slash_command(
-            "finetune",
-            json!([{ "type": 1, "name": "resume", "options": [] }]),
-        ),
-        &alice,
-    );
+    let resume = payloads::with_invoker(payloads::finetune("resume"), &alice);
     let mark = h.mark();
     h.interact(resume).await;
     let again = h.posted_in(mark, thread).await;

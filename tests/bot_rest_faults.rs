@@ -127,13 +127,7 @@ async fn runs_of_server_errors_lose_no_answer_and_the_walkthrough_recovers_with_
     assert_eq!(detail.walkthrough.step.key(), "g3");
 
     // Discord is back: resume shows g3, and the walkthrough finishes.
-    let resume = payloads::with_invoker(
-        payloads::slash_command(
-            "finetune",
-            json!([{ "type": 1, "name": "resume", "options": [] }]),
-        ),
-        &alice,
-    );
+    let resume = payloads::with_invoker(payloads::finetune("resume"), &alice);
     let mark = h.mark();
     h.interact(resume).await;
     let mut question = h.posted_in(mark, thread).await;
@@ -305,13 +299,7 @@ async fn without_a_thread_the_resume_the_notice_points_to_works_in_the_channel()
     let told = h.expect(mark, "POST", "/webhooks/").await;
     let text = told.body_at("/content").and_then(|v| v.as_str()).unwrap();
     assert!(text.contains(LOST_POST_HINT), "{text}");
-    let resume = payloads::with_invoker(
-        payloads::slash_command(
-            "finetune",
-            json!([{ "type": 1, "name": "resume", "options": [] }]),
-        ),
-        &alice,
-    );
+    let resume = payloads::with_invoker(payloads::finetune("resume"), &alice);
     let mark = h.mark();
     let reply = h.interact(resume).await;
     assert!(

@@ -76,13 +76,7 @@ async fn untouched(h: &BotHarness, id: i64) {
 }
 
 fn slash(name: &str, who: &Invoker) -> Value {
-    payloads::with_invoker(
-        payloads::slash_command(
-            "finetune",
-            json!([{ "type": 1, "name": name, "options": [] }]),
-        ),
-        who,
-    )
+    payloads::with_invoker(payloads::finetune(name), who)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

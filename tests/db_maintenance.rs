@@ -6,9 +6,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, TimeZone, Utc};
+#[path = "support/db.rs"]
+mod db;
+
+use db::{alice, app_on, temp_db};
 use tunegate::app::{App, Start};
 use tunegate::checklist::{
-    Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
+    Answer, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
 use tunegate::store::{
     ExportFormat, GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, ListFilter, NewReview,
@@ -16,35 +20,8 @@ use tunegate::store::{
     Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
 };
 
-struct TestDb {
-    dir: tempfile::TempDir,
-    url: String,
-    path: PathBuf,
-}
-
-fn temp_db() -> TestDb {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tunegate.db");
-    TestDb {
-        url: format!("sqlite://{}", path.display()),
-        path,
-        dir,
-    }
-}
-
-async fn flow_on(url: &str) -> App {
-    App::new(
-        Store::open_url(url).await.unwrap(),
-        ChecklistContent::built_in(),
-    )
-}
-
 fn day(d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap()
-}
-
-fn alice() -> Person {
-    Person::new("111", "alice")
 }
 
 fn start_in(guild: u64, text: &str, revisit_of: Option<i64>) -> Start {
@@ -174,7 +151,7 @@ async fn file_bytes(path: &Path) -> Vec<u8> {
 #[tokio::test]
 async fn a_restored_backup_matches_the_original_row_for_row() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let first = decided(&flow, start_in(1, "fine-tune for JSON", None), day(2)).await;
     decided(&flow, start_in(1, "revisit", Some(first)), day(3)).await;
     abandoned(&flow, start_in(2, "half done", None), day(4)).await;
@@ -208,12 +185,12 @@ async fn a_restored_backup_matches_the_original_row_for_row() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot() {
     let db = temp_db();
-    let reader = flow_on(&db.url).await;
+    let reader = app_on(&db.url).await;
     for n in 0..20 {
         decided(&reader, start_in(1, &format!("seed {n}"), None), day(2)).await;
     }
     // A second pool on the same file, as the running bot would be.
-    let writer = flow_on(&db.url).await;
+    let writer = app_on(&db.url).await;
     let stop = Arc::new(AtomicBool::new(false));
     let written = Arc::new(AtomicUsize::new(0));
     let writing = {
@@ -280,7 +257,7 @@ async fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot
 #[tokio::test]
 async fn a_backup_into_a_missing_folder_fails_clearly_and_changes_nothing() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     decided(&flow, start_in(1, "x", None), day(2)).await;
     let before = dump(flow.store()).await;
     let target = db.dir.path().join("no-such-folder").join("backup.db");
@@ -300,7 +277,7 @@ async fn a_backup_into_a_missing_folder_fails_clearly_and_changes_nothing() {
 #[tokio::test]
 async fn a_backup_where_nothing_can_be_written_fails_clearly_and_changes_nothing() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     decided(&flow, start_in(1, "x", None), day(2)).await;
     let before = dump(flow.store()).await;
     // A regular file where the folder should be: not writable even for root.
@@ -330,7 +307,7 @@ async fn a_backup_where_nothing_can_be_written_fails_clearly_and_changes_nothing
 #[tokio::test]
 async fn a_backup_never_overwrites_an_existing_file() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     decided(&flow, start_in(1, "x", None), day(2)).await;
     let earlier = db.dir.path().join("earlier.db");
     flow.store().backup_to(&earlier).await.unwrap();
@@ -354,7 +331,7 @@ async fn a_backup_never_overwrites_an_existing_file() {
 #[tokio::test]
 async fn retention_redacts_only_old_personal_text_and_keeps_verdicts_and_answers() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let old = decided(&flow, start_in(1, "old proposal", None), day(1)).await;
     let old_open = flow
         .start(start_in(2, "old, never answered", None), day(2))
@@ -453,7 +430,7 @@ async fn retention_redacts_only_old_personal_text_and_keeps_verdicts_and_answers
 #[tokio::test]
 async fn a_cutoff_after_now_redacts_nothing_started_after_now() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let id = decided(&flow, start_in(1, "started on day 5", None), day(5)).await;
 
     let report = flow
@@ -471,7 +448,7 @@ async fn a_cutoff_after_now_redacts_nothing_started_after_now() {
 #[tokio::test]
 async fn redacted_text_is_gone_from_the_database_files() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let secret = "PROJECT-NIGHTJAR-SECRET";
     let id = decided(
         &flow,
@@ -505,7 +482,7 @@ async fn redacted_text_is_gone_from_the_database_files() {
 #[tokio::test]
 async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let first = decided(&flow, start_in(7, "guild 7, first", None), day(2)).await;
     decided(&flow, start_in(7, "guild 7, revisit", Some(first)), day(3)).await;
     abandoned(&flow, start_in(7, "guild 7, abandoned", None), day(4)).await;
@@ -568,7 +545,7 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
 #[tokio::test]
 async fn purging_an_unknown_guild_deletes_nothing_and_reports_zero() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     decided(&flow, start_in(7, "guild 7", None), day(2)).await;
     let before = dump(flow.store()).await;
 
@@ -583,7 +560,7 @@ async fn purging_an_unknown_guild_deletes_nothing_and_reports_zero() {
 #[tokio::test]
 async fn a_dangling_reference_is_reported_by_the_foreign_key_check() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     decided(&flow, start_in(7, "x", None), day(2)).await;
     let mut conn = flow.store().pool().acquire().await.unwrap();
     sqlx::query("PRAGMA foreign_keys = OFF")
@@ -815,7 +792,7 @@ async fn all_text(store: &Store) -> Vec<(String, String)> {
 #[tokio::test]
 async fn retention_leaves_no_personal_text_in_any_column_of_an_old_walkthrough() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let old = every_kind_of_row(&flow, 7, "OLD-SECRET", day(1)).await;
     every_kind_of_row(&flow, 8, "RECENT", day(20)).await;
     let verdict_before = flow
@@ -892,7 +869,7 @@ async fn retention_leaves_no_personal_text_in_any_column_of_an_old_walkthrough()
 #[tokio::test]
 async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     let id = every_kind_of_row(&flow, 7, "X", day(1)).await;
     for sql in [
         "UPDATE answers SET detail = 'changed'",
@@ -936,7 +913,7 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
 #[tokio::test]
 async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from_every_table() {
     let db = temp_db();
-    let flow = flow_on(&db.url).await;
+    let flow = app_on(&db.url).await;
     every_kind_of_row(&flow, 7, "GUILD-SEVEN-SECRET", day(1)).await;
     let kept = every_kind_of_row(&flow, 8, "guild eight", day(2)).await;
     let kept_before = serde_json::to_value(flow.store().detail(kept, None).await.unwrap()).unwrap();

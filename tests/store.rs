@@ -5,8 +5,11 @@ use std::time::Duration;
 
 #[path = "support/answers.rs"]
 mod answers;
+#[path = "support/db.rs"]
+mod db;
 
 use chrono::{DateTime, TimeZone, Utc};
+use db::{alice, app_on, temp_db};
 use tunegate::app::{Advanced, App, AppError, Start};
 use tunegate::checklist::{
     Answer, ChecklistContent, Driver, Gate, GateAnswer, Goal, GoalChoice, Input, Step, VerdictKind,
@@ -15,35 +18,8 @@ use tunegate::store::{
     ExportFormat, ListFilter, Person, Place, Source, Status, Store, StoreError, StoreOptions,
 };
 
-struct TestDb {
-    _dir: tempfile::TempDir,
-    url: String,
-    path: std::path::PathBuf,
-}
-
-fn temp_db() -> TestDb {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tunegate.db");
-    TestDb {
-        url: format!("sqlite://{}", path.display()),
-        path,
-        _dir: dir,
-    }
-}
-
-async fn flow_on(db: &TestDb) -> App {
-    App::new(
-        Store::open_url(&db.url).await.unwrap(),
-        ChecklistContent::built_in(),
-    )
-}
-
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
-}
-
-fn alice() -> Person {
-    Person::new("111", "alice")
 }
 
 fn start(source: Source, guild: u64, message: u64, who: Person, text: &str) -> Start {
@@ -91,7 +67,7 @@ const ALL_YES: [GateAnswer; 4] = [GateAnswer::Yes; 4];
 #[tokio::test]
 async fn a_finished_walkthrough_records_every_answer_and_one_decision() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let id = decide(
         &flow,
         start(Source::Chat, 1, 500, alice(), "we should fine-tune"),
@@ -115,7 +91,7 @@ async fn a_finished_walkthrough_records_every_answer_and_one_decision() {
 #[tokio::test]
 async fn a_changed_answer_keeps_the_old_one_in_the_history() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let (rec, _) = flow
         .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
         .await
@@ -178,7 +154,7 @@ async fn a_changed_answer_keeps_the_old_one_in_the_history() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_clicks_racing_on_one_question_record_exactly_one_answer() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     for round in 0..20 {
         let (rec, _) = flow
             .start(start(Source::Slash, 1, round, alice(), "race"), at(2, 9))
@@ -226,7 +202,7 @@ async fn two_clicks_racing_on_one_question_record_exactly_one_answer() {
 #[tokio::test]
 async fn a_replayed_interaction_records_nothing_twice() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let (rec, _) = flow
         .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
         .await
@@ -269,7 +245,7 @@ async fn a_replayed_interaction_records_nothing_twice() {
 #[tokio::test]
 async fn the_same_chat_message_opens_one_walkthrough() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let s = start(Source::Chat, 1, 42, alice(), "fine-tune?");
     let (first, created) = flow.start(s.clone(), at(2, 9)).await.unwrap();
     assert!(created);
@@ -281,7 +257,7 @@ async fn the_same_chat_message_opens_one_walkthrough() {
 #[tokio::test]
 async fn recorded_decisions_and_answers_cannot_be_rewritten() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let id = decide(
         &flow,
         start(Source::Cli, 1, 1, alice(), "x"),
@@ -306,7 +282,7 @@ async fn recorded_decisions_and_answers_cannot_be_rewritten() {
 #[tokio::test]
 async fn a_closed_walkthrough_takes_no_more_answers() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let (rec, _) = flow
         .start(start(Source::Chat, 1, 7, alice(), "x"), at(2, 9))
         .await
@@ -344,7 +320,7 @@ async fn a_closed_walkthrough_takes_no_more_answers() {
 #[tokio::test]
 async fn hostile_text_is_stored_exactly_as_given() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let hostile = format!(
         "@everyone <@&123> **x** \u{200b}\u{202e}\u{1b}[2J\0 {}",
         "long ".repeat(2000)
@@ -366,7 +342,7 @@ async fn hostile_text_is_stored_exactly_as_given() {
 #[tokio::test]
 async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let bob = Person::new("222", "Bob");
     let no = [
         GateAnswer::No,
@@ -526,7 +502,7 @@ async fn listing_filters_by_verdict_status_requester_dates_text_and_guild() {
 #[tokio::test]
 async fn stats_count_verdicts_gates_drivers_dismissals_and_months() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let g3_fails = [
         GateAnswer::Yes,
         GateAnswer::Yes,
@@ -606,7 +582,7 @@ async fn stats_count_verdicts_gates_drivers_dismissals_and_months() {
 #[tokio::test]
 async fn exports_stream_every_row_in_three_formats_and_defuse_formulas() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     decide(
         &flow,
         start(Source::Chat, 1, 1, alice(), "=HYPERLINK(\"http://x\")"),
@@ -745,7 +721,7 @@ async fn a_database_in_a_missing_folder_says_where_and_what_to_do() {
 #[tokio::test]
 async fn a_read_only_database_refuses_writes_with_a_clear_error() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let (rec, _) = flow
         .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
         .await
@@ -785,7 +761,7 @@ async fn a_read_only_database_refuses_writes_with_a_clear_error() {
 #[tokio::test]
 async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let (rec, _) = flow
         .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
         .await
@@ -838,7 +814,7 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
 #[tokio::test]
 async fn an_export_larger_than_one_page_keeps_every_row_once_and_in_order() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let rows = i64::from(tunegate::store::PAGE_ROWS) * 2 + 17;
     sqlx::query(
         "WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq LIMIT ?) \
@@ -889,7 +865,7 @@ async fn an_export_larger_than_one_page_keeps_every_row_once_and_in_order() {
 #[tokio::test]
 async fn a_verdict_filtered_listing_is_newest_decision_first() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let no = [
         GateAnswer::No,
         GateAnswer::Yes,
@@ -942,7 +918,7 @@ async fn a_verdict_filtered_listing_is_newest_decision_first() {
 #[tokio::test]
 async fn the_text_filter_ignores_ascii_case_and_takes_wildcards_literally() {
     let db = temp_db();
-    let flow = flow_on(&db).await;
+    let flow = app_on(&db.url).await;
     let a = flow
         .start(
             start(Source::Slash, 1, 1, alice(), "Fine-tune 100% of TICKETS"),

@@ -90,6 +90,14 @@ pub fn slash_command(name: &str, options: Value) -> Value {
     )
 }
 
+/// `/finetune <sub>` without options (`resume`, `cancel`, `help`, ...).
+pub fn finetune(sub: &str) -> Value {
+    slash_command(
+        "finetune",
+        json!([{ "type": 1, "name": sub, "options": [] }]),
+    )
+}
+
 /// A message context-menu command (type 2, data.type 3) on `target`, a message object.
 pub fn message_command(name: &str, target: &Value) -> Value {
     let target_id = target["id"].as_str().unwrap_or_default().to_owned();
