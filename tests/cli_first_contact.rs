@@ -370,3 +370,88 @@ fn tunegate_config_set_in_dot_env_is_used() {
         .stderr(contains("missing.toml"));
     assert!(predicate::path::missing().eval(&s.path().join("t.db")));
 }
+
+#[test]
+fn cost_prints_the_break_even_as_text_and_json_and_names_a_bad_figure() {
+    let s = Sandbox::new();
+    let base = [
+        "cost",
+        "--requests-per-month",
+        "10,000,000",
+        "--input-tokens",
+        "1000",
+        "--output-tokens",
+        "200",
+        "--price-in",
+        "2.5",
+        "--price-out",
+        "10",
+        "--training-cost",
+        "20000",
+        "--upkeep-per-month",
+        "5000",
+    ];
+    let json: Value = serde_json::from_str(&stdout_of(
+        s.cmd().args(base).args(["--format", "json"]).assert(),
+    ))
+    .unwrap();
+    assert_eq!(json["generic_monthly"], 45000.0);
+    assert_eq!(json["fine_tuned_monthly"], 4500.0);
+    assert_eq!(json["monthly_saving"], 35500.0);
+    assert_eq!(json["net_12_months"], 406000.0);
+    let months = json["break_even_months"].as_f64().unwrap();
+    assert!((months - 20000.0 / 35500.0).abs() < 1e-9);
+    s.cmd()
+        .args(base)
+        .assert()
+        .success()
+        .stdout(contains("pays back its one-off cost in 0.6 months"));
+    // Tiny volume with prices of its own: never pays back, break_even_months is null.
+    let mut small = base;
+    small[2] = "1000";
+    let json: Value = serde_json::from_str(&stdout_of(
+        s.cmd()
+            .args(small)
+            .args([
+                "--ft-price-in",
+                "0.3",
+                "--ft-price-out",
+                "1.2",
+                "--format",
+                "json",
+            ])
+            .assert(),
+    ))
+    .unwrap();
+    assert_eq!(json["break_even_months"], Value::Null);
+    for (flag, value, says) in [
+        ("--price-in", "-1", "--price-in cannot be negative"),
+        (
+            "--requests-per-month",
+            "0",
+            "--requests-per-month must be more than zero",
+        ),
+        (
+            "--requests-per-month",
+            "2000000000000",
+            "more than the 1000000000000",
+        ),
+        (
+            "--output-tokens",
+            "lots",
+            "--output-tokens must be a number",
+        ),
+    ] {
+        let mut args = base.to_vec();
+        let at = args.iter().position(|a| *a == flag).unwrap();
+        args[at + 1] = value;
+        s.cmd().args(&args).assert().code(2).stderr(contains(says));
+    }
+    // Both ways of pricing the fine-tuned model at once is a usage error.
+    s.cmd()
+        .args(base)
+        .args(["--ratio", "5", "--ft-price-in", "1", "--ft-price-out", "1"])
+        .assert()
+        .code(2);
+    assert!(!s.path().join("t.db").exists(), "cost needs no database");
+}

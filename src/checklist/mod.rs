@@ -3,9 +3,10 @@
 //!
 //! A walkthrough asks the goal, four gates and the drivers ([`walkthrough`]); the rules in
 //! [`verdict`] turn complete answers into PREMATURE, NOT JUSTIFIED YET or JUSTIFIED, and
-//! [`content`] holds every word shown to people.
+//! [`content`] holds every word shown to people. [`cost`] puts numbers on the volume driver.
 
 pub mod content;
+pub mod cost;
 pub mod model;
 pub mod verdict;
 pub mod walkthrough;

@@ -6,6 +6,7 @@
 
 pub mod bot;
 pub mod check;
+pub mod cost;
 pub mod db;
 pub mod decisions;
 pub mod detect;
@@ -53,6 +54,8 @@ pub enum Command {
     Health(bot::HealthArgs),
     /// Print the URL that adds the bot to a server, with exactly the permissions it needs.
     InviteUrl(bot::InviteArgs),
+    /// Estimate when a fine-tuned model pays back, from your traffic and prices.
+    Cost(cost::CostArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +104,7 @@ pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         Command::Run => bot::run(cli).await,
         Command::Health(args) => bot::health(cli, args).await,
         Command::InviteUrl(args) => bot::invite_url(cli, args),
+        Command::Cost(args) => cost::run(args),
     }
 }
 
