@@ -10,8 +10,8 @@ use tunegate::checklist::outcome::{FollowUpQuestion, OutcomeResult};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer, VerdictKind};
 use tunegate::flow::{Flow, Start};
 use tunegate::store::{
-    FollowUpClock, MIGRATOR, NewOutcome, OutcomeError, OutcomeRecorded, Person, Place, Source,
-    Store,
+    DueFollowUp, FollowUpClock, MIGRATOR, NewOutcome, OutcomeError, OutcomeRecorded, Person, Place,
+    Source, Store,
 };
 
 struct Db {
@@ -99,6 +99,29 @@ fn outcome(
     }
 }
 
+/// Claims up to `limit` follow-ups due at `when`.
+async fn claim(store: &Store, when: DateTime<Utc>, limit: u32) -> Vec<DueFollowUp> {
+    store
+        .claim_due_follow_ups(&clock(when), limit)
+        .await
+        .unwrap()
+}
+
+/// Records an outcome that must be accepted (new or already recorded).
+async fn record(
+    store: &Store,
+    id: i64,
+    result: OutcomeResult,
+    round: Option<u32>,
+    interaction: Option<&'static str>,
+    when: DateTime<Utc>,
+) -> OutcomeRecorded {
+    store
+        .record_outcome(&outcome(id, result, round, interaction, when))
+        .await
+        .unwrap()
+}
+
 fn day(d: i64) -> DateTime<Utc> {
     at(1) + Duration::days(d)
 }
@@ -111,17 +134,8 @@ async fn a_discord_decision_is_followed_up_after_the_delay_and_once_only() {
     let justified = decided(&db.flow, Some(7), VerdictKind::Justified, day(0)).await;
     let terminal = decided(&db.flow, None, VerdictKind::Premature, day(0)).await;
 
-    assert!(
-        store
-            .claim_due_follow_ups(&clock(day(13)), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    let due = store
-        .claim_due_follow_ups(&clock(day(14)), 10)
-        .await
-        .unwrap();
+    assert!(claim(store, day(13), 10).await.is_empty());
+    let due = claim(store, day(14), 10).await;
     assert_eq!(due.len(), 1, "{due:?}");
     assert_eq!(
         (due[0].walkthrough_id, due[0].round, due[0].question),
@@ -143,18 +157,9 @@ async fn a_discord_decision_is_followed_up_after_the_delay_and_once_only() {
         .follow_up_posted(premature, 1, 700, 9001, soon.now)
         .await
         .unwrap();
-    assert!(
-        store
-            .claim_due_follow_ups(&clock(day(15)), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(claim(store, day(15), 10).await.is_empty());
     // A JUSTIFIED verdict is asked about at twice the delay.
-    let due = store
-        .claim_due_follow_ups(&clock(day(28)), 10)
-        .await
-        .unwrap();
+    let due = claim(store, day(28), 10).await;
     assert_eq!(due.len(), 1);
     assert_eq!(
         (due[0].walkthrough_id, due[0].question),
@@ -182,12 +187,7 @@ async fn two_processes_sweeping_at_once_claim_each_follow_up_once() {
         .chain(b.unwrap())
         .map(|d| d.walkthrough_id)
         .collect();
-    let rest = db
-        .flow
-        .store
-        .claim_due_follow_ups(&clock(day(20)), 100)
-        .await
-        .unwrap();
+    let rest = claim(&db.flow.store, day(20), 100).await;
     claimed.extend(rest.into_iter().map(|d| d.walkthrough_id));
     let count = claimed.len();
     claimed.sort();
@@ -204,10 +204,7 @@ async fn a_claim_whose_process_died_is_taken_over_after_the_lease() {
     let db = db().await;
     let store = &db.flow.store;
     let id = decided(&db.flow, Some(7), VerdictKind::Premature, day(0)).await;
-    let first = store
-        .claim_due_follow_ups(&clock(day(14)), 10)
-        .await
-        .unwrap();
+    let first = claim(store, day(14), 10).await;
     assert_eq!(first.len(), 1);
     // Within the lease nobody else takes it; after it, the next sweep does.
     let soon = clock(day(14) + Duration::minutes(4));
@@ -245,20 +242,10 @@ async fn a_follow_up_that_cannot_be_delivered_is_not_retried_and_a_passing_failu
     let store = &db.flow.store;
     let gone = decided(&db.flow, Some(7), VerdictKind::Premature, day(0)).await;
     let flaky = decided(&db.flow, Some(7), VerdictKind::Premature, day(0)).await;
-    assert_eq!(
-        store
-            .claim_due_follow_ups(&clock(day(14)), 10)
-            .await
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(claim(store, day(14), 10).await.len(), 2);
     store.follow_up_failed(gone, 1, true).await.unwrap();
     store.follow_up_failed(flaky, 1, false).await.unwrap();
-    let retried = store
-        .claim_due_follow_ups(&clock(day(15)), 10)
-        .await
-        .unwrap();
+    let retried = claim(store, day(15), 10).await;
     assert_eq!(
         retried.iter().map(|d| d.walkthrough_id).collect::<Vec<_>>(),
         vec![flaky]
@@ -274,20 +261,16 @@ async fn not_tried_yet_asks_once_more_after_the_same_delay_then_stops() {
     let db = db().await;
     let store = &db.flow.store;
     let id = decided(&db.flow, Some(7), VerdictKind::Premature, day(0)).await;
-    store
-        .claim_due_follow_ups(&clock(day(14)), 10)
-        .await
-        .unwrap();
-    let recorded = store
-        .record_outcome(&outcome(
-            id,
-            OutcomeResult::NotTried,
-            Some(1),
-            Some("i-1"),
-            day(15),
-        ))
-        .await
-        .unwrap();
+    claim(store, day(14), 10).await;
+    let recorded = record(
+        store,
+        id,
+        OutcomeResult::NotTried,
+        Some(1),
+        Some("i-1"),
+        day(15),
+    )
+    .await;
     assert!(
         matches!(
             recorded,
@@ -298,28 +281,18 @@ async fn not_tried_yet_asks_once_more_after_the_same_delay_then_stops() {
         ),
         "{recorded:?}"
     );
-    assert!(
-        store
-            .claim_due_follow_ups(&clock(day(28)), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    let due = store
-        .claim_due_follow_ups(&clock(day(29)), 10)
-        .await
-        .unwrap();
+    assert!(claim(store, day(28), 10).await.is_empty());
+    let due = claim(store, day(29), 10).await;
     assert_eq!((due.len(), due[0].round), (1, 2));
-    let recorded = store
-        .record_outcome(&outcome(
-            id,
-            OutcomeResult::NotTried,
-            Some(2),
-            Some("i-2"),
-            day(30),
-        ))
-        .await
-        .unwrap();
+    let recorded = record(
+        store,
+        id,
+        OutcomeResult::NotTried,
+        Some(2),
+        Some("i-2"),
+        day(30),
+    )
+    .await;
     assert!(
         matches!(
             recorded,
@@ -330,13 +303,7 @@ async fn not_tried_yet_asks_once_more_after_the_same_delay_then_stops() {
         ),
         "{recorded:?}"
     );
-    assert!(
-        store
-            .claim_due_follow_ups(&clock(day(400)), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(claim(store, day(400), 10).await.is_empty());
     assert_eq!(store.outcomes_of(id).await.unwrap().len(), 2);
 }
 
@@ -345,43 +312,37 @@ async fn a_second_or_replayed_click_records_nothing_and_says_what_was_recorded()
     let db = db().await;
     let store = &db.flow.store;
     let id = decided(&db.flow, Some(7), VerdictKind::Justified, day(0)).await;
-    store
-        .claim_due_follow_ups(&clock(day(28)), 10)
-        .await
-        .unwrap();
-    let first = store
-        .record_outcome(&outcome(
-            id,
-            OutcomeResult::PaidOff,
-            Some(1),
-            Some("i-1"),
-            day(29),
-        ))
-        .await
-        .unwrap();
+    claim(store, day(28), 10).await;
+    let first = record(
+        store,
+        id,
+        OutcomeResult::PaidOff,
+        Some(1),
+        Some("i-1"),
+        day(29),
+    )
+    .await;
     let OutcomeRecorded::New { outcome: first, .. } = first else {
         panic!("{first:?}")
     };
-    let replay = store
-        .record_outcome(&outcome(
-            id,
-            OutcomeResult::PaidOff,
-            Some(1),
-            Some("i-1"),
-            day(29),
-        ))
-        .await
-        .unwrap();
-    let second_click = store
-        .record_outcome(&outcome(
-            id,
-            OutcomeResult::Dropped,
-            Some(1),
-            Some("i-2"),
-            day(29),
-        ))
-        .await
-        .unwrap();
+    let replay = record(
+        store,
+        id,
+        OutcomeResult::PaidOff,
+        Some(1),
+        Some("i-1"),
+        day(29),
+    )
+    .await;
+    let second_click = record(
+        store,
+        id,
+        OutcomeResult::Dropped,
+        Some(1),
+        Some("i-2"),
+        day(29),
+    )
+    .await;
     assert_eq!(replay, OutcomeRecorded::Already(first.clone()));
     assert_eq!(second_click, OutcomeRecorded::Already(first));
     assert_eq!(store.outcomes_of(id).await.unwrap().len(), 1);
@@ -458,13 +419,7 @@ async fn a_final_outcome_recorded_by_hand_cancels_the_follow_up_to_come() {
     let mut by_hand = outcome(id, OutcomeResult::Solved, None, None, day(3));
     by_hand.note = Some("  a better system prompt did it  ");
     store.record_outcome(&by_hand).await.unwrap();
-    assert!(
-        store
-            .claim_due_follow_ups(&clock(day(30)), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(claim(store, day(30), 10).await.is_empty());
     let recorded = store.outcomes_of(id).await.unwrap();
     assert_eq!(
         recorded[0].note.as_deref(),
@@ -493,10 +448,7 @@ async fn the_teams_rate_counts_each_decisions_latest_final_outcome_per_verdict()
         (premature[3], OutcomeResult::NotTried),
         (justified, OutcomeResult::PaidOff),
     ] {
-        store
-            .record_outcome(&outcome(id, result, None, None, day(20)))
-            .await
-            .unwrap();
+        record(store, id, result, None, None, day(20)).await;
     }
 
     let stats = store.outcome_stats(Some(7)).await.unwrap();
@@ -545,13 +497,7 @@ async fn decisions_from_before_the_upgrade_are_not_followed_up() {
         store.follow_up_state(1, 1).await.unwrap().as_deref(),
         Some("skipped")
     );
-    assert!(
-        store
-            .claim_due_follow_ups(&clock(day(100)), 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(claim(&store, day(100), 10).await.is_empty());
     // It can still get an outcome by hand.
     let bob = Person::new("222", "bob");
     let recorded = store
