@@ -31,6 +31,7 @@ pub struct Settings {
     pub log: LogSettings,
     pub retention: RetentionSettings,
     pub http: HttpSettings,
+    pub outcomes: OutcomeSettings,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -88,6 +89,53 @@ pub struct HttpSettings {
 pub struct RetentionSettings {
     /// Redact proposal texts and notes of walkthroughs older than this many days; 0: never.
     pub redact_after_days: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeSettings {
+    /// How long after a verdict to ask how it turned out ("14d", "36h", "90s").
+    pub follow_up_after: String,
+}
+
+impl OutcomeSettings {
+    /// `follow_up_after` as a duration (validated when the settings load).
+    pub fn follow_up_delay(&self) -> std::time::Duration {
+        parse_duration(&self.follow_up_after).unwrap_or(DEFAULT_FOLLOW_UP)
+    }
+}
+
+/// The shipped follow-up delay, used only if an unvalidated value slips through.
+const DEFAULT_FOLLOW_UP: std::time::Duration = std::time::Duration::from_secs(14 * 24 * 3600);
+
+/// The longest delay a duration setting accepts: ten years.
+const MAX_DURATION_SECS: u64 = 3650 * 24 * 3600;
+
+/// Reads a duration written for people: a whole number and a unit, `s`, `m`, `h` or `d`
+/// ("90s", "30m", "36h", "14d"). At least one second, at most ten years.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let unit_secs = match unit.trim() {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 24 * 3600,
+        _ => {
+            return Err(format!(
+                "must be a number with a unit s, m, h or d, such as \"14d\" or \"90s\", not {t:?}"
+            ));
+        }
+    };
+    let amount: u64 = digits.parse().map_err(|_| {
+        format!("must be a number with a unit s, m, h or d, such as \"14d\" or \"90s\", not {t:?}")
+    })?;
+    let secs = amount
+        .checked_mul(unit_secs)
+        .filter(|s| (1..=MAX_DURATION_SECS).contains(s))
+        .ok_or_else(|| format!("must be between 1s and 3650d, not {t:?}"))?;
+    Ok(std::time::Duration::from_secs(secs))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -233,6 +281,8 @@ impl Settings {
         self.detect
             .validate()
             .map_err(|(key, problem)| bad(&format!("detect.{key}"), problem))?;
+        parse_duration(&self.outcomes.follow_up_after)
+            .map_err(|problem| bad("outcomes.follow_up_after", problem))?;
         Ok(())
     }
 
@@ -337,6 +387,40 @@ mod tests {
             file: None,
             local_file: true,
         })
+    }
+
+    #[test]
+    fn follow_up_delays_are_read_with_their_unit_and_bad_ones_name_the_key() {
+        use std::time::Duration;
+        assert_eq!(parse_duration("14d"), Ok(Duration::from_secs(14 * 86_400)));
+        assert_eq!(parse_duration(" 36h "), Ok(Duration::from_secs(36 * 3600)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("30m"), Ok(Duration::from_secs(1800)));
+        for bad in [
+            "14",
+            "d",
+            "-1d",
+            "1.5h",
+            "0s",
+            "3651d",
+            "99999999999999999999d",
+            "2w",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        Jail::expect_with(|jail| {
+            let s = load_in(jail, &[]).unwrap();
+            assert_eq!(
+                s.outcomes.follow_up_delay(),
+                Duration::from_secs(14 * 86_400)
+            );
+            let err = load_in(jail, &[("TUNEGATE_OUTCOMES__FOLLOW_UP_AFTER", "two weeks")])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("outcomes.follow_up_after"), "{err}");
+            assert!(err.contains("TUNEGATE_OUTCOMES__FOLLOW_UP_AFTER"), "{err}");
+            Ok(())
+        });
     }
 
     #[test]

@@ -8,7 +8,7 @@ use predicates::str::contains;
 use serde_json::Value;
 use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
-use tunegate::store::{NewReview, Person, Place, ReviewOutcome, Source, Store};
+use tunegate::store::{MIGRATOR, NewReview, Person, Place, ReviewOutcome, Source, Store};
 
 #[path = "support/answers.rs"]
 mod answers;
@@ -207,29 +207,29 @@ fn read_only_commands_refuse_a_missing_database_and_create_nothing() {
     assert_eq!(std::fs::read_dir(s.path()).unwrap().count(), 0);
 }
 
-/// Makes the sandbox's database look like one from before the newest migration.
+/// Writes the sandbox's database as the previous release would have: every migration but the
+/// newest, and one walkthrough. Returns the newest migration's version.
 fn make_older(s: &Sandbox) -> i64 {
-    let url = s.db_url();
+    let url = format!("{}?mode=rwc", s.db_url());
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = Store::open_url(&url).await.unwrap();
-        let (newest,): (i64,) = sqlx::query_as("SELECT max(version) FROM _sqlx_migrations")
-            .fetch_one(store.pool())
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let mut versions: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+        versions.sort();
+        let newest = versions.pop().unwrap();
+        MIGRATOR
+            .run_to(*versions.last().unwrap(), &pool)
             .await
             .unwrap();
-        // Undo the newest migration by hand, as if an older tunegate had written the file.
-        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?")
-            .bind(newest)
-            .execute(store.pool())
-            .await
-            .unwrap();
-        sqlx::raw_sql(
-            "DROP TABLE erasure_in_progress; DROP TRIGGER answers_are_never_deleted; \
-             DROP TRIGGER decisions_are_never_deleted;",
+        sqlx::query(
+            "INSERT INTO walkthroughs (source, status, current_step, guild_id, requester_id, \
+             requester_name, trigger_text, checklist_version, created_at, updated_at) VALUES \
+             ('slash', 'open', 'goal', 7, '111', 'alice', 'we should fine-tune', 'v', \
+             '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z')",
         )
-        .execute(store.pool())
+        .execute(&pool)
         .await
         .unwrap();
-        store.close().await;
+        pool.close().await;
         newest
     })
 }
@@ -251,9 +251,9 @@ fn applied_versions(s: &Sandbox) -> Vec<i64> {
 #[test]
 fn an_older_schema_is_not_migrated_by_audit_commands_and_db_migrate_brings_it_up_to_date() {
     let s = Sandbox::new();
-    seed_discord_decision(&s);
     let newest = make_older(&s);
-    let before = std::fs::read(s.path().join("t.db")).unwrap();
+    let before = applied_versions(&s);
+    assert!(!before.contains(&newest));
     for args in [
         &["decisions", "list"][..],
         &["decisions", "stats"][..],
@@ -267,7 +267,7 @@ fn an_older_schema_is_not_migrated_by_audit_commands_and_db_migrate_brings_it_up
             .stderr(contains("has an older schema"))
             .stderr(contains("tunegate db migrate"));
     }
-    assert_eq!(std::fs::read(s.path().join("t.db")).unwrap(), before);
+    assert_eq!(applied_versions(&s), before, "nothing was migrated");
     // A backup and a check still work (worth doing before the migration), with a note.
     s.cmd()
         .args(["db", "backup", "before-upgrade.db"])
@@ -369,4 +369,89 @@ fn tunegate_config_set_in_dot_env_is_used() {
         .failure()
         .stderr(contains("missing.toml"));
     assert!(predicate::path::missing().eval(&s.path().join("t.db")));
+}
+
+#[test]
+fn cost_prints_the_break_even_as_text_and_json_and_names_a_bad_figure() {
+    let s = Sandbox::new();
+    let base = [
+        "cost",
+        "--requests-per-month",
+        "10,000,000",
+        "--input-tokens",
+        "1000",
+        "--output-tokens",
+        "200",
+        "--price-in",
+        "2.5",
+        "--price-out",
+        "10",
+        "--training-cost",
+        "20000",
+        "--upkeep-per-month",
+        "5000",
+    ];
+    let json: Value = serde_json::from_str(&stdout_of(
+        s.cmd().args(base).args(["--format", "json"]).assert(),
+    ))
+    .unwrap();
+    assert_eq!(json["generic_monthly"], 45000.0);
+    assert_eq!(json["fine_tuned_monthly"], 4500.0);
+    assert_eq!(json["monthly_saving"], 35500.0);
+    assert_eq!(json["net_12_months"], 406000.0);
+    let months = json["break_even_months"].as_f64().unwrap();
+    assert!((months - 20000.0 / 35500.0).abs() < 1e-9);
+    s.cmd()
+        .args(base)
+        .assert()
+        .success()
+        .stdout(contains("pays back its one-off cost in 0.6 months"));
+    // Tiny volume with prices of its own: never pays back, break_even_months is null.
+    let mut small = base;
+    small[2] = "1000";
+    let json: Value = serde_json::from_str(&stdout_of(
+        s.cmd()
+            .args(small)
+            .args([
+                "--ft-price-in",
+                "0.3",
+                "--ft-price-out",
+                "1.2",
+                "--format",
+                "json",
+            ])
+            .assert(),
+    ))
+    .unwrap();
+    assert_eq!(json["break_even_months"], Value::Null);
+    for (flag, value, says) in [
+        ("--price-in", "-1", "--price-in cannot be negative"),
+        (
+            "--requests-per-month",
+            "0",
+            "--requests-per-month must be more than zero",
+        ),
+        (
+            "--requests-per-month",
+            "2000000000000",
+            "more than the 1000000000000",
+        ),
+        (
+            "--output-tokens",
+            "lots",
+            "--output-tokens must be a number",
+        ),
+    ] {
+        let mut args = base.to_vec();
+        let at = args.iter().position(|a| *a == flag).unwrap();
+        args[at + 1] = value;
+        s.cmd().args(&args).assert().code(2).stderr(contains(says));
+    }
+    // Both ways of pricing the fine-tuned model at once is a usage error.
+    s.cmd()
+        .args(base)
+        .args(["--ratio", "5", "--ft-price-in", "1", "--ft-price-out", "1"])
+        .assert()
+        .code(2);
+    assert!(!s.path().join("t.db").exists(), "cost needs no database");
 }

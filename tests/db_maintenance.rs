@@ -11,11 +11,12 @@ mod db;
 
 use db::{alice, app_on, temp_db};
 use tunegate::app::{App, Start};
+use tunegate::checklist::outcome::OutcomeResult;
 use tunegate::checklist::{
     Answer, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
 use tunegate::store::{
-    ExportFormat, GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, ListFilter, NewReview,
+    ExportFormat, GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, ListFilter, NewOutcome, NewReview,
     PERSONAL_TEXT_COLUMNS, Person, Place, PurgeReport, REDACTED_TEXT, ReviewOutcome, Source,
     Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
 };
@@ -168,7 +169,12 @@ async fn a_restored_backup_matches_the_original_row_for_row() {
         .unwrap();
     assert_sound(&restored).await;
     let original_rows = dump(flow.store()).await;
-    assert_eq!(original_rows.len(), 3 + 13 + 2 + 2, "{original_rows:#?}");
+    // 3 walkthroughs, 13 answers, 2 notes, 2 decisions and their 2 follow-ups.
+    assert_eq!(
+        original_rows.len(),
+        3 + 13 + 2 + 2 + 2,
+        "{original_rows:#?}"
+    );
     assert_eq!(dump(&restored).await, original_rows);
     assert_eq!(
         export_json(&restored, None).await,
@@ -503,6 +509,8 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         decisions: 2,
         reviews: 0,
         review_reminders: 0,
+        outcomes: 0,
+        follow_ups: 2,
         revisits_unlinked: 1,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
@@ -750,6 +758,20 @@ async fn every_kind_of_row(flow: &App, guild: u64, marker: &str, now: DateTime<U
             );
         }
     }
+    let recorder = Person::new(format!("{guild}3"), format!("{marker} recorder"));
+    flow.store()
+        .record_outcome(&NewOutcome {
+            walkthrough_id: rec.id,
+            guild_id: Some(guild),
+            result: OutcomeResult::PaidOff,
+            recorder: &recorder,
+            note: Some(&format!("{marker} outcome note")),
+            follow_up_round: None,
+            interaction_id: None,
+            now,
+        })
+        .await
+        .unwrap();
     let (dismissed, _) = flow
         .start(start(Source::Chat, format!("{marker} dismissed"), 2), now)
         .await
@@ -824,7 +846,8 @@ async fn retention_leaves_no_personal_text_in_any_column_of_an_old_walkthrough()
         left.is_empty(),
         "personal text left after retention: {left:?}"
     );
-    assert_eq!(report.review_notes, 2);
+    // Two review notes and one outcome note.
+    assert_eq!(report.review_notes, 3);
     let recent = all_text(flow.store()).await;
     for column in PERSONAL_TEXT_COLUMNS {
         let name = format!("{}.{}", column.0, column.1);
@@ -879,6 +902,8 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
         "DELETE FROM decisions",
         "UPDATE reviews SET note = 'changed'",
         "DELETE FROM reviews",
+        "UPDATE outcomes SET note = 'changed'",
+        "DELETE FROM outcomes",
     ] {
         let err = sqlx::query(sql)
             .execute(flow.store().pool())
@@ -896,6 +921,7 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
         "UPDATE answers SET value = 'no'",
         "UPDATE decisions SET verdict = 'premature'",
         "UPDATE reviews SET outcome = 'overruled'",
+        "UPDATE outcomes SET result = 'dropped'",
     ] {
         let err = sqlx::query(sql).execute(&mut *tx).await.unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
@@ -924,6 +950,8 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
         decisions: 1,
         reviews: 2,
         review_reminders: 1,
+        outcomes: 1,
+        follow_ups: 1,
         revisits_unlinked: 0,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);

@@ -3,10 +3,13 @@
 //!
 //! A walkthrough asks the goal, four gates and the drivers ([`walkthrough`]); the rules in
 //! [`verdict`] turn complete answers into PREMATURE, NOT JUSTIFIED YET or JUSTIFIED, and
-//! [`content`] holds every word shown to people.
+//! [`content`] holds every word shown to people. [`cost`] puts numbers on the volume driver, and [`outcome`] says how a decision is
+//! followed up.
 
 pub mod content;
+pub mod cost;
 pub mod model;
+pub mod outcome;
 pub mod verdict;
 pub mod walkthrough;
 

@@ -214,9 +214,16 @@ fn confirmed(input: &mut impl BufRead, guild: u64) -> std::io::Result<bool> {
 
 fn describe(r: &PurgeReport) -> String {
     format!(
-        "{} walkthroughs (dismissals included), {} answers, {} notes, {} decisions, {} reviews \
-         and {} revisit reminders",
-        r.walkthroughs, r.answers, r.notes, r.decisions, r.reviews, r.review_reminders
+        "{} walkthroughs (dismissals included), {} answers, {} notes, {} decisions, {} reviews, \
+         {} revisit reminders, {} outcomes and {} follow-ups",
+        r.walkthroughs,
+        r.answers,
+        r.notes,
+        r.decisions,
+        r.reviews,
+        r.review_reminders,
+        r.outcomes,
+        r.follow_ups
     )
 }
 

@@ -10,6 +10,7 @@
 
 pub mod bot;
 pub mod check;
+pub mod cost;
 pub mod db;
 pub mod decisions;
 pub mod detect;
@@ -57,6 +58,8 @@ pub enum Command {
     Health(bot::HealthArgs),
     /// Print the URL that adds the bot to a server, with exactly the permissions it needs.
     InviteUrl(bot::InviteArgs),
+    /// Estimate when a fine-tuned model pays back, from your traffic and prices.
+    Cost(cost::CostArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +122,7 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
         Command::Detect(args) => detect_command(&settings?, args),
         Command::Health(args) => bot::health(settings, args).await,
         Command::InviteUrl(args) => bot::invite_url(settings, args),
+        Command::Cost(args) => cost::run(args),
         Command::Run => Err(CliError::Usage(
             "`run` starts the bot through the composition root (crate::serve)".into(),
         )),

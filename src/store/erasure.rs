@@ -38,6 +38,8 @@ pub const PERSONAL_TEXT_COLUMNS: &[(&str, &str)] = &[
     ("decisions", "goal_detail"),
     ("reviews", "note"),
     ("reviews", "reviewer_name"),
+    ("outcomes", "note"),
+    ("outcomes", "recorded_by_name"),
 ];
 
 /// Every other text column, as `(table, column, why it holds nothing personal)`.
@@ -100,6 +102,15 @@ pub const IMPERSONAL_TEXT_COLUMNS: &[(&str, &str, &str)] = &[
     ("reviews", "revisit_on", "a date"),
     ("reviews", "created_at", TIMESTAMP),
     ("review_reminders", "claimed_at", TIMESTAMP),
+    ("outcomes", "result", "a fixed key"),
+    ("outcomes", "recorded_by_id", ACCOUNT_ID),
+    ("outcomes", "interaction_id", "a Discord interaction id"),
+    ("outcomes", "created_at", TIMESTAMP),
+    ("follow_ups", "question", "a fixed key"),
+    ("follow_ups", "base_at", TIMESTAMP),
+    ("follow_ups", "state", "a fixed key"),
+    ("follow_ups", "claimed_at", TIMESTAMP),
+    ("follow_ups", "posted_at", TIMESTAMP),
     ("health_probe", "checked_at", TIMESTAMP),
     (
         "_sqlx_migrations",
@@ -121,6 +132,8 @@ pub const GUILD_TABLES: &[&str] = &[
     "decisions",
     "reviews",
     "review_reminders",
+    "outcomes",
+    "follow_ups",
 ];
 
 /// Tables that hold nothing of any guild, as `(table, why)`.
@@ -163,7 +176,7 @@ pub struct RedactionReport {
     pub notes: u64,
     /// Free-text goals ("something else": `answers.detail`, `decisions.goal_detail`).
     pub goal_details: u64,
-    /// Review notes.
+    /// Review notes and outcome notes.
     pub review_notes: u64,
     /// Display names of requesters, answerers, note authors and reviewers.
     pub names: u64,
@@ -187,6 +200,10 @@ pub struct PurgeReport {
     pub reviews: u64,
     /// Claimed revisit reminders of those reviews.
     pub review_reminders: u64,
+    /// How its decisions turned out.
+    pub outcomes: u64,
+    /// Follow-ups of its decisions, posted or to come.
+    pub follow_ups: u64,
     /// Walkthroughs outside the guild that were revisits of one of its walkthroughs; they are
     /// kept, without the link.
     pub revisits_unlinked: u64,
@@ -242,7 +259,7 @@ impl Store {
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
     pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
-        let counts: (i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
             "WITH g AS (SELECT id FROM walkthroughs WHERE guild_id = ?1), \
              r AS (SELECT id FROM reviews WHERE guild_id = ?1 OR walkthrough_id IN g) \
              SELECT (SELECT count(*) FROM g), \
@@ -251,6 +268,8 @@ impl Store {
              (SELECT count(*) FROM decisions WHERE walkthrough_id IN g), \
              (SELECT count(*) FROM r), \
              (SELECT count(*) FROM review_reminders WHERE review_id IN r), \
+             (SELECT count(*) FROM outcomes WHERE walkthrough_id IN g OR guild_id = ?1), \
+             (SELECT count(*) FROM follow_ups WHERE walkthrough_id IN g), \
              (SELECT count(*) FROM walkthroughs WHERE guild_id IS NOT ?1 AND revisit_of IN g)",
         )
         .bind(guild)
@@ -264,7 +283,9 @@ impl Store {
             decisions: n(counts.3),
             reviews: n(counts.4),
             review_reminders: n(counts.5),
-            revisits_unlinked: n(counts.6),
+            outcomes: n(counts.6),
+            follow_ups: n(counts.7),
+            revisits_unlinked: n(counts.8),
         })
     }
 
@@ -370,10 +391,16 @@ async fn redact_reviews(
     tx: &mut Transaction<'_, Sqlite>,
     before: &str,
 ) -> Result<u64, sqlx::Error> {
-    let sql = sqlx::query(
+    let reviews = sqlx::query(
         "UPDATE reviews SET note = ?1 WHERE note IS NOT NULL AND note <> ?1 AND created_at < ?2",
     );
-    affected(tx, sql.bind(REDACTED_TEXT).bind(before)).await
+    let outcomes = sqlx::query(
+        "UPDATE outcomes SET note = ?1 WHERE note IS NOT NULL AND note <> ?1 AND created_at < ?2",
+    );
+    Ok(
+        affected(tx, reviews.bind(REDACTED_TEXT).bind(before)).await?
+            + affected(tx, outcomes.bind(REDACTED_TEXT).bind(before)).await?,
+    )
 }
 
 /// Display names: of requesters, answerers and note authors by the walkthrough's age, of
@@ -394,8 +421,12 @@ async fn redact_names(tx: &mut Transaction<'_, Sqlite>, before: &str) -> Result<
     let reviewers = sqlx::query(
         "UPDATE reviews SET reviewer_name = ?1 WHERE reviewer_name <> ?1 AND created_at < ?2",
     );
+    let recorders = sqlx::query(
+        "UPDATE outcomes SET recorded_by_name = ?1 WHERE recorded_by_name <> ?1 \
+         AND created_at < ?2",
+    );
     let mut names = 0;
-    for statement in [requesters, answerers, authors, reviewers] {
+    for statement in [requesters, answerers, authors, reviewers, recorders] {
         names += affected(tx, statement.bind(REDACTED_TEXT).bind(before)).await?;
     }
     Ok(names)
@@ -417,6 +448,16 @@ async fn delete_guild_rows(
         reviews_in_guild!()
     ));
     let review_reminders = affected(tx, reminders.bind(guild).bind(guild)).await?;
+    let outcomes = sqlx::query(concat!(
+        "DELETE FROM outcomes WHERE guild_id = ? OR walkthrough_id IN ",
+        in_guild!()
+    ));
+    let outcomes = affected(tx, outcomes.bind(guild).bind(guild)).await?;
+    let follow_ups = sqlx::query(concat!(
+        "DELETE FROM follow_ups WHERE walkthrough_id IN ",
+        in_guild!()
+    ));
+    let follow_ups = affected(tx, follow_ups.bind(guild)).await?;
     let reviews = sqlx::query(concat!(
         "DELETE FROM reviews WHERE id IN ",
         reviews_in_guild!()
@@ -448,6 +489,8 @@ async fn delete_guild_rows(
         decisions,
         reviews,
         review_reminders,
+        outcomes,
+        follow_ups,
         revisits_unlinked,
     })
 }

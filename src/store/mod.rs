@@ -16,6 +16,7 @@ mod error;
 mod export;
 mod lookup;
 mod maintenance;
+mod outcomes;
 mod records;
 mod reviews;
 mod walkthroughs;
@@ -35,6 +36,10 @@ pub use erasure::{
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use maintenance::BackupReport;
+pub use outcomes::{
+    ASSUMED_SOLVED_SHARE, DueFollowUp, FollowUpClock, MAX_OUTCOME_NOTE_CHARS, NewOutcome,
+    OutcomeError, OutcomeRecord, OutcomeRecorded, OutcomeStats,
+};
 pub use records::*;
 pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
 pub use walkthroughs::{AnswerWrite, Recorded};

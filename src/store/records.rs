@@ -274,7 +274,7 @@ pub struct DecisionSummary {
 
 /// Discord ids (snowflakes) in JSON: strings, as Discord itself sends them. They exceed 2^53,
 /// which JavaScript, older jq and spreadsheets cannot hold as numbers without changing digits.
-fn snowflake<S: serde::Serializer>(id: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn snowflake<S: serde::Serializer>(id: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
     match id {
         Some(id) => s.collect_str(id),
         None => s.serialize_none(),
