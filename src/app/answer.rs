@@ -2,15 +2,17 @@
 //! touch it, let the checklist decide, and record the answer (and the verdict) in one write
 //! transaction.
 //!
-//! The happy path is one read and one write transaction. The write transaction
-//! (`BEGIN IMMEDIATE`) checks the interaction id (a replayed event records nothing twice) and
-//! moves the walkthrough by compare-and-set on its step (of two racing clicks exactly one
-//! wins); only the refused paths read again, to tell a replay from a stale click.
+//! A click is ONE write transaction (`BEGIN IMMEDIATE`, see
+//! `Store::answer_in_one_transaction`): the interaction id is checked (a replayed event records
+//! nothing twice), the walkthrough is loaded, the pure decision runs on it (the click belongs
+//! where it came from, the person may answer, the checklist accepts the input), and the answer
+//! is written by compare-and-set on the step (of two racing clicks exactly one wins). Nothing
+//! else touches the database on the happy path. The terminal's `advance` reads, then writes.
 
 use chrono::{DateTime, Utc};
 
 use crate::checklist::{Input, Step, UserError, Walkthrough, decide, explain};
-use crate::store::{AnswerWrite, Recorded};
+use crate::store::{AnswerWrite, Folded, Planned, Recorded};
 
 use super::access::{Actor, Here, belongs_here};
 use super::{App, AppError, DecisionRecord, Person, Status, WalkthroughRecord};
@@ -67,20 +69,61 @@ impl App {
         Ok(record)
     }
 
-    /// A click that answers (or goes back): authorize, decide, record.
+    /// A click that answers (or goes back): authorize, decide and record, in one write
+    /// transaction.
     pub async fn answer(&self, click: Click, now: DateTime<Utc>) -> Result<Advanced, AppError> {
-        let record = self
-            .authorize(click.walkthrough_id, &click.actor, click.here)
+        let Click {
+            walkthrough_id,
+            at,
+            input,
+            actor,
+            here,
+            interaction_id,
+        } = click;
+        let decide = |record: &WalkthroughRecord| -> Result<Planned, AppError> {
+            if !belongs_here(record, here) {
+                tracing::warn!(
+                    walkthrough_id,
+                    channel_id = here.channel,
+                    "refused a click that names a walkthrough of another channel"
+                );
+                return Err(AppError::WrongPlace);
+            }
+            self.rules.check_may_answer(record, &actor)?;
+            let answer = match &input {
+                Input::Answer(a) => Some(a.clone()),
+                Input::Back => None,
+            };
+            let next = decide_next(record, &record.state(), at, input)?;
+            Ok(Planned {
+                decision: self.decision_of(record.id, &next, now),
+                to: next,
+                answer,
+                by: actor.person.clone(),
+                now,
+            })
+        };
+        let folded = self
+            .store
+            .answer_in_one_transaction(walkthrough_id, Some(&interaction_id), decide)
             .await?;
-        self.apply(
-            record,
-            click.at,
-            click.input,
-            &click.actor.person,
-            Some(&click.interaction_id),
-            now,
-        )
-        .await
+        match folded {
+            Folded::Saved(before, plan) => Ok(moved_on(*before, plan.to, plan.decision, at, now)),
+            Folded::Duplicate(record) => Ok(Advanced::Duplicate { record: *record }),
+            Folded::Refused(refusal) => Err(refusal),
+            Folded::Stale => Err(self.why_stale(walkthrough_id).await),
+        }
+    }
+
+    /// The refusal for a click that lost a race: closed meanwhile, or at another step.
+    async fn why_stale(&self, id: i64) -> AppError {
+        match self.store.walkthrough(id).await {
+            Ok(fresh) if fresh.status != Status::Open => AppError::Closed(fresh.status),
+            Ok(fresh) => AppError::StaleStep {
+                current: fresh.step,
+            },
+            Err(e) => e.into(),
+        }
     }
 
     /// Applies `input` given at step `at` by `by` to walkthrough `id`, and records it (the
@@ -143,32 +186,10 @@ impl App {
         match written {
             Recorded::Saved => {}
             Recorded::Duplicate => return Ok(Advanced::Duplicate { record }),
-            Recorded::Stale => {
-                // Someone else's click won the race: show this person the fresh state.
-                let fresh = self.store.walkthrough(record.id).await?;
-                if fresh.status != Status::Open {
-                    return Err(AppError::Closed(fresh.status));
-                }
-                return Err(AppError::StaleStep {
-                    current: fresh.step,
-                });
-            }
+            // Someone else's click won the race: show this person the fresh state.
+            Recorded::Stale => return Err(self.why_stale(record.id).await),
         }
-        let mut record = record;
-        record.step = next.step;
-        record.answers = next.answers;
-        record.updated_at = now;
-        match decision {
-            Some(decision) => {
-                record.status = Status::Decided;
-                record.closed_at = Some(now);
-                Ok(Advanced::Finished { record, decision })
-            }
-            None => Ok(Advanced::Moved {
-                record,
-                previous: at,
-            }),
-        }
+        Ok(moved_on(record, next, decision, at, now))
     }
 
     /// The verdict to record when `next` finishes the walkthrough.
@@ -194,6 +215,30 @@ impl App {
             checklist_version: self.version.to_string(),
             decided_at: now,
         })
+    }
+}
+
+/// The walkthrough after a recorded input.
+fn moved_on(
+    mut record: WalkthroughRecord,
+    next: Walkthrough,
+    decision: Option<DecisionRecord>,
+    at: Step,
+    now: DateTime<Utc>,
+) -> Advanced {
+    record.step = next.step;
+    record.answers = next.answers;
+    record.updated_at = now;
+    match decision {
+        Some(decision) => {
+            record.status = Status::Decided;
+            record.closed_at = Some(now);
+            Advanced::Finished { record, decision }
+        }
+        None => Advanced::Moved {
+            record,
+            previous: at,
+        },
     }
 }
 

@@ -17,7 +17,7 @@ use serenity::all::{
 use super::custom_id::{Action, ComponentId};
 use super::reply::{ephemeral, words};
 use super::{Bot, access, render};
-use crate::app::{Actor, Advanced, AppError, Click, Here};
+use crate::app::{Actor, Advanced, Click, Here};
 use crate::checklist::{Answer, Driver, DriverSet, Goal, GoalChoice, Input, Step};
 
 /// Who clicked, where, in the application's terms.
@@ -347,12 +347,7 @@ async fn advance(
             )))
         }
         Ok(Advanced::Duplicate { .. }) => Ok(None),
-        Err(e) => {
-            if let AppError::WrongPlace = e {
-                tracing::warn!(walkthrough_id, interaction_id = %who.interaction_id, "a click from another channel");
-            }
-            Err(words(&e))
-        }
+        Err(e) => Err(words(&e)),
     }
 }
 

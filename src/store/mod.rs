@@ -42,7 +42,7 @@ pub use outcomes::{
 };
 pub use records::*;
 pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
-pub use walkthroughs::{AnswerWrite, Recorded};
+pub use walkthroughs::{AnswerWrite, Folded, Planned, Recorded};
 
 /// The migrations compiled into the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

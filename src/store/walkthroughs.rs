@@ -33,6 +33,33 @@ pub struct AnswerWrite<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// What `decide` wants written, for [`Store::answer_in_one_transaction`].
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// The state after the input.
+    pub to: Walkthrough,
+    /// The answer given; `None` for "back".
+    pub answer: Option<Answer>,
+    pub by: Person,
+    /// The verdict, when this answer finishes the walkthrough.
+    pub decision: Option<DecisionRecord>,
+    pub now: DateTime<Utc>,
+}
+
+/// The outcome of [`Store::answer_in_one_transaction`].
+#[derive(Debug)]
+pub enum Folded<E> {
+    /// Written; the walkthrough as it was before, and what was written.
+    Saved(Box<WalkthroughRecord>, Box<Planned>),
+    /// This interaction was already recorded; nothing was written again.
+    Duplicate(Box<WalkthroughRecord>),
+    /// `decide` refused; nothing was written.
+    Refused(E),
+    /// The walkthrough moved on between the read and the write (cannot happen under the
+    /// write lock, kept as the compare-and-set's answer); nothing was written.
+    Stale,
+}
+
 /// What happened to a write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recorded {
@@ -105,26 +132,29 @@ impl Store {
 
     /// Loads a walkthrough with its current answers.
     pub async fn walkthrough(&self, id: i64) -> Result<WalkthroughRecord, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            walkthrough_columns!(),
-            " FROM walkthroughs WHERE id = ?"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound(id))?;
-        let mut record = walkthrough_from_row(&row)?;
-        let answers: Vec<(String, String, Option<String>)> = sqlx::query_as(
-            "SELECT step, value, detail FROM answers WHERE walkthrough_id = ? ORDER BY id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        for (step, value, detail) in answers {
-            record.answers.set(answer_from_db(&step, &value, detail)?);
+        let mut connection = self.pool.acquire().await?;
+        walkthrough_on(&mut connection, id).await
+    }
+
+    /// One answer in ONE write transaction (`BEGIN IMMEDIATE`): the replay check by
+    /// interaction id, the walkthrough loaded, `decide` (pure: who may answer, what the
+    /// checklist says) run on it, then the compare-and-set on the step, the answer and the
+    /// decision written. When `decide` refuses, nothing is written and its refusal is returned.
+    pub async fn answer_in_one_transaction<E>(
+        &self,
+        id: i64,
+        interaction_id: Option<&str>,
+        decide: impl FnOnce(&WalkthroughRecord) -> Result<Planned, E>,
+    ) -> Result<Folded<E>, StoreError> {
+        let _turn = self.write_turn().await;
+        let mut connection = self.pool.acquire().await?;
+        let folded = fold_on(&mut connection, id, interaction_id, decide).await;
+        if folded.is_err() {
+            // See `record_answer`: a connection whose transaction SQLite ended by itself is
+            // replaced rather than reused.
+            connection.close_on_drop();
         }
-        Ok(record)
+        folded
     }
 
     /// The open walkthrough running in a Discord thread, if any.
@@ -325,12 +355,82 @@ impl Store {
     }
 }
 
+/// Loads a walkthrough with its current answers, on one connection (inside a transaction or
+/// not).
+async fn walkthrough_on(
+    connection: &mut SqliteConnection,
+    id: i64,
+) -> Result<WalkthroughRecord, StoreError> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        walkthrough_columns!(),
+        " FROM walkthroughs WHERE id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *connection)
+    .await?
+    .ok_or(StoreError::NotFound(id))?;
+    let mut record = walkthrough_from_row(&row)?;
+    let answers: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT step, value, detail FROM answers WHERE walkthrough_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut *connection)
+    .await?;
+    for (step, value, detail) in answers {
+        record.answers.set(answer_from_db(&step, &value, detail)?);
+    }
+    Ok(record)
+}
+
+/// [`Store::answer_in_one_transaction`] on one connection.
+async fn fold_on<E>(
+    connection: &mut SqliteConnection,
+    id: i64,
+    interaction_id: Option<&str>,
+    decide: impl FnOnce(&WalkthroughRecord) -> Result<Planned, E>,
+) -> Result<Folded<E>, StoreError> {
+    let mut tx = connection.begin_with("BEGIN IMMEDIATE").await?;
+    let record = walkthrough_on(&mut tx, id).await?;
+    if let Some(interaction) = interaction_id {
+        let seen: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM answers WHERE interaction_id = ?")
+                .bind(interaction)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if seen.is_some() {
+            return Ok(Folded::Duplicate(Box::new(record)));
+        }
+    }
+    let plan = match decide(&record) {
+        Ok(plan) => plan,
+        Err(refused) => return Ok(Folded::Refused(refused)),
+    };
+    let write = AnswerWrite {
+        walkthrough_id: id,
+        from_step: record.step,
+        to: &plan.to,
+        answer: plan.answer.as_ref(),
+        by: &plan.by,
+        interaction_id,
+        decision: plan.decision.as_ref(),
+        now: plan.now,
+    };
+    match write_answer_in(&mut tx, &write).await? {
+        Recorded::Saved => {
+            tx.commit().await?;
+            Ok(Folded::Saved(Box::new(record), Box::new(plan)))
+        }
+        Recorded::Stale => Ok(Folded::Stale),
+        Recorded::Duplicate => Ok(Folded::Duplicate(Box::new(record))),
+    }
+}
+
 /// [`Store::record_answer`] on one connection.
 async fn record_answer_on(
     connection: &mut SqliteConnection,
     write: &AnswerWrite<'_>,
 ) -> Result<Recorded, StoreError> {
-    let now = format_time(write.now);
     // IMMEDIATE takes the write lock up front: a deferred transaction that read first would
     // fail with SQLITE_BUSY_SNAPSHOT when another writer commits in between.
     let mut tx = connection.begin_with("BEGIN IMMEDIATE").await?;
@@ -344,6 +444,22 @@ async fn record_answer_on(
             return Ok(Recorded::Duplicate);
         }
     }
+    match write_answer_in(&mut tx, write).await? {
+        Recorded::Saved => {
+            tx.commit().await?;
+            Ok(Recorded::Saved)
+        }
+        other => Ok(other),
+    }
+}
+
+/// The writes of one answer inside an open transaction: the compare-and-set on the step, the
+/// answer row, the decision. The caller commits on `Saved`.
+async fn write_answer_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    write: &AnswerWrite<'_>,
+) -> Result<Recorded, StoreError> {
+    let now = format_time(write.now);
     let finished = write.to.step == Step::Done;
     let moved = sqlx::query(
         "UPDATE walkthroughs SET current_step = ?, updated_at = ?, \
@@ -358,7 +474,7 @@ async fn record_answer_on(
     .bind(&now)
     .bind(write.walkthrough_id)
     .bind(write.from_step.key())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if moved.rows_affected() == 0 {
         return Ok(Recorded::Stale);
@@ -377,13 +493,12 @@ async fn record_answer_on(
         .bind(&write.by.name)
         .bind(&now)
         .bind(write.interaction_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
     if let Some(decision) = write.decision {
-        insert_decision(&mut tx, write.walkthrough_id, decision).await?;
+        insert_decision(tx, write.walkthrough_id, decision).await?;
     }
-    tx.commit().await?;
     Ok(Recorded::Saved)
 }
 
