@@ -152,6 +152,8 @@ fn main() {
         languages: ["en", "fr", "de", "es"].map(String::from).to_vec(),
         extra_phrases: vec![],
         extra_exclusions: vec![],
+        thread_threshold: tunegate::detect::DEFAULT_THREAD_THRESHOLD,
+        suggest_threshold: tunegate::detect::DEFAULT_SUGGEST_THRESHOLD,
     };
     let Ok(detector) = Detector::new(&settings) else {
         eprintln!("the default settings do not build a detector");

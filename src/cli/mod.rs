@@ -9,6 +9,7 @@ pub mod check;
 pub mod db;
 pub mod decisions;
 pub mod detect;
+pub mod detect_train;
 mod render;
 
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ use crate::store::{ExportError, Store, StoreError, StoreOptions};
 
 /// tunegate: answer the right questions before you fine-tune a model.
 #[derive(Debug, Parser)]
-#[command(name = "tunegate", version, about, long_about = None)]
+#[command(name = "tunegate", version = crate::detect::version_with_model(), about, long_about = None)]
 pub struct Cli {
     /// A TOML config file that overrides the built-in defaults (also TUNEGATE_CONFIG).
     #[arg(long, global = true, env = "TUNEGATE_CONFIG", value_name = "FILE")]
@@ -106,6 +107,10 @@ pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
 
 /// `tunegate detect`: the detector as configured, on messages from arguments, a file or stdin.
 fn detect_command(cli: &Cli, args: &detect::DetectArgs) -> Result<ExitCode, CliError> {
+    if let Some(detect::DetectCommand::Train(train)) = &args.command {
+        detect_train::run(train, &mut std::io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let settings = load_settings(cli)?;
     let detector = crate::detect::Detector::new(&settings.detect)
         .map_err(|e| CliError::Detect(e.to_string()))?;
