@@ -16,7 +16,7 @@ use crate::detect::{Action, Detection, Detector, embedded_model_id};
 #[derive(clap::Args, Debug)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct DetectArgs {
-    /// `train`: retrain the model (see `tunegate detect train --help`).
+    /// `train` retrains the model, `feedback` exports labelled detections (see their --help).
     #[command(subcommand)]
     pub command: Option<DetectCommand>,
     /// Messages to judge, one per argument. Without any (and without --file), stdin is read.
@@ -34,6 +34,9 @@ pub struct DetectArgs {
 pub enum DetectCommand {
     /// Retrain the detector's model from the corpus (and extra labelled files), reproducibly.
     Train(super::detect_train::TrainArgs),
+    /// Export the stored chat detections with their outcome (started, dismissed) as labelled
+    /// lines for `detect train`.
+    Feedback(super::detect_train::FeedbackArgs),
 }
 
 /// Output format of `tunegate detect`.

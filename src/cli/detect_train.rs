@@ -1,4 +1,5 @@
-//! `tunegate detect train`: retrains the detector's model, reproducibly.
+//! `tunegate detect train`: retrains the detector's model, reproducibly; `tunegate detect
+//! feedback`: exports what the team did with chat detections as labelled lines to train on.
 //!
 //! Reads `train.tsv` and `dev.tsv` of the corpus directory plus any extra labelled files (for
 //! instance from `tunegate detect feedback`) and the written tuning split, scores every line out
@@ -20,6 +21,49 @@ use crate::detect::{model_id_of, training_examples};
 pub const THREAD_PRECISION: f64 = 0.9;
 /// Precision the `suggest` action must reach on the dev split.
 pub const SUGGEST_PRECISION: f64 = 0.7;
+
+/// Arguments of `tunegate detect feedback`.
+#[derive(clap::Args, Debug)]
+pub struct FeedbackArgs {
+    /// Where to write the labelled lines (corpus format).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+/// Writes the stored chat detections with their outcome as corpus lines: started (someone
+/// answered) is label 1, dismissed is label 0.
+pub async fn feedback(
+    cli: &super::Cli,
+    args: &FeedbackArgs,
+) -> Result<std::process::ExitCode, CliError> {
+    let settings = super::load_settings(cli)?;
+    let store = super::open_store(&settings).await?;
+    let outcomes = store.detection_outcomes().await?;
+    let mut text = String::from(crate::detect::corpus::CORPUS_HEADER);
+    text.push('\n');
+    for o in &outcomes {
+        let kind = if o.started {
+            "proposal"
+        } else {
+            "hard_negative"
+        };
+        let source = format!("feedback walkthrough {}", o.walkthrough_id);
+        text.push_str(&crate::detect::corpus::corpus_line(
+            o.started, kind, "", &o.text, &source,
+        ));
+        text.push('\n');
+    }
+    std::fs::write(&args.out, text)
+        .map_err(|e| CliError::Detect(format!("cannot write {}: {e}", args.out.display())))?;
+    let started = outcomes.iter().filter(|o| o.started).count();
+    println!(
+        "wrote {}: {} started (label 1), {} dismissed (label 0)",
+        args.out.display(),
+        started,
+        outcomes.len() - started
+    );
+    Ok(std::process::ExitCode::SUCCESS)
+}
 
 /// Arguments of `tunegate detect train`.
 #[derive(clap::Args, Debug)]

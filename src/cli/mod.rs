@@ -98,7 +98,12 @@ pub async fn run(cli: &Cli) -> Result<ExitCode, CliError> {
         Command::Decisions(command) => decisions::run(cli, command).await,
         Command::Db(command) => db::run(cli, command).await,
         Command::Config(ConfigCommand::Check) => config_check(cli),
-        Command::Detect(args) => detect_command(cli, args),
+        Command::Detect(args) => match &args.command {
+            Some(detect::DetectCommand::Feedback(feedback)) => {
+                detect_train::feedback(cli, feedback).await
+            }
+            _ => detect_command(cli, args),
+        },
         Command::Run => bot::run(cli).await,
         Command::Health(args) => bot::health(cli, args).await,
         Command::InviteUrl(args) => bot::invite_url(cli, args),

@@ -16,7 +16,7 @@ pub(crate) const BITS: u32 = 18;
 /// The number of hashed slots, the length of the model's weight vector.
 pub(crate) const DIM: usize = 1 << BITS;
 /// The most words of one message the featurizer reads.
-pub(crate) const MAX_WORDS: usize = 160;
+pub(crate) const MAX_WORDS: usize = 64;
 
 /// What the hand-written rules concluded about a message, as model features.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@
 mod audit;
 mod error;
 mod export;
+mod feedback;
 mod lookup;
 mod maintenance;
 mod records;
@@ -25,6 +26,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use audit::{ListFilter, MonthCounts, Stats};
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
+pub use feedback::DetectionOutcome;
 pub use maintenance::{BackupReport, PurgeReport, REDACTED_TEXT, RedactionReport};
 pub use records::*;
 pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
