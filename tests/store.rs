@@ -966,3 +966,57 @@ async fn the_text_filter_ignores_ascii_case_and_takes_wildcards_literally() {
     );
     assert_eq!(find("%").await, vec![a], "a percent sign is not a wildcard");
 }
+
+#[tokio::test]
+async fn detection_outcomes_label_started_and_dismissed_chat_detections_only() {
+    let db = temp_db();
+    let flow = app_on(&db.url).await;
+    let no = [
+        GateAnswer::No,
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+        GateAnswer::Yes,
+    ];
+    decide(
+        &flow,
+        start(Source::Chat, 1, 1, alice(), "we should fine-tune for JSON"),
+        no,
+        &[],
+        at(1, 9),
+    )
+    .await;
+    let (dismissed, _) = flow
+        .start(
+            start(Source::Chat, 1, 2, alice(), "the fine-tuned model is live"),
+            at(1, 10),
+        )
+        .await
+        .unwrap();
+    flow.store()
+        .close_walkthrough(dismissed.id, Status::Dismissed, at(1, 10))
+        .await
+        .unwrap();
+    flow.start(start(Source::Chat, 1, 3, alice(), "still open"), at(1, 11))
+        .await
+        .unwrap();
+    decide(
+        &flow,
+        start(Source::Slash, 1, 4, alice(), "slash, not chat"),
+        no,
+        &[],
+        at(1, 12),
+    )
+    .await;
+    let outcomes = flow.store().detection_outcomes().await.unwrap();
+    let got: Vec<(bool, &str)> = outcomes
+        .iter()
+        .map(|o| (o.started, o.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (true, "we should fine-tune for JSON"),
+            (false, "the fine-tuned model is live")
+        ]
+    );
+}

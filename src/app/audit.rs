@@ -6,8 +6,8 @@
 use std::io::Write;
 
 use super::{
-    App, AppError, DecisionDetail, DecisionSummary, ExportError, ExportFormat, ListFilter,
-    NewReview, ReviewRecord, Stats, StoreError,
+    App, AppError, DecisionDetail, DecisionSummary, DetectionOutcome, ExportError, ExportFormat,
+    ListFilter, NewReview, ReviewRecord, Stats, StoreError,
 };
 
 impl App {
@@ -46,6 +46,12 @@ impl App {
             .store
             .suggest_walkthroughs(guild, partial, decided_only, limit)
             .await?)
+    }
+
+    /// What the team did with the chat detections (started or dismissed), oldest first, as
+    /// labels for retraining the detector (`tunegate detect feedback`).
+    pub async fn detection_feedback(&self) -> Result<Vec<DetectionOutcome>, AppError> {
+        Ok(self.store.detection_outcomes().await?)
     }
 
     /// Counts by verdict, gates, drivers and month.

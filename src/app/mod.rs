@@ -40,10 +40,10 @@ pub use sweeps::Timing;
 /// The shapes the use cases take and return. They are defined next to the SQL that reads
 /// them; front ends name them from here, never from the store.
 pub use crate::store::{
-    BackupReport, DecisionDetail, DecisionRecord, DecisionSummary, DueRevisit, ExportError,
-    ExportFormat, ListFilter, MonthCounts, NewReview, Note, OpenMode, PurgeReport, REDACTED_TEXT,
-    RedactionReport, ReviewOutcome, ReviewRecord, SchemaState, Source, Stats, Status, StoreError,
-    WalkthroughRecord, defuse_formula, format_time,
+    BackupReport, DecisionDetail, DecisionRecord, DecisionSummary, DetectionOutcome, DueRevisit,
+    ExportError, ExportFormat, ListFilter, MonthCounts, NewReview, Note, OpenMode, PurgeReport,
+    REDACTED_TEXT, RedactionReport, ReviewOutcome, ReviewRecord, SchemaState, Source, Stats,
+    Status, StoreError, WalkthroughRecord, defuse_formula, format_time,
 };
 pub use crate::store::{Person, Place};
 

@@ -10,11 +10,15 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::detect::{Detection, Detector};
+use crate::detect::{Action, Detection, Detector, embedded_model_id};
 
 /// Arguments of `tunegate detect`.
 #[derive(clap::Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct DetectArgs {
+    /// `train` retrains the model, `feedback` exports labelled detections (see their --help).
+    #[command(subcommand)]
+    pub command: Option<DetectCommand>,
     /// Messages to judge, one per argument. Without any (and without --file), stdin is read.
     pub messages: Vec<String>,
     /// Read messages from this file, one per line ("-" reads stdin).
@@ -23,6 +27,16 @@ pub struct DetectArgs {
     /// How to print the verdicts: "text" for people, "json" for one JSON object per line.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// Subcommands of `tunegate detect`.
+#[derive(clap::Subcommand, Debug)]
+pub enum DetectCommand {
+    /// Retrain the detector's model from the corpus (and extra labelled files), reproducibly.
+    Train(super::detect_train::TrainArgs),
+    /// Export the stored chat detections with their outcome (started, dismissed) as labelled
+    /// lines for `detect train`.
+    Feedback(super::detect_train::FeedbackArgs),
 }
 
 /// Output format of `tunegate detect`.
@@ -38,9 +52,12 @@ struct Record<'a> {
     line: usize,
     text: &'a str,
     triggered: bool,
+    score: f32,
+    action: Action,
     matched: Option<&'a str>,
     reason: &'a str,
     language: Option<&'a str>,
+    model: &'a str,
 }
 
 /// Judges every message named by `args` and writes one verdict per message to `out`.
@@ -111,15 +128,22 @@ fn write_record(
                 line,
                 text,
                 triggered: d.triggered,
+                score: (d.score * 1000.0).round() / 1000.0,
+                action: d.action,
                 matched: d.matched.as_deref(),
                 reason: &d.reason,
                 language: d.language,
+                model: embedded_model_id(),
             };
             serde_json::to_writer(&mut *out, &record)?;
             writeln!(out)
         }
         Format::Text => {
-            let verdict = if d.triggered { "TRIGGERS" } else { "quiet   " };
+            let verdict = match d.action {
+                Action::Thread => "THREAD  ",
+                Action::Suggest => "suggest ",
+                Action::None => "quiet   ",
+            };
             writeln!(out, "{line:>4}  {verdict}  {}", d.reason)?;
             writeln!(out, "      | {}", text.replace('\n', "\\n"))
         }
@@ -137,12 +161,15 @@ mod tests {
             languages: vec!["en".into(), "fr".into(), "de".into(), "es".into()],
             extra_phrases: vec![],
             extra_exclusions: vec![],
+            thread_threshold: crate::detect::DEFAULT_THREAD_THRESHOLD,
+            suggest_threshold: crate::detect::DEFAULT_SUGGEST_THRESHOLD,
         };
         Detector::new(&settings).unwrap()
     }
 
     fn args(messages: &[&str], file: Option<PathBuf>, format: Format) -> DetectArgs {
         DetectArgs {
+            command: None,
             messages: messages.iter().map(|m| m.to_string()).collect(),
             file,
             format,
@@ -189,8 +216,15 @@ mod tests {
             out[2]["reason"]
                 .as_str()
                 .unwrap()
-                .starts_with("ignored: negated")
+                .contains("rules: ignored: negated"),
+            "{}",
+            out[2]["reason"]
         );
+        assert_eq!(out[1]["action"], "thread");
+        assert_eq!(out[0]["action"], "none");
+        let score = out[1]["score"].as_f64().unwrap();
+        assert!(score > 0.5 && score <= 1.0, "{score}");
+        assert_eq!(out[1]["model"], crate::detect::embedded_model_id());
         let lines: Vec<u64> = out.iter().map(|o| o["line"].as_u64().unwrap()).collect();
         assert_eq!(lines, [1, 2, 3]);
     }
@@ -238,7 +272,7 @@ mod tests {
         let out = run_to_string(&a, b"we should fine-tune\nthe fine-tuned model is live\n");
         let lines: Vec<&str> = out.lines().collect();
         assert!(
-            lines[0].contains("TRIGGERS") && lines[0].contains("proposal:"),
+            lines[0].contains("THREAD") && lines[0].contains("proposal (score"),
             "{out}"
         );
         assert!(lines[1].contains("we should fine-tune"), "{out}");

@@ -14,6 +14,7 @@ pub mod cost;
 pub mod db;
 pub mod decisions;
 pub mod detect;
+pub mod detect_train;
 mod render;
 
 use std::path::PathBuf;
@@ -27,7 +28,7 @@ use crate::config::{ConfigError, Settings};
 
 /// tunegate: answer the right questions before you fine-tune a model.
 #[derive(Debug, Parser)]
-#[command(name = "tunegate", version, about, long_about = None)]
+#[command(name = "tunegate", version = crate::detect::version_with_model(), about, long_about = None)]
 pub struct Cli {
     /// A TOML config file that overrides the built-in defaults (also TUNEGATE_CONFIG).
     #[arg(long, global = true, env = "TUNEGATE_CONFIG", value_name = "FILE")]
@@ -119,7 +120,12 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
         Command::Decisions(command) => decisions::run(&settings?, command).await,
         Command::Db(command) => db::run(&settings?, command).await,
         Command::Config(ConfigCommand::Check) => config_check(&settings?),
-        Command::Detect(args) => detect_command(&settings?, args),
+        Command::Detect(args) => match &args.command {
+            Some(detect::DetectCommand::Feedback(feedback)) => {
+                detect_train::feedback(&settings?, feedback).await
+            }
+            _ => detect_command(&settings?, args),
+        },
         Command::Health(args) => bot::health(settings, args).await,
         Command::InviteUrl(args) => bot::invite_url(settings, args),
         Command::Cost(args) => cost::run(args),
@@ -131,6 +137,10 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
 
 /// `tunegate detect`: the detector as configured, on messages from arguments, a file or stdin.
 fn detect_command(settings: &Settings, args: &detect::DetectArgs) -> Result<ExitCode, CliError> {
+    if let Some(detect::DetectCommand::Train(train)) = &args.command {
+        detect_train::run(train, &mut std::io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let detector = crate::detect::Detector::new(&settings.detect)
         .map_err(|e| CliError::Detect(e.to_string()))?;
     let mut out = std::io::stdout().lock();

@@ -5,16 +5,28 @@
 //! the raw bytes rejects it before anything is allocated ([`prefilter`]). Messages that pass are
 //! masked (code, quotes, links, mentions) and split into folded words ([`normalize`]); the
 //! fine-tuning terms in them are found ([`terms`]) and each is judged in its clause against the
-//! phrase tables of the active languages ([`phrases`], [`lexicon`], [`words`], [`rules`]). Configured phrases and
-//! exclusions are plain case- and accent-insensitive substrings, applied last.
+//! phrase tables of the active languages ([`phrases`], [`lexicon`], [`words`], [`rules`]).
+//! What the rules conclude becomes a few features of a learned linear model ([`features`],
+//! [`model`]), next to hashed word and character n-grams; its score (0..1) and the configured
+//! thresholds give the [`Action`]: open a thread, suggest one, or nothing. Configured phrases
+//! and exclusions are plain case- and accent-insensitive substrings, applied last.
+//!
+//! The model is trained by [`train`] on the labelled corpus read by [`corpus`]
+//! (`tunegate detect train`); the weights are embedded in the binary.
 
+pub mod corpus;
+mod features;
 mod lexicon;
 mod markup;
+pub mod metrics;
+mod model;
 mod normalize;
 mod phrases;
 mod prefilter;
 mod rules;
 mod terms;
+pub mod train;
+mod training;
 mod words;
 
 #[cfg(test)]
@@ -22,12 +34,16 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+pub use features::Features;
+use features::{Cue, featurize};
 pub use lexicon::Lang;
 use lexicon::PhraseIndex;
 use markup::mask_markup;
+pub use model::{LinearModel, ModelError, embedded_model_id, model_id_of};
 use normalize::{fold_text, tokenize};
 use prefilter::Prefilter;
 use rules::{Message, Verdict, Why, judge};
+pub use training::{source_hash, train_on, training_examples, training_settings};
 use words::is_ml_context;
 
 /// The `[detect]` section of the configuration.
@@ -38,6 +54,25 @@ pub struct DetectSettings {
     pub languages: Vec<String>,
     pub extra_phrases: Vec<String>,
     pub extra_exclusions: Vec<String>,
+    /// Model score from which the bot opens the walkthrough thread.
+    #[serde(default = "default_thread_threshold")]
+    pub thread_threshold: f32,
+    /// Model score from which the bot only suggests the checklist.
+    #[serde(default = "default_suggest_threshold")]
+    pub suggest_threshold: f32,
+}
+
+/// The shipped `thread_threshold` (also in `config/default.toml`).
+pub const DEFAULT_THREAD_THRESHOLD: f32 = 0.81;
+/// The shipped `suggest_threshold` (also in `config/default.toml`).
+pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.24;
+
+fn default_thread_threshold() -> f32 {
+    DEFAULT_THREAD_THRESHOLD
+}
+
+fn default_suggest_threshold() -> f32 {
+    DEFAULT_SUGGEST_THRESHOLD
 }
 
 /// A configured phrase shorter than this would match nearly every message.
@@ -60,6 +95,27 @@ impl DetectSettings {
                     format!("names an unknown language {code:?} (supported: {supported})"),
                 ));
             }
+        }
+        for (key, value) in [
+            ("thread_threshold", self.thread_threshold),
+            ("suggest_threshold", self.suggest_threshold),
+        ] {
+            if !(value > 0.0 && value <= 1.0) {
+                return Err((
+                    key.to_string(),
+                    format!("must be a score above 0 and at most 1, not {value}"),
+                ));
+            }
+        }
+        if self.suggest_threshold > self.thread_threshold {
+            return Err((
+                "suggest_threshold".to_string(),
+                format!(
+                    "({}) must not be above thread_threshold ({}): a message that opens a \
+                     thread is at least worth a suggestion",
+                    self.suggest_threshold, self.thread_threshold
+                ),
+            ));
         }
         for (key, phrases) in [
             ("extra_phrases", &self.extra_phrases),
@@ -90,19 +146,64 @@ pub enum DetectError {
     InvalidSetting { key: String, problem: String },
     #[error("could not compile the detector's word list: {0}")]
     Automaton(String),
+    #[error("the detector model cannot be read: {0}")]
+    Model(#[from] ModelError),
+}
+
+/// What the bot should do with a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Open the walkthrough thread (score at or above `thread_threshold`).
+    Thread,
+    /// Offer the checklist gently (score at or above `suggest_threshold`, or a configured phrase).
+    Suggest,
+    /// Do nothing.
+    None,
+}
+
+impl Action {
+    /// The action for a model score under the given thresholds.
+    pub fn for_score(score: f32, thread: f32, suggest: f32) -> Action {
+        if score >= thread {
+            Action::Thread
+        } else if score >= suggest {
+            Action::Suggest
+        } else {
+            Action::None
+        }
+    }
 }
 
 /// The verdict on one message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detection {
-    /// The message proposes (or asks about) fine-tuning: start a walkthrough.
+    /// The message proposes (or asks about) fine-tuning: start a walkthrough. The same as
+    /// `action == Action::Thread`.
     pub triggered: bool,
+    /// What to do: open a thread, suggest the checklist, or nothing.
+    pub action: Action,
+    /// The model's probability that the message is a proposal, 0..1 (0 when the prefilter
+    /// rejected it).
+    pub score: f32,
     /// The words of the message that decided it, as written (for quoting and for logs).
     pub matched: Option<String>,
     /// A short English sentence: why it triggered or why not.
     pub reason: String,
-    /// The language of the phrase that decided it, when one did.
+    /// The language of the rule phrase that was found, when one was.
     pub language: Option<&'static str>,
+}
+
+/// The crate version and the embedded model id, as `tunegate --version` prints them.
+pub fn version_with_model() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (detector model {})",
+            env!("CARGO_PKG_VERSION"),
+            embedded_model_id()
+        )
+    })
 }
 
 /// The most characters of one message the detector reads.
@@ -113,6 +214,8 @@ impl Detection {
     pub fn quiet(reason: &str) -> Detection {
         Detection {
             triggered: false,
+            action: Action::None,
+            score: 0.0,
             matched: None,
             reason: reason.to_string(),
             language: None,
@@ -126,6 +229,9 @@ pub struct Detector {
     prefilter: Prefilter,
     phrases: PhraseIndex,
     extras: Extras,
+    model: LinearModel,
+    thread_threshold: f32,
+    suggest_threshold: f32,
 }
 
 /// Configured phrases and exclusions, folded like the text they are compared with.
@@ -144,8 +250,17 @@ const SUBJECTS: &[&str] = &["we", "i", "you", "on", "nous", "wir", "ich", "man",
 const MAX_QUOTE_BYTES: usize = 160;
 
 impl Detector {
-    /// Compiles the detector for the given settings (validated again here).
+    /// Compiles the detector for the given settings (validated again here), with the embedded
+    /// model.
     pub fn new(settings: &DetectSettings) -> Result<Detector, DetectError> {
+        Detector::with_model(settings, LinearModel::from_bytes(model::EMBEDDED)?)
+    }
+
+    /// Compiles the detector with another model (training, evaluation).
+    pub fn with_model(
+        settings: &DetectSettings,
+        model: LinearModel,
+    ) -> Result<Detector, DetectError> {
         settings
             .validate()
             .map_err(|(key, problem)| DetectError::InvalidSetting { key, problem })?;
@@ -187,17 +302,15 @@ impl Detector {
                 exclusions: fold(&settings.extra_exclusions),
                 words,
             },
+            model,
+            thread_threshold: settings.thread_threshold,
+            suggest_threshold: settings.suggest_threshold,
         })
     }
 
     /// Judges one message. Cheap when the message has none of the trigger vocabulary.
     pub fn detect(&self, text: &str) -> Detection {
-        // Discord messages are at most 4,000 characters; a longer text (a file fed to
-        // `tunegate detect`) is judged on its beginning, which keeps the cost bounded.
-        let text = match text.char_indices().nth(MAX_CHARS) {
-            Some((end, _)) => &text[..end],
-            None => text,
-        };
+        let text = bounded(text);
         let builtin = self.prefilter.may_match(text);
         let extra = self.extras.may_match(text);
         if !builtin && !extra {
@@ -205,13 +318,15 @@ impl Detector {
         }
         let masked = mask_markup(text);
         let mut detection = if builtin && self.prefilter.may_match(&masked) {
-            self.analyze(text, &masked)
+            let (rules, tokens, cues) = self.analyze(text, &masked);
+            let score = self.model.score(&message_features(&tokens, &cues));
+            self.decide(rules, score)
         } else if builtin {
             Detection::quiet("no trigger vocabulary outside code, quotes and links")
         } else {
             Detection::quiet("no trigger vocabulary")
         };
-        if detection.triggered && self.extras.exclusions.is_empty() {
+        if self.extras.exclusions.is_empty() && self.extras.phrases.is_empty() {
             return detection;
         }
         let folded = collapse_spaces(&fold_text(&masked));
@@ -220,19 +335,27 @@ impl Detector {
                 .find(|(_, f)| folded.contains(f.as_str()))
                 .map(|(phrase, _)| phrase.clone())
         };
-        if detection.triggered {
-            if let Some(phrase) = found(&self.extras.exclusions) {
-                detection = Detection {
-                    triggered: false,
-                    reason: format!("ignored: matches the configured exclusion \"{phrase}\""),
-                    matched: Some(phrase),
-                    language: None,
-                };
-            }
-        } else if extra && let Some(phrase) = found(&self.extras.phrases) {
+        if detection.action != Action::None
+            && let Some(phrase) = found(&self.extras.exclusions)
+        {
             detection = Detection {
-                triggered: true,
-                reason: format!("proposal: configured phrase \"{phrase}\""),
+                triggered: false,
+                action: Action::None,
+                score: detection.score,
+                reason: format!("ignored: matches the configured exclusion \"{phrase}\""),
+                matched: Some(phrase),
+                language: None,
+            };
+        } else if detection.action == Action::None
+            && extra
+            && let Some(phrase) = found(&self.extras.phrases)
+            && found(&self.extras.exclusions).is_none()
+        {
+            detection = Detection {
+                triggered: false,
+                action: Action::Suggest,
+                score: detection.score,
+                reason: format!("suggest: configured phrase \"{phrase}\""),
                 matched: Some(phrase),
                 language: None,
             };
@@ -240,12 +363,62 @@ impl Detector {
         detection
     }
 
-    /// The built-in rules, on a message that passed the prefilter.
-    fn analyze(&self, text: &str, masked: &str) -> Detection {
+    /// The hand-written rules alone, without the model: what they conclude becomes model
+    /// features. `triggered` here is the rules' own verdict.
+    pub fn detect_rules(&self, text: &str) -> Detection {
+        let text = bounded(text);
+        if !self.prefilter.may_match(text) {
+            return Detection::quiet("no trigger vocabulary");
+        }
+        let masked = mask_markup(text);
+        if !self.prefilter.may_match(&masked) {
+            return Detection::quiet("no trigger vocabulary outside code, quotes and links");
+        }
+        self.analyze(text, &masked).0
+    }
+
+    /// The model's features for a message, or `None` when the prefilter rejects it (the model
+    /// never sees such messages). Training and evaluation use exactly this.
+    pub fn features(&self, text: &str) -> Option<Features> {
+        let text = bounded(text);
+        if !self.prefilter.may_match(text) {
+            return None;
+        }
+        let masked = mask_markup(text);
+        if !self.prefilter.may_match(&masked) {
+            return None;
+        }
+        let (_, tokens, cues) = self.analyze(text, &masked);
+        Some(message_features(&tokens, &cues))
+    }
+
+    /// Turns the rules' verdict and the model score into the final detection.
+    fn decide(&self, rules: Detection, score: f32) -> Detection {
+        let action = Action::for_score(score, self.thread_threshold, self.suggest_threshold);
+        let verdict = match action {
+            Action::Thread => "proposal",
+            Action::Suggest => "maybe a proposal",
+            Action::None => "not a proposal",
+        };
+        Detection {
+            triggered: action == Action::Thread,
+            action,
+            score,
+            reason: format!("{verdict} (score {score:.2}); rules: {}", rules.reason),
+            matched: rules.matched,
+            language: rules.language,
+        }
+    }
+
+    /// The built-in rules, on a message that passed the prefilter: their verdict, the words,
+    /// and the cues the model reads.
+    fn analyze(&self, text: &str, masked: &str) -> (Detection, normalize::Tokens, Vec<Cue>) {
         let tokens = tokenize(masked);
         let found = terms::find_terms(&tokens, text, &self.phrases);
         if found.is_empty() {
-            return Detection::quiet("no fine-tuning term (the vocabulary found is another word)");
+            let quiet =
+                Detection::quiet("no fine-tuning term (the vocabulary found is another word)");
+            return (quiet, tokens, vec![Cue::NoTerm]);
         }
         let hits = self.phrases.scan(&tokens, text);
         let ml_context = (0..tokens.len()).any(|i| is_ml_context(tokens.word(i)));
@@ -255,12 +428,17 @@ impl Detector {
             ml_context,
         };
         let verdicts: Vec<Verdict> = found.iter().map(|t| judge(&message, t)).collect();
+        let mut cues: Vec<Cue> = verdicts.iter().map(|v| cue_of(v.why)).collect();
+        cues.sort_by_key(|c| *c as u8);
+        cues.dedup();
         let chosen = verdicts
             .iter()
             .find(|v| v.why.is_none())
             .or_else(|| verdicts.first());
         let Some(v) = chosen else {
-            return Detection::quiet("no fine-tuning term (the vocabulary found is another word)");
+            let quiet =
+                Detection::quiet("no fine-tuning term (the vocabulary found is another word)");
+            return (quiet, tokens, vec![Cue::NoTerm]);
         };
         // Quote the subject with its cue: "we should fine-tune", not "should fine-tune".
         let subject = v.start > 0 && SUBJECTS.contains(&tokens.word(v.start - 1));
@@ -273,12 +451,52 @@ impl Detector {
             },
             Some(why) => format!("ignored: {} (\"{quote}\")", describe(why)),
         };
-        Detection {
+        let detection = Detection {
             triggered: v.why.is_none(),
+            action: if v.why.is_none() {
+                Action::Thread
+            } else {
+                Action::None
+            },
+            score: if v.why.is_none() { 1.0 } else { 0.0 },
             matched: Some(quote),
             reason,
             language: lang,
-        }
+        };
+        (detection, tokens, cues)
+    }
+}
+
+/// The model features of an analysed message.
+fn message_features(tokens: &normalize::Tokens, cues: &[Cue]) -> Features {
+    featurize(
+        (0..tokens.len())
+            .filter(|&i| tokens.is_word(i))
+            .map(|i| tokens.word(i)),
+        cues,
+    )
+}
+
+fn cue_of(why: Option<Why>) -> Cue {
+    match why {
+        None => Cue::Proposed,
+        Some(Why::Trouble) => Cue::Trouble,
+        Some(Why::Negated) => Cue::Negated,
+        Some(Why::Topic) => Cue::Topic,
+        Some(Why::Rejected) => Cue::Rejected,
+        Some(Why::Past) => Cue::Past,
+        Some(Why::OtherSense) => Cue::OtherSense,
+        Some(Why::NoCue) => Cue::Uncued,
+    }
+}
+
+/// The start of a message the detector reads: Discord messages are at most 4,000 characters;
+/// a longer text (a file fed to `tunegate detect`) is judged on its beginning, which keeps the
+/// cost bounded.
+fn bounded(text: &str) -> &str {
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
     }
 }
 

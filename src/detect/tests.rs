@@ -1,6 +1,10 @@
-//! Behaviour of the detector as a whole, one test per promise made in the issue.
+//! Behaviour of the detector, one test per promise made in the issues.
 //!
-//! Each test names the behaviour; the corpus in `tests/data/` measures it at scale.
+//! Most tests check the hand-written rules through [`Detector::detect_rules`]: since the learned
+//! model arrived (issue 12) the rules no longer decide alone, their conclusions are features of
+//! the model, and these tests keep those conclusions right. The tests at the end check what the
+//! model-backed [`Detector::detect`] promises: actions, thresholds, configured phrases. The
+//! corpora in `tests/data/` measure both at scale.
 
 use super::*;
 
@@ -11,6 +15,8 @@ fn settings(languages: &[&str], phrases: &[&str], exclusions: &[&str]) -> Detect
         languages: owned(languages),
         extra_phrases: owned(phrases),
         extra_exclusions: owned(exclusions),
+        thread_threshold: DEFAULT_THREAD_THRESHOLD,
+        suggest_threshold: DEFAULT_SUGGEST_THRESHOLD,
     }
 }
 
@@ -22,7 +28,7 @@ fn detector() -> Detector {
 fn assert_triggers(texts: &[&str]) {
     let d = detector();
     for text in texts {
-        let got = d.detect(text);
+        let got = d.detect_rules(text);
         assert!(
             got.triggered,
             "should trigger: {text:?}\n  got: {}",
@@ -37,7 +43,7 @@ fn assert_triggers(texts: &[&str]) {
 fn assert_quiet(texts: &[&str], reason_contains: &str) {
     let d = detector();
     for text in texts {
-        let got = d.detect(text);
+        let got = d.detect_rules(text);
         assert!(
             !got.triggered,
             "should stay quiet: {text:?}\n  got: {}",
@@ -105,7 +111,7 @@ fn mentions_links_emoji_and_markdown_around_a_proposal_do_not_hide_it() {
 
 #[test]
 fn the_matched_phrase_and_language_are_reported_for_quoting() {
-    let got = detector().detect("honestly, we should fine-tune the model on our tickets");
+    let got = detector().detect_rules("honestly, we should fine-tune the model on our tickets");
     assert_eq!(got.matched.as_deref(), Some("we should fine-tune"));
     assert_eq!(got.reason, "proposal: \"we should fine-tune\" (en)");
     assert_eq!(got.language, Some("en"));
@@ -251,35 +257,38 @@ fn only_configured_languages_are_recognised() {
     let english_only = Detector::new(&settings(&["en"], &[], &[])).unwrap();
     assert!(
         !english_only
-            .detect("wir sollten das Modell feintunen")
+            .detect_rules("wir sollten das Modell feintunen")
             .triggered
     );
     assert!(
         !english_only
-            .detect("deberíamos hacer fine-tuning")
+            .detect_rules("deberíamos hacer fine-tuning")
             .triggered
     );
-    assert!(english_only.detect("we should fine-tune").triggered);
+    assert!(english_only.detect_rules("we should fine-tune").triggered);
 }
 
 #[test]
-fn a_configured_phrase_triggers_case_and_accent_insensitively() {
+fn a_configured_phrase_suggests_case_and_accent_insensitively() {
     let d = Detector::new(&settings(&["en"], &["distill a student model"], &[])).unwrap();
     let got = d.detect("OK so we DISTILL A STUDENT MODEL from gpt-4?");
-    assert!(got.triggered, "{}", got.reason);
+    assert_eq!(got.action, Action::Suggest, "{}", got.reason);
     assert_eq!(
         got.reason,
-        "proposal: configured phrase \"distill a student model\""
+        "suggest: configured phrase \"distill a student model\""
     );
     let d = Detector::new(&settings(&["en"], &["modèle maison"], &[])).unwrap();
-    assert!(d.detect("un MODELE MAISON peut-être").triggered);
-    assert!(d.detect("un modèle   maison").triggered);
+    assert_eq!(
+        d.detect("un MODELE MAISON peut-être").action,
+        Action::Suggest
+    );
+    assert_eq!(d.detect("un modèle   maison").action, Action::Suggest);
 }
 
 #[test]
 fn a_configured_phrase_inside_code_does_not_trigger() {
     let d = Detector::new(&settings(&["en"], &["distill"], &[])).unwrap();
-    assert!(!d.detect("`distill()` is slow").triggered);
+    assert_eq!(d.detect("`distill()` is slow").action, Action::None);
 }
 
 #[test]
@@ -287,6 +296,7 @@ fn a_configured_exclusion_silences_a_message() {
     let d = Detector::new(&settings(&["en"], &[], &["#fine-tune-club"])).unwrap();
     let got = d.detect("we should fine-tune, see #fine-tune-club");
     assert!(!got.triggered);
+    assert_eq!(got.action, Action::None);
     assert_eq!(
         got.reason,
         "ignored: matches the configured exclusion \"#fine-tune-club\""
@@ -353,7 +363,7 @@ fn the_prefilter_never_changes_a_verdict_on_the_corpus() {
                 .nth(2)
                 .unwrap_or("")
                 .replace("\\n", "\n");
-            let unfiltered = d.analyze(&text, &mask_markup(&text));
+            let unfiltered = d.analyze(&text, &mask_markup(&text)).0;
             if unfiltered.triggered || unfiltered.reason.starts_with("ignored") {
                 assert!(d.prefilter.may_match(&text), "the prefilter drops {text:?}");
             }
@@ -372,4 +382,62 @@ fn a_huge_message_is_judged_on_its_first_four_thousand_characters() {
         !detector.detect(&late).triggered,
         "beyond the limit is not read"
     );
+}
+
+// --- The learned model (issue 12)
+
+#[test]
+fn a_plain_proposal_opens_a_thread_and_chatter_does_nothing() {
+    let d = detector();
+    let got = d.detect("we should fine-tune the model on our support tickets");
+    assert_eq!(got.action, Action::Thread, "{}", got.reason);
+    assert!(got.triggered);
+    let got = d.detect("lunch at noon?");
+    assert_eq!((got.action, got.score), (Action::None, 0.0));
+}
+
+#[test]
+fn the_action_follows_the_configured_thresholds() {
+    let text = "maybe fine-tuning would help with the JSON format";
+    let score = detector().detect(text).score;
+    assert!((0.0..=1.0).contains(&score));
+    let mut s = settings(&["en"], &[], &[]);
+    s.thread_threshold = 1.0;
+    s.suggest_threshold = (score - 0.01).max(0.01);
+    assert_eq!(
+        Detector::new(&s).unwrap().detect(text).action,
+        Action::Suggest
+    );
+    s.suggest_threshold = 1.0;
+    assert_eq!(Detector::new(&s).unwrap().detect(text).action, Action::None);
+}
+
+#[test]
+fn thresholds_out_of_range_or_in_the_wrong_order_are_named_setting_errors() {
+    let mut s = settings(&["en"], &[], &[]);
+    s.thread_threshold = 1.5;
+    assert_eq!(s.validate().unwrap_err().0, "thread_threshold");
+    let mut s = settings(&["en"], &[], &[]);
+    s.suggest_threshold = 0.0;
+    assert_eq!(s.validate().unwrap_err().0, "suggest_threshold");
+    let mut s = settings(&["en"], &[], &[]);
+    s.suggest_threshold = 0.9;
+    s.thread_threshold = 0.5;
+    let (key, problem) = s.validate().unwrap_err();
+    assert_eq!(key, "suggest_threshold");
+    assert!(problem.contains("thread_threshold"), "{problem}");
+}
+
+#[test]
+fn hostile_input_gets_a_score_in_range_without_panicking() {
+    let d = detector();
+    for text in [
+        "fine\u{200b}-tune\u{200d} it?".to_string(),
+        "🎉".repeat(10_000),
+        format!("we should fine-tune {}", "ß".repeat(50_000)),
+        "\u{0}\u{1}lora\u{7f}".to_string(),
+    ] {
+        let got = d.detect(&text);
+        assert!((0.0..=1.0).contains(&got.score), "{}", got.score);
+    }
 }

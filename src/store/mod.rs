@@ -14,6 +14,7 @@ mod audit;
 mod erasure;
 mod error;
 mod export;
+mod feedback;
 mod lookup;
 mod maintenance;
 mod outcomes;
@@ -35,6 +36,7 @@ pub use erasure::{
 };
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
+pub use feedback::DetectionOutcome;
 pub use maintenance::BackupReport;
 pub use outcomes::{
     ASSUMED_SOLVED_SHARE, DueFollowUp, FollowUpClock, MAX_OUTCOME_NOTE_CHARS, NewOutcome,

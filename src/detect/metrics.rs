@@ -1,0 +1,132 @@
+//! Precision, recall and threshold choice for the detector's scores.
+
+/// Counts and rates of a binary decision against labels.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Metrics {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub tn: usize,
+}
+
+impl Metrics {
+    /// Tallies decisions (`predicted`) against labels (`actual`).
+    pub fn of(pairs: impl IntoIterator<Item = (bool, bool)>) -> Metrics {
+        let mut m = Metrics::default();
+        for (predicted, actual) in pairs {
+            match (predicted, actual) {
+                (true, true) => m.tp += 1,
+                (true, false) => m.fp += 1,
+                (false, true) => m.fn_ += 1,
+                (false, false) => m.tn += 1,
+            }
+        }
+        m
+    }
+
+    /// Precision; 1 when nothing was predicted positive.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// Recall; 1 when there is nothing to find.
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    /// Precision if positives made up `share` of the messages instead of the share measured
+    /// here (the live share among messages that pass the prefilter is far lower than in a
+    /// balanced test set).
+    pub fn precision_at_share(&self, share: f64) -> f64 {
+        let pos = (self.tp + self.fn_) as f64;
+        let neg = (self.fp + self.tn) as f64;
+        if pos == 0.0 || neg == 0.0 || self.tp + self.fp == 0 {
+            return self.precision();
+        }
+        let tpr = self.tp as f64 / pos;
+        let fpr = self.fp as f64 / neg;
+        let tp = tpr * share;
+        let fp = fpr * (1.0 - share);
+        if tp + fp == 0.0 { 1.0 } else { tp / (tp + fp) }
+    }
+
+    /// One line for reports: `P 0.93 R 0.91 F1 0.92 (n=...)`.
+    pub fn summary(&self) -> String {
+        format!(
+            "P {:.2} R {:.2} F1 {:.2} (n={}, {} proposals)",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.tp + self.fp + self.fn_ + self.tn,
+            self.tp + self.fn_
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// The threshold (on a 0.01 grid) with the highest recall among those whose precision on
+/// `scored` (score, label) reaches `min_precision`; the higher threshold wins a tie. `None`
+/// when no threshold reaches it.
+pub fn choose_threshold(scored: &[(f32, bool)], min_precision: f64) -> Option<f32> {
+    let mut best: Option<(f64, f32)> = None;
+    for step in (1..100).rev() {
+        let t = step as f32 / 100.0;
+        let m = Metrics::of(scored.iter().map(|&(s, l)| (s >= t, l)));
+        if m.tp == 0 || m.precision() < min_precision {
+            continue;
+        }
+        if best.is_none_or(|(recall, _)| m.recall() > recall) {
+            best = Some((m.recall(), t));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_rates() {
+        let m = Metrics::of([(true, true), (true, false), (false, true), (false, false)]);
+        assert_eq!((m.tp, m.fp, m.fn_, m.tn), (1, 1, 1, 1));
+        assert_eq!(m.precision(), 0.5);
+        assert_eq!(m.recall(), 0.5);
+        assert_eq!(m.f1(), 0.5);
+    }
+
+    #[test]
+    fn a_lower_live_share_lowers_precision() {
+        let m = Metrics::of([(true, true), (true, true), (true, false), (false, false)]);
+        assert!(m.precision_at_share(0.1) < m.precision());
+    }
+
+    #[test]
+    fn the_chosen_threshold_keeps_the_precision_asked_for() {
+        let scored = [
+            (0.9, true),
+            (0.8, true),
+            (0.7, false),
+            (0.6, true),
+            (0.2, false),
+        ];
+        let t = choose_threshold(&scored, 0.99).unwrap();
+        assert!(t > 0.7 && t <= 0.8, "{t}");
+        let t = choose_threshold(&scored, 0.7).unwrap();
+        assert!(t > 0.2 && t <= 0.6, "{t}");
+        assert_eq!(choose_threshold(&[(0.5, false)], 0.9), None);
+    }
+}

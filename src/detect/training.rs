@@ -1,0 +1,60 @@
+//! Glue between labelled lines and the trainer: the detector featurizes each line exactly as it
+//! will at run time, and lines the prefilter rejects are left out (the model never sees them).
+
+use super::corpus::LabeledLine;
+use super::train::{TrainExample, TrainParams, train};
+use super::{DetectError, DetectSettings, Detector, LinearModel};
+
+/// The settings training featurizes with: every language, nothing configured.
+pub fn training_settings() -> DetectSettings {
+    DetectSettings {
+        enabled: true,
+        languages: super::Lang::ALL.map(|l| l.code().to_string()).to_vec(),
+        extra_phrases: Vec::new(),
+        extra_exclusions: Vec::new(),
+        thread_threshold: super::DEFAULT_THREAD_THRESHOLD,
+        suggest_threshold: super::DEFAULT_SUGGEST_THRESHOLD,
+    }
+}
+
+/// A stable 64-bit FNV-1a hash: the fold or split a source falls in.
+pub fn source_hash(source: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in source.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The examples of `lines` that reach the model, with their index in `lines`.
+pub fn training_examples(lines: &[LabeledLine]) -> Result<Vec<(usize, TrainExample)>, DetectError> {
+    let detector = Detector::with_model(&training_settings(), LinearModel::zeros())?;
+    Ok(lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let features = detector.features(&line.text)?;
+            let group = if line.source.is_empty() {
+                source_hash(&line.text)
+            } else {
+                source_hash(&line.source)
+            };
+            Some((
+                i,
+                TrainExample {
+                    features,
+                    proposal: line.proposal,
+                    group,
+                },
+            ))
+        })
+        .collect())
+}
+
+/// Trains a model on every line of `lines` that passes the prefilter.
+pub fn train_on(lines: &[LabeledLine], params: &TrainParams) -> Result<LinearModel, DetectError> {
+    let examples = training_examples(lines)?;
+    let refs: Vec<&TrainExample> = examples.iter().map(|(_, e)| e).collect();
+    Ok(train(&refs, params))
+}

@@ -1,0 +1,294 @@
+//! The learned detector measured on the corpus drawn from real discussions (issue 12).
+//!
+//! `tests/data/detect/` holds `train.tsv`, `dev.tsv` and a frozen `test.tsv` (lines of one
+//! source never straddle splits: the split is a hash of the source), `outside.tsv` (169 hard
+//! negatives an outside evaluation labelled by the same rules) and the list of sources that
+//! evaluation uses, which the corpus must not draw from. `cargo test --test detect_model --
+//! --nocapture` prints every figure: the test split overall and per language, cross-validated
+//! figures on the train split, the outside lines, and the prefilter's own recall.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use tunegate::detect::corpus::{LabeledLine, parse_corpus};
+use tunegate::detect::metrics::Metrics;
+use tunegate::detect::train::{TrainExample, TrainParams, out_of_fold, train};
+use tunegate::detect::{
+    Action, DetectSettings, Detector, LinearModel, source_hash, train_on, training_examples,
+};
+
+/// The SHA-256 of `test.tsv`, frozen when the splits were drawn (before any model work).
+const TEST_SPLIT_SHA256: &str = "fbfc24c4fe09a8865c1ed48eef1f4242c6815a3d2e6849420ade636c7f7ad08a";
+
+/// The issue's bar for the test split. Not met yet: see `issue_bar_on_the_test_split`.
+const ISSUE_PRECISION: f64 = 0.90;
+const ISSUE_RECALL: f64 = 0.90;
+
+fn data(name: &str) -> String {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn split(name: &str) -> Vec<LabeledLine> {
+    parse_corpus(&data(&format!("detect/{name}.tsv"))).expect("the split parses")
+}
+
+#[derive(Deserialize)]
+struct Defaults {
+    detect: DetectSettings,
+}
+
+fn shipped() -> Detector {
+    let defaults: Defaults =
+        toml::from_str(tunegate::config::DEFAULT_TOML).expect("the shipped defaults parse");
+    Detector::new(&defaults.detect).expect("the shipped defaults build a detector")
+}
+
+/// Prints and returns the figures of `decide` on `lines`, overall and per language.
+fn report(title: &str, lines: &[LabeledLine], decide: impl Fn(&str) -> bool) -> Metrics {
+    let total = Metrics::of(lines.iter().map(|l| (decide(&l.text), l.proposal)));
+    println!("== {title}: {}", total.summary());
+    let mut langs: BTreeMap<&str, Vec<&LabeledLine>> = BTreeMap::new();
+    for l in lines {
+        langs.entry(l.lang.as_str()).or_default().push(l);
+    }
+    for (lang, ls) in langs {
+        let m = Metrics::of(ls.iter().map(|l| (decide(&l.text), l.proposal)));
+        println!("   {lang}: {}", m.summary());
+    }
+    total
+}
+
+#[test]
+fn the_test_split_is_frozen() {
+    let digest = Sha256::digest(data("detect/test.tsv").as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex, TEST_SPLIT_SHA256,
+        "test.tsv changed: a frozen test split is only replaced by a fresh one from new sources"
+    );
+}
+
+#[test]
+fn each_source_lives_in_the_split_its_hash_names() {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for (name, band) in [("train", 0..70), ("dev", 70..85), ("test", 85..100)] {
+        for line in split(name) {
+            assert!(
+                band.contains(&(source_hash(&line.source) % 100)),
+                "{name}: {:?} belongs to another split",
+                line.source
+            );
+            if let Some(other) = seen.insert(line.source.clone(), name) {
+                assert_eq!(other, name, "{:?} straddles splits", line.source);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_line_comes_from_an_excluded_source() {
+    let excluded: BTreeSet<String> = data("detect/excluded-sources.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.trim().to_string())
+        .collect();
+    for name in ["train", "dev", "test"] {
+        for line in split(name) {
+            let bare = line
+                .source
+                .strip_prefix("github-issue ")
+                .or_else(|| line.source.strip_prefix("page "))
+                .unwrap_or(&line.source);
+            assert!(
+                !excluded.contains(bare) && !excluded.contains(&line.source),
+                "{name}: {:?} is an excluded source",
+                line.source
+            );
+        }
+    }
+}
+
+#[test]
+fn the_corpus_has_the_promised_shape() {
+    let all: Vec<LabeledLine> = ["train", "dev", "test"]
+        .iter()
+        .flat_map(|n| split(n))
+        .collect();
+    let n = all.len() as f64;
+    let share = |f: &dyn Fn(&LabeledLine) -> bool| all.iter().filter(|l| f(l)).count() as f64 / n;
+    let proposals = share(&|l| l.proposal);
+    let other_languages = share(&|l| l.lang != "en");
+    let synthetic = share(&|l| l.synthetic);
+    let sources = all.iter().map(|l| &l.source).collect::<BTreeSet<_>>().len();
+    println!(
+        "corpus: {} lines from {sources} sources; proposals {proposals:.2}, fr+de+es {other_languages:.2}, \
+         synthetic {synthetic:.2}",
+        all.len()
+    );
+    assert!(all.len() >= 1400, "{} lines", all.len());
+    assert!(proposals >= 0.35, "proposals {proposals:.2}");
+    assert!(other_languages >= 0.15, "fr+de+es {other_languages:.2}");
+    assert!(synthetic <= 0.15, "synthetic {synthetic:.2}");
+    let texts: BTreeSet<String> = all.iter().map(|l| l.text.to_lowercase()).collect();
+    assert_eq!(texts.len(), all.len(), "duplicate lines");
+}
+
+#[test]
+fn the_prefilter_keeps_almost_every_proposal() {
+    let detector = shipped();
+    let proposals: Vec<LabeledLine> = ["train", "dev", "test"]
+        .iter()
+        .flat_map(|n| split(n))
+        .filter(|l| l.proposal)
+        .collect();
+    let kept = proposals
+        .iter()
+        .filter(|l| detector.features(&l.text).is_some())
+        .count();
+    let recall = kept as f64 / proposals.len() as f64;
+    println!(
+        "prefilter recall on proposals: {recall:.3} ({kept} of {})",
+        proposals.len()
+    );
+    assert!(recall >= 0.98, "the prefilter drops proposals: {recall:.3}");
+}
+
+#[test]
+fn test_split_figures_are_reported_and_above_the_floor() {
+    let detector = shipped();
+    let test = split("test");
+    let thread = report("test split, thread action (model)", &test, |t| {
+        detector.detect(t).action == Action::Thread
+    });
+    report("test split, thread or suggest (model)", &test, |t| {
+        detector.detect(t).action != Action::None
+    });
+    report("test split, rules alone", &test, |t| {
+        detector.detect_rules(t).triggered
+    });
+    let live = 0.05;
+    println!(
+        "   thread precision if proposals were {:.0}% of messages passing the prefilter: {:.2}",
+        live * 100.0,
+        thread.precision_at_share(live)
+    );
+    assert!(
+        thread.precision() >= 0.75 && thread.recall() >= 0.35,
+        "below the floor: {}",
+        thread.summary()
+    );
+}
+
+#[test]
+#[ignore = "issue 12's bar (P and R >= 0.90 on the test split) is not met by this model yet"]
+fn issue_bar_on_the_test_split() {
+    let detector = shipped();
+    let m = Metrics::of(
+        split("test")
+            .iter()
+            .map(|l| (detector.detect(&l.text).triggered, l.proposal)),
+    );
+    assert!(
+        m.precision() >= ISSUE_PRECISION && m.recall() >= ISSUE_RECALL,
+        "{}",
+        m.summary()
+    );
+}
+
+#[test]
+fn cross_validated_figures_on_the_train_split_are_reported() {
+    let lines = split("train");
+    let examples: Vec<TrainExample> = training_examples(&lines)
+        .expect("featurizes")
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    let scores = out_of_fold(&examples, 5, &TrainParams::default());
+    for t in [0.24f32, 0.5, 0.81] {
+        let m = Metrics::of(
+            scores
+                .iter()
+                .zip(&examples)
+                .map(|(&s, e)| (s >= t, e.proposal)),
+        );
+        println!(
+            "== train split, 5-fold out-of-fold at {t:.2}: {}",
+            m.summary()
+        );
+    }
+    let m = Metrics::of(
+        scores
+            .iter()
+            .zip(&examples)
+            .map(|(&s, e)| (s >= 0.5, e.proposal)),
+    );
+    assert!(
+        m.f1() >= 0.5,
+        "cross-validated F1 collapsed: {}",
+        m.summary()
+    );
+}
+
+#[test]
+fn outside_hard_negatives_are_reported() {
+    let detector = shipped();
+    let outside = parse_corpus(&data("detect/outside.tsv")).expect("outside parses");
+    assert_eq!(outside.len(), 169);
+    let alarms = |action: Action| {
+        outside
+            .iter()
+            .filter(|l| detector.detect(&l.text).action == action)
+            .count()
+    };
+    let (thread, suggest) = (alarms(Action::Thread), alarms(Action::Suggest));
+    let rules = outside
+        .iter()
+        .filter(|l| detector.detect_rules(&l.text).triggered)
+        .count();
+    println!(
+        "== outside hard negatives (169, all label 0): thread {thread}, suggest {suggest}, \
+         rules alone would trigger {rules}"
+    );
+    assert!(
+        thread <= 25,
+        "{thread} of 169 outside hard negatives open a thread"
+    );
+}
+
+#[test]
+fn training_twice_on_a_sample_gives_the_same_bytes() {
+    let lines: Vec<LabeledLine> = split("train").into_iter().take(200).collect();
+    let params = TrainParams {
+        epochs: 3,
+        ..TrainParams::default()
+    };
+    let a = train_on(&lines, &params).expect("trains").to_bytes();
+    let b = train_on(&lines, &params).expect("trains").to_bytes();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_shipped_model_is_what_the_training_command_produces() {
+    let mut lines = split("train");
+    lines.extend(parse_corpus(&data("detect_corpus.tsv")).expect("written split parses"));
+    lines.extend(split("dev"));
+    let examples: Vec<TrainExample> = training_examples(&lines)
+        .expect("featurizes")
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    let refs: Vec<&TrainExample> = examples.iter().collect();
+    let model = train(&refs, &TrainParams::default());
+    let shipped = std::fs::read(format!(
+        "{}/assets/detect-model.bin",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the model file is readable");
+    assert_eq!(
+        LinearModel::from_bytes(&shipped).expect("the shipped model reads"),
+        model,
+        "assets/detect-model.bin is stale: run `tunegate detect train --out assets/detect-model.bin`"
+    );
+}
