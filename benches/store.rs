@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use tunegate::app::{App, Start};
+use tunegate::app::{Actor, App, Click, Here, Start};
 use tunegate::checklist::VerdictKind;
 use tunegate::checklist::{
     Answer, ChecklistContent, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
@@ -234,7 +234,8 @@ async fn main() {
         children_peak_rss_kib() as f64 / 1024.0
     );
 
-    // Recording answers: each one a transaction through the shared flow.
+    // Recording answers: each one a click through `App::answer`, the bot's path (checked,
+    // decided and written in one transaction, with an interaction id like Discord's).
     let flow = App::new(store.clone(), ChecklistContent::built_in());
     let me = Person::new("bench", "bench");
     let walkthroughs = 1000;
@@ -246,6 +247,7 @@ async fn main() {
                     source: Source::Slash,
                     place: Place {
                         guild_id: Some(1),
+                        channel_id: Some(10),
                         ..Place::default()
                     },
                     requester: me.clone(),
@@ -260,21 +262,36 @@ async fn main() {
     }
     let start = Instant::now();
     let mut answers = 0u64;
+    let click = |id: i64, at: Step, input: Input, n: u64| Click {
+        walkthrough_id: id,
+        at,
+        input,
+        actor: Actor {
+            person: me.clone(),
+            roles: Vec::new(),
+        },
+        here: Here {
+            guild: Some(1),
+            channel: 10,
+        },
+        interaction_id: format!("bench-{n}"),
+    };
     for id in &ids {
         let goal = Input::Answer(Answer::Goal(GoalChoice {
             goal: Goal::ToneStyle,
             detail: None,
         }));
-        flow.advance(*id, Step::Goal, goal, &me, None, Utc::now())
+        flow.answer(click(*id, Step::Goal, goal, answers), Utc::now())
             .await
             .expect("answer");
+        answers += 1;
         for gate in Gate::ALL {
             let input = Input::Answer(Answer::Gate(*gate, GateAnswer::Yes));
-            flow.advance(*id, Step::Gate(*gate), input, &me, None, Utc::now())
+            flow.answer(click(*id, Step::Gate(*gate), input, answers), Utc::now())
                 .await
                 .expect("answer");
+            answers += 1;
         }
-        answers += 5;
     }
     let rate = answers as f64 / start.elapsed().as_secs_f64();
     let raw = raw_transaction_rate(&store, 5_000).await;

@@ -18,13 +18,11 @@ use crate::checklist::VerdictKind;
 /// The longest review note kept, in characters.
 pub const MAX_REVIEW_NOTE_CHARS: usize = 1000;
 
-/// Why a review was not recorded, in words for the person who asked.
+/// Why a review was not recorded. The words a person reads come from the app
+/// (`config/messages.toml`), which knows the front ends' command names; these are for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
-    #[error(
-        "there is no decision #{0} here; `/finetune history` (or `tunegate decisions list`) \
-         shows the ids"
-    )]
+    #[error("there is no decision #{0} here")]
     NotFound(i64),
     #[error(
         "checklist #{id} has no verdict yet (it is {status}); only a decided checklist can be \
