@@ -11,6 +11,7 @@ mod db;
 
 use db::{alice, app_on, temp_db};
 use tunegate::app::{App, Start};
+use tunegate::checklist::cost::{CostInputs, FineTunedPrice};
 use tunegate::checklist::outcome::OutcomeResult;
 use tunegate::checklist::{
     Answer, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
@@ -511,6 +512,7 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         review_reminders: 0,
         outcomes: 0,
         follow_ups: 2,
+        cost_estimates: 0,
         revisits_unlinked: 1,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
@@ -772,6 +774,28 @@ async fn every_kind_of_row(flow: &App, guild: u64, marker: &str, now: DateTime<U
         })
         .await
         .unwrap();
+    let inputs = CostInputs {
+        requests_per_month: 10_000_000.0,
+        input_tokens: 1000.0,
+        output_tokens: 200.0,
+        price_in: 2.5,
+        price_out: 10.0,
+        fine_tuned: FineTunedPrice::Ratio(10.0),
+        training_cost: 20_000.0,
+        upkeep_per_month: 5_000.0,
+    };
+    flow.store()
+        .record_cost_estimate(
+            rec.id,
+            Some(guild),
+            &inputs,
+            &inputs.estimate().unwrap(),
+            &Person::new(format!("{guild}4"), format!("{marker} estimator")),
+            None,
+            now,
+        )
+        .await
+        .unwrap();
     let (dismissed, _) = flow
         .start(start(Source::Chat, format!("{marker} dismissed"), 2), now)
         .await
@@ -952,6 +976,7 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
         review_reminders: 1,
         outcomes: 1,
         follow_ups: 1,
+        cost_estimates: 1,
         revisits_unlinked: 0,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);

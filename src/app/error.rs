@@ -5,8 +5,9 @@
 //! the cause is logged with its details and kept for the operator (`source()`), while the
 //! person only gets a generic sentence. Front ends show [`AppError::words`] as they are.
 
+use crate::checklist::cost::CostError;
 use crate::checklist::{Step, UserError};
-use crate::store::{ReviewError, Status, StoreError};
+use crate::store::{CostEstimateError, OutcomeError, ReviewError, Status, StoreError};
 
 use super::words::say;
 
@@ -77,6 +78,18 @@ pub enum AppError {
     /// The review does not make sense (no note for an overrule, a past date, ...).
     #[error("{}", review_words(.0))]
     Review(ReviewError),
+    /// The outcome does not fit the decision (or there is no such decision here).
+    #[error("{}", outcome_words(.0))]
+    Outcome(OutcomeError),
+    /// Only the requester, answer roles and auditors may record how a decision turned out.
+    #[error("{}", say("may-not-record-outcome", &[("id", &.0.to_string())]))]
+    MayNotRecordOutcome(i64),
+    /// A figure of a savings estimate cannot be used.
+    #[error("{}", cost_words(.0))]
+    Cost(CostError),
+    /// A savings estimate for something that is not a decision here.
+    #[error("{}", say("estimate-not-decided", &[("id", &.0.to_string())]))]
+    EstimateWithoutDecision(i64),
     /// The database could not do it; the cause is logged, the person told to try again
     /// (with the kind of a passing fault: busy, full, read-only).
     #[error("{}", unavailable_words(.0))]
@@ -97,6 +110,30 @@ impl From<UserError> for AppError {
         match error {
             UserError::StaleStep { current, .. } => AppError::StaleStep { current },
             other => AppError::Checklist(other),
+        }
+    }
+}
+
+impl From<OutcomeError> for AppError {
+    fn from(error: OutcomeError) -> AppError {
+        match error {
+            OutcomeError::Store(e) => AppError::Unavailable(e),
+            other => AppError::Outcome(other),
+        }
+    }
+}
+
+impl From<CostError> for AppError {
+    fn from(error: CostError) -> AppError {
+        AppError::Cost(error)
+    }
+}
+
+impl From<CostEstimateError> for AppError {
+    fn from(error: CostEstimateError) -> AppError {
+        match error {
+            CostEstimateError::Store(e) => AppError::Unavailable(e),
+            CostEstimateError::NotDecided(id) => AppError::EstimateWithoutDecision(id),
         }
     }
 }
@@ -208,6 +245,51 @@ fn review_words(error: &ReviewError) -> String {
         ),
         ReviewError::RevisitInPast(day) => say("review-revisit-past", &[("day", &day.to_string())]),
         ReviewError::Store(e) => unavailable_words(e),
+    }
+}
+
+fn outcome_words(error: &OutcomeError) -> String {
+    match error {
+        OutcomeError::NotFound(id) => say("outcome-not-found", &[("id", &id.to_string())]),
+        OutcomeError::NotDecided(id) => say("outcome-not-decided", &[("id", &id.to_string())]),
+        OutcomeError::WrongQuestion {
+            result,
+            verdict,
+            allowed,
+        } => say(
+            "outcome-wrong-question",
+            &[
+                ("result", result.key()),
+                ("verdict", verdict.headline()),
+                ("allowed", allowed),
+            ],
+        ),
+        OutcomeError::NoteTooLong => say(
+            "outcome-note-too-long",
+            &[("max", &crate::store::MAX_OUTCOME_NOTE_CHARS.to_string())],
+        ),
+        OutcomeError::Store(e) => unavailable_words(e),
+    }
+}
+
+fn cost_words(error: &CostError) -> String {
+    match error {
+        CostError::NotANumber { field, value } => {
+            say("cost-not-a-number", &[("field", field), ("value", value)])
+        }
+        CostError::Negative { field, value } => say(
+            "cost-negative",
+            &[("field", field), ("value", &value.to_string())],
+        ),
+        CostError::Zero { field } => say("cost-zero", &[("field", field)]),
+        CostError::TooLarge { field, value, max } => say(
+            "cost-too-large",
+            &[
+                ("field", field),
+                ("value", &value.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
     }
 }
 

@@ -12,6 +12,8 @@
 //! - [`access`]: who may answer, who may audit, whether a click belongs where it came from;
 //! - [`audit`]: history, show, stats, export, reviews;
 //! - [`sweeps`]: reminders, abandoning idle walkthroughs, revisit reminders, retention;
+//! - [`outcomes`]: how decisions turned out (follow-ups, outcomes, the team's rate) and the
+//!   savings estimate of the volume driver;
 //! - [`maintenance`]: backup, integrity check, redaction, purge;
 //! - [`error`] and [`words`]: what a person is told when something is refused.
 
@@ -21,6 +23,7 @@ pub mod audit;
 pub mod close;
 pub mod error;
 pub mod maintenance;
+pub mod outcomes;
 pub mod start;
 pub mod sweeps;
 pub mod words;
@@ -45,7 +48,12 @@ pub use crate::store::{
     REDACTED_TEXT, RedactionReport, ReviewOutcome, ReviewRecord, SchemaState, Source, Stats,
     Status, StoreError, WalkthroughRecord, defuse_formula, format_time,
 };
+pub use crate::store::{
+    CostEstimateRecord, DueFollowUp, MAX_OUTCOME_NOTE_CHARS, OutcomeRecord, OutcomeRecorded,
+    OutcomeStats,
+};
 pub use crate::store::{Person, Place};
+pub use outcomes::{FollowUpDelivery, OutcomeEntry, Recorder, SavingsEstimate};
 
 /// The use cases, over one store and one checklist. Cheap to clone.
 #[derive(Debug, Clone)]

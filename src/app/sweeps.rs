@@ -23,6 +23,8 @@ pub struct Timing {
     pub redact_after_days: u64,
     pub channel_cooldown_secs: u64,
     pub user_cooldown_secs: u64,
+    /// `[outcomes] follow_up_after`: how long after a verdict its follow-up is posted.
+    pub follow_up_after: chrono::Duration,
 }
 
 impl Default for Timing {
@@ -37,6 +39,7 @@ impl Default for Timing {
                 redact_after_days: 0,
                 channel_cooldown_secs: 300,
                 user_cooldown_secs: 1800,
+                follow_up_after: chrono::Duration::days(14),
             },
         }
     }
@@ -50,6 +53,8 @@ impl Timing {
             redact_after_days: settings.retention.redact_after_days,
             channel_cooldown_secs: settings.discord.channel_cooldown_secs,
             user_cooldown_secs: settings.discord.user_cooldown_secs,
+            follow_up_after: chrono::Duration::from_std(settings.outcomes.follow_up_delay())
+                .unwrap_or(chrono::Duration::days(14)),
         }
     }
 }

@@ -215,7 +215,7 @@ fn confirmed(input: &mut impl BufRead, guild: u64) -> std::io::Result<bool> {
 fn describe(r: &PurgeReport) -> String {
     format!(
         "{} walkthroughs (dismissals included), {} answers, {} notes, {} decisions, {} reviews, \
-         {} revisit reminders, {} outcomes and {} follow-ups",
+         {} revisit reminders, {} outcomes, {} follow-ups and {} savings estimates",
         r.walkthroughs,
         r.answers,
         r.notes,
@@ -223,7 +223,8 @@ fn describe(r: &PurgeReport) -> String {
         r.reviews,
         r.review_reminders,
         r.outcomes,
-        r.follow_ups
+        r.follow_ups,
+        r.cost_estimates
     )
 }
 

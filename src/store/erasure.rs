@@ -40,6 +40,7 @@ pub const PERSONAL_TEXT_COLUMNS: &[(&str, &str)] = &[
     ("reviews", "reviewer_name"),
     ("outcomes", "note"),
     ("outcomes", "recorded_by_name"),
+    ("cost_estimates", "recorded_by_name"),
 ];
 
 /// Every other text column, as `(table, column, why it holds nothing personal)`.
@@ -106,6 +107,13 @@ pub const IMPERSONAL_TEXT_COLUMNS: &[(&str, &str, &str)] = &[
     ("outcomes", "recorded_by_id", ACCOUNT_ID),
     ("outcomes", "interaction_id", "a Discord interaction id"),
     ("outcomes", "created_at", TIMESTAMP),
+    ("cost_estimates", "recorded_by_id", ACCOUNT_ID),
+    (
+        "cost_estimates",
+        "interaction_id",
+        "a Discord interaction id",
+    ),
+    ("cost_estimates", "created_at", TIMESTAMP),
     ("follow_ups", "question", "a fixed key"),
     ("follow_ups", "base_at", TIMESTAMP),
     ("follow_ups", "state", "a fixed key"),
@@ -134,6 +142,7 @@ pub const GUILD_TABLES: &[&str] = &[
     "review_reminders",
     "outcomes",
     "follow_ups",
+    "cost_estimates",
 ];
 
 /// Tables that hold nothing of any guild, as `(table, why)`.
@@ -204,6 +213,8 @@ pub struct PurgeReport {
     pub outcomes: u64,
     /// Follow-ups of its decisions, posted or to come.
     pub follow_ups: u64,
+    /// Savings estimates given for its decisions.
+    pub cost_estimates: u64,
     /// Walkthroughs outside the guild that were revisits of one of its walkthroughs; they are
     /// kept, without the link.
     pub revisits_unlinked: u64,
@@ -259,7 +270,7 @@ impl Store {
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
     pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
-        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
             "WITH g AS (SELECT id FROM walkthroughs WHERE guild_id = ?1), \
              r AS (SELECT id FROM reviews WHERE guild_id = ?1 OR walkthrough_id IN g) \
              SELECT (SELECT count(*) FROM g), \
@@ -270,6 +281,7 @@ impl Store {
              (SELECT count(*) FROM review_reminders WHERE review_id IN r), \
              (SELECT count(*) FROM outcomes WHERE walkthrough_id IN g OR guild_id = ?1), \
              (SELECT count(*) FROM follow_ups WHERE walkthrough_id IN g), \
+             (SELECT count(*) FROM cost_estimates WHERE walkthrough_id IN g OR guild_id = ?1), \
              (SELECT count(*) FROM walkthroughs WHERE guild_id IS NOT ?1 AND revisit_of IN g)",
         )
         .bind(guild)
@@ -285,7 +297,8 @@ impl Store {
             review_reminders: n(counts.5),
             outcomes: n(counts.6),
             follow_ups: n(counts.7),
-            revisits_unlinked: n(counts.8),
+            cost_estimates: n(counts.8),
+            revisits_unlinked: n(counts.9),
         })
     }
 
@@ -425,8 +438,14 @@ async fn redact_names(tx: &mut Transaction<'_, Sqlite>, before: &str) -> Result<
         "UPDATE outcomes SET recorded_by_name = ?1 WHERE recorded_by_name <> ?1 \
          AND created_at < ?2",
     );
+    let estimators = sqlx::query(
+        "UPDATE cost_estimates SET recorded_by_name = ?1 WHERE recorded_by_name <> ?1 \
+         AND created_at < ?2",
+    );
     let mut names = 0;
-    for statement in [requesters, answerers, authors, reviewers, recorders] {
+    for statement in [
+        requesters, answerers, authors, reviewers, recorders, estimators,
+    ] {
         names += affected(tx, statement.bind(REDACTED_TEXT).bind(before)).await?;
     }
     Ok(names)
@@ -458,6 +477,11 @@ async fn delete_guild_rows(
         in_guild!()
     ));
     let follow_ups = affected(tx, follow_ups.bind(guild)).await?;
+    let cost_estimates = sqlx::query(concat!(
+        "DELETE FROM cost_estimates WHERE guild_id = ? OR walkthrough_id IN ",
+        in_guild!()
+    ));
+    let cost_estimates = affected(tx, cost_estimates.bind(guild).bind(guild)).await?;
     let reviews = sqlx::query(concat!(
         "DELETE FROM reviews WHERE id IN ",
         reviews_in_guild!()
@@ -491,6 +515,7 @@ async fn delete_guild_rows(
         review_reminders,
         outcomes,
         follow_ups,
+        cost_estimates,
         revisits_unlinked,
     })
 }

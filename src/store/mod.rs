@@ -11,6 +11,7 @@
 //! spliced into SQL.
 
 mod audit;
+mod cost_estimates;
 mod erasure;
 mod error;
 mod export;
@@ -30,6 +31,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use audit::{ListFilter, MonthCounts, Stats};
+pub use cost_estimates::{CostEstimateError, CostEstimateRecord};
 pub use erasure::{
     GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, PERSONAL_TEXT_COLUMNS, PurgeReport, REDACTED_TEXT,
     RedactionReport, TABLES_WITHOUT_GUILD_DATA,
