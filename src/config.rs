@@ -32,6 +32,20 @@ pub struct Settings {
     pub retention: RetentionSettings,
     pub http: HttpSettings,
     pub outcomes: OutcomeSettings,
+    pub cost: CostSettings,
+}
+
+/// Defaults of the savings estimate: pre-filled in the Discord form, used by `tunegate check`
+/// when a price flag is missing. The team's own figures; nothing is fetched.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostSettings {
+    /// The current model's price per million input tokens; 0: no default.
+    pub price_in: f64,
+    /// The current model's price per million output tokens; 0: no default.
+    pub price_out: f64,
+    /// How many times cheaper the fine-tuned model is assumed to run.
+    pub ratio: f64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -136,6 +150,22 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         .filter(|s| (1..=MAX_DURATION_SECS).contains(s))
         .ok_or_else(|| format!("must be between 1s and 3650d, not {t:?}"))?;
     Ok(std::time::Duration::from_secs(secs))
+}
+
+/// A delay in words, in its largest whole unit: "14 days", "36 hours", "90 seconds".
+pub fn describe_duration(delay: chrono::Duration) -> String {
+    let secs = delay.num_seconds().max(0);
+    let (amount, unit) = if secs >= 86_400 && secs % 86_400 == 0 {
+        (secs / 86_400, "day")
+    } else if secs >= 3600 && secs % 3600 == 0 {
+        (secs / 3600, "hour")
+    } else if secs >= 60 && secs % 60 == 0 {
+        (secs / 60, "minute")
+    } else {
+        (secs, "second")
+    };
+    let plural = if amount == 1 { "" } else { "s" };
+    format!("{amount} {unit}{plural}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -283,6 +313,27 @@ impl Settings {
             .map_err(|(key, problem)| bad(&format!("detect.{key}"), problem))?;
         parse_duration(&self.outcomes.follow_up_after)
             .map_err(|problem| bad("outcomes.follow_up_after", problem))?;
+        let max = crate::checklist::cost::MAX_AMOUNT;
+        for (key, value) in [
+            ("cost.price_in", self.cost.price_in),
+            ("cost.price_out", self.cost.price_out),
+        ] {
+            if !value.is_finite() || !(0.0..=max).contains(&value) {
+                return Err(bad(
+                    key,
+                    format!("must be a price of 0 (no default) up to {max}, not {value}"),
+                ));
+            }
+        }
+        if !self.cost.ratio.is_finite() || self.cost.ratio <= 0.0 || self.cost.ratio > max {
+            return Err(bad(
+                "cost.ratio",
+                format!(
+                    "must be more than 0 (10 means the fine-tuned model costs a tenth), not {}",
+                    self.cost.ratio
+                ),
+            ));
+        }
         Ok(())
     }
 

@@ -6,53 +6,9 @@ mod support;
 use serde_json::Value;
 use support::bot::*;
 use support::fake_discord::*;
+use support::walk::click_to_verdict;
 use tunegate::checklist::VerdictKind;
 use tunegate::store::{Source, Status};
-
-/// Clicks through a whole walkthrough whose first question is `first` in `thread`, answering
-/// the goal, the four gates and the drivers; returns the verdict message.
-async fn answer_all(
-    h: &BotHarness,
-    thread: u64,
-    first: &Value,
-    gates: [&str; 4],
-    drivers: &[&str],
-) -> Value {
-    let alice = invoker(ALICE, vec![], thread);
-    let mark = h.mark();
-    let callback = h
-        .choose(&id_ending(first, "pick"), &["output_format"], first, &alice)
-        .await;
-    assert_eq!(
-        callback.body_at("/type"),
-        Some(&serde_json::json!(7)),
-        "the question is updated"
-    );
-    assert!(
-        callback
-            .body_at("/data/content")
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .contains("Output format")
-    );
-    let mut question = h.posted_in(mark, thread).await;
-    for answer in gates {
-        let mark = h.mark();
-        h.click(&id_ending(&question, answer), &question, &alice)
-            .await;
-        question = h.posted_in(mark, thread).await;
-    }
-    let mark = h.mark();
-    if drivers.is_empty() {
-        h.click(&id_ending(&question, "none"), &question, &alice)
-            .await;
-    } else {
-        h.choose(&id_ending(&question, "drivers"), drivers, &question, &alice)
-            .await;
-    }
-    h.posted_in(mark, thread).await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
@@ -84,7 +40,7 @@ async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
             "the requester is mentioned once"
         );
         assert_eq!(first_text.matches("<@").count(), 1);
-        let verdict = answer_all(&h, thread, &first, gates, drivers).await;
+        let verdict = click_to_verdict(&h, thread, &first, gates, drivers).await;
         let embed = &verdict["embeds"][0];
         assert!(
             embed["title"]

@@ -81,6 +81,8 @@ pub enum FollowUpDelivery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavingsEstimate {
     pub record: CostEstimateRecord,
+    /// The decision it belongs to (its verdict is shown again with the figures).
+    pub decision: crate::store::DecisionRecord,
     /// Whether this request was recorded before (a replayed form).
     pub already: bool,
     /// The decision's verdict.
@@ -117,22 +119,8 @@ impl App {
         recorder: Recorder<'_>,
         now: DateTime<Utc>,
     ) -> Result<OutcomeRecorded, AppError> {
-        if let Recorder::Member {
-            actor, may_audit, ..
-        } = &recorder
-        {
-            let walkthrough = self
-                .store
-                .walkthrough(entry.walkthrough_id)
-                .await
-                .map_err(|_| AppError::NotInThisServer(entry.walkthrough_id))?;
-            if walkthrough.place.guild_id != recorder.guild() {
-                return Err(AppError::NotInThisServer(entry.walkthrough_id));
-            }
-            if !*may_audit && !self.rules.may_answer(&walkthrough, actor) {
-                return Err(AppError::MayNotRecordOutcome(entry.walkthrough_id));
-            }
-        }
+        self.check_may_record(entry.walkthrough_id, &recorder)
+            .await?;
         let recorded = self
             .store
             .record_outcome(&NewOutcome {
@@ -155,6 +143,51 @@ impl App {
             );
         }
         Ok(recorded)
+    }
+
+    /// Whether `recorder` may record an outcome or an estimate for walkthrough `id`: a member
+    /// only in its own guild, and only as its requester, an answer role or (when `may_audit`)
+    /// an auditor. The terminal may record for any decision.
+    pub async fn check_may_record(&self, id: i64, recorder: &Recorder<'_>) -> Result<(), AppError> {
+        let Recorder::Member {
+            actor, may_audit, ..
+        } = recorder
+        else {
+            return Ok(());
+        };
+        let walkthrough = match self.store.walkthrough(id).await {
+            Ok(w) => w,
+            Err(crate::store::StoreError::NotFound(_)) => {
+                return Err(AppError::NotInThisServer(id));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if walkthrough.place.guild_id != recorder.guild() {
+            return Err(AppError::NotInThisServer(id));
+        }
+        if !*may_audit && !self.rules.may_answer(&walkthrough, actor) {
+            return Err(AppError::MayNotRecordOutcome(id));
+        }
+        Ok(())
+    }
+
+    /// What answered follow-up `round` of a decision, if it was answered (by a click, or by an
+    /// outcome recorded by hand meanwhile): a second click is told this and records nothing.
+    pub async fn follow_up_answer(
+        &self,
+        walkthrough_id: i64,
+        round: u32,
+    ) -> Result<Option<OutcomeRecord>, AppError> {
+        let state = self.store.follow_up_state(walkthrough_id, round).await?;
+        if state.as_deref() != Some("answered") {
+            return Ok(None);
+        }
+        let outcomes = self.store.outcomes_of(walkthrough_id).await?;
+        let of_round = outcomes
+            .iter()
+            .rfind(|o| o.follow_up_round == Some(round))
+            .or(outcomes.last());
+        Ok(of_round.cloned())
     }
 
     /// The outcomes of one decision, oldest first.
@@ -230,14 +263,7 @@ impl App {
         let Some(decision) = detail.decision.as_ref() else {
             return Err(AppError::EstimateWithoutDecision(walkthrough_id));
         };
-        if let Recorder::Member {
-            actor, may_audit, ..
-        } = &recorder
-            && !*may_audit
-            && !self.rules.may_answer(&detail.walkthrough, actor)
-        {
-            return Err(AppError::MayNotRecordOutcome(walkthrough_id));
-        }
+        self.check_may_record(walkthrough_id, &recorder).await?;
         let (record, is_new) = self
             .store
             .record_cost_estimate(
@@ -259,6 +285,7 @@ impl App {
             ),
             verdict: decision.verdict,
             already: !is_new,
+            decision: decision.clone(),
             record,
         })
     }

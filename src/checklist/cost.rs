@@ -60,6 +60,29 @@ pub struct CostEstimate {
     pub net_12_months: f64,
 }
 
+/// An amount of money for people: two decimals, thousands separated by commas
+/// (`45000` -> `45,000.00`, `-4959.5` -> `-4,959.50`).
+pub fn format_amount(amount: f64) -> String {
+    if !amount.is_finite() {
+        return amount.to_string();
+    }
+    let fixed = format!("{:.2}", amount.abs());
+    let (whole, cents) = fixed.split_once('.').unwrap_or((&fixed, "00"));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if amount < 0.0 && fixed != "0.00" {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped}.{cents}")
+}
+
 impl CostEstimate {
     /// Whether the one-off cost is paid back within twelve months.
     pub fn pays_back_within_a_year(&self) -> bool {
@@ -205,6 +228,17 @@ fn check(field: &'static str, value: f64, max: f64) -> Result<(), CostError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands_with_two_decimals() {
+        assert_eq!(format_amount(45_000.0), "45,000.00");
+        assert_eq!(format_amount(-4_959.5), "-4,959.50");
+        assert_eq!(format_amount(999.999), "1,000.00");
+        assert_eq!(format_amount(0.0), "0.00");
+        assert_eq!(format_amount(-0.001), "0.00");
+        assert_eq!(format_amount(1_234_567.891), "1,234,567.89");
+        assert_eq!(format_amount(12.0), "12.00");
+    }
 
     /// 10 million requests of 1,000 tokens in and 200 out, at 2.50 / 10.00 per million.
     fn volume(fine_tuned: FineTunedPrice) -> CostInputs {

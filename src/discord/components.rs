@@ -284,7 +284,7 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
     }
 }
 
-fn first_text_input(mi: &ModalInteraction) -> Option<String> {
+pub(super) fn first_text_input(mi: &ModalInteraction) -> Option<String> {
     mi.data
         .components
         .iter()

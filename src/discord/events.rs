@@ -1,10 +1,13 @@
 //! Gateway events that are not slash commands: chat messages (is this a fine-tune proposal?)
 //! and component or modal interactions (a click on a walkthrough, or on an audit button).
 
-use serenity::all::{Context, FullEvent, Interaction, Message};
+use serenity::all::{
+    ComponentInteraction, Context, FullEvent, Interaction, Message, ModalInteraction,
+};
 
+use super::outcome_id::{self, OutcomeId};
 use super::start::{Anchor, begin};
-use super::{Bot, audit_clicks, audit_id, components};
+use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups};
 use crate::app::Source;
 use crate::app::start::ChatSkip;
 
@@ -17,7 +20,13 @@ pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
         } if audit_id::is_audit(&ci.data.custom_id) => audit_clicks::on_click(ctx, bot, ci).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
+        } if outcome_id::is_outcome(&ci.data.custom_id) => on_outcome_click(ctx, bot, ci).await,
+        FullEvent::InteractionCreate {
+            interaction: Interaction::Component(ci),
         } => components::on_component(ctx, bot, ci).await,
+        FullEvent::InteractionCreate {
+            interaction: Interaction::Modal(mi),
+        } if outcome_id::is_outcome(&mi.data.custom_id) => on_outcome_form(ctx, bot, mi).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Modal(mi),
         } => components::on_modal(ctx, bot, mi).await,
@@ -32,6 +41,50 @@ pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
             tracing::info!(stage = %event.new, "gateway connection stage changed");
         }
         _ => {}
+    }
+}
+
+/// A follow-up answer or "Estimate the savings".
+async fn on_outcome_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
+    match OutcomeId::decode(&ci.data.custom_id) {
+        Some(OutcomeId::Answer {
+            walkthrough_id,
+            round,
+            result,
+        }) => follow_ups::on_answer_click(ctx, bot, ci, walkthrough_id, round, result).await,
+        Some(OutcomeId::Estimate { walkthrough_id }) => {
+            estimate::on_click(ctx, bot, ci, walkthrough_id).await
+        }
+        _ => stale(ctx, ci.id, &ci.token).await,
+    }
+}
+
+/// A follow-up's note form or the estimate form, submitted.
+async fn on_outcome_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
+    match OutcomeId::decode(&mi.data.custom_id) {
+        Some(OutcomeId::AnswerForm {
+            walkthrough_id,
+            round,
+            result,
+        }) => follow_ups::on_answer_form(ctx, bot, mi, walkthrough_id, round, result).await,
+        Some(OutcomeId::EstimateForm { walkthrough_id }) => {
+            estimate::on_form(ctx, bot, mi, walkthrough_id).await
+        }
+        _ => stale(ctx, mi.id, &mi.token).await,
+    }
+}
+
+/// Answers a control this bot does not know (forged, or from an older version).
+async fn stale(ctx: &Context, id: serenity::all::InteractionId, token: &str) {
+    let response = super::reply::ephemeral(
+        "This button is not one of tunegate's current buttons. Nothing was recorded.",
+    );
+    if let Err(e) = ctx
+        .http
+        .create_interaction_response(id, token, &response, Vec::new())
+        .await
+    {
+        tracing::warn!(interaction_id = %id, error = %e, "could not answer an unknown control");
     }
 }
 

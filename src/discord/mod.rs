@@ -7,6 +7,9 @@
 //! - [`components`]: one click from the gateway event to the database and back;
 //! - [`start`]: opening a walkthrough's thread and first question;
 //! - [`reminders`]: the idle sweep (one reminder, then abandoned);
+//! - [`follow_ups`]: asking how a decision turned out, and recording the answer;
+//! - [`estimate`]: "Estimate the savings" on a verdict (the volume driver in numbers);
+//! - [`outcome_id`]: the `tgo:`/`tgs:` codec of their buttons and forms;
 //! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, mentions, retries;
 //! - [`reply`]: the error type of commands and how app refusals are shown;
 //! - [`audit`]: `/finetune history|show|review|stats|export`, with [`audit_render`],
@@ -22,8 +25,11 @@ pub mod audit_render;
 pub mod commands;
 pub mod components;
 pub mod custom_id;
+pub mod estimate;
 pub mod events;
 pub mod export_files;
+pub mod follow_ups;
+pub mod outcome_id;
 pub mod reminders;
 pub mod render;
 pub mod reply;
@@ -120,6 +126,7 @@ pub struct Running {
     client: tokio::task::JoinHandle<Result<(), BotError>>,
     reminders: tokio::task::JoinHandle<()>,
     revisits: tokio::task::JoinHandle<()>,
+    follow_ups: tokio::task::JoinHandle<()>,
     bot: Arc<Bot>,
 }
 
@@ -143,6 +150,7 @@ impl Running {
             let _ = task.await;
         }
         self.revisits.abort();
+        self.follow_ups.abort();
         match tokio::time::timeout(Duration::from_secs(10), self.client).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
@@ -231,12 +239,14 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
     });
     let reminders = tokio::spawn(reminders::run(bot.clone()));
     let revisits = tokio::spawn(revisits::run(bot.clone()));
+    let follow_ups = tokio::spawn(follow_ups::run(bot.clone()));
     Ok(Running {
         shard_manager,
         http,
         client,
         reminders,
         revisits,
+        follow_ups,
         bot,
     })
 }

@@ -12,7 +12,10 @@ use serenity::all::{
 };
 
 use super::custom_id::{Action, ComponentId};
-use crate::app::DecisionRecord;
+use super::outcome_id::OutcomeId;
+use crate::app::outcomes::offers_savings_estimate;
+use crate::app::{DecisionRecord, SavingsEstimate};
+use crate::checklist::cost::format_amount;
 use crate::checklist::{ChecklistContent, Driver, GateAnswer, Goal, Step, VerdictKind};
 use crate::text::{is_invisible_format_char, truncate_chars};
 
@@ -296,14 +299,28 @@ fn bullet_field(items: &[String], numbered: bool) -> String {
     truncate_chars(&lines.join("\n"), FIELD_LIMIT)
 }
 
-/// The verdict embed.
+/// The verdict embed; with the volume driver or a cost goal, an "Estimate the savings" button.
 pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage {
+    let (embed, rows) = verdict_parts(content, d, None);
+    CreateMessage::new()
+        .content(format!("Verdict for walkthrough #{}", d.walkthrough_id))
+        .embed(embed)
+        .components(rows)
+        .allowed_mentions(no_mentions())
+}
+
+/// The verdict's embed and buttons, quoting a savings estimate when there is one.
+pub fn verdict_parts(
+    content: &ChecklistContent,
+    d: &DecisionRecord,
+    savings: Option<&SavingsEstimate>,
+) -> (CreateEmbed, Vec<CreateActionRow>) {
     let title = match d.verdict {
         VerdictKind::Premature => &content.verdicts.premature.title,
         VerdictKind::NotJustifiedYet => &content.verdicts.not_justified_yet.title,
         VerdictKind::Justified => &content.verdicts.justified.title,
     };
-    let embed = CreateEmbed::new()
+    let mut embed = CreateEmbed::new()
         .title(truncate_chars(
             &format!("{}: {title}", d.verdict.headline()),
             256,
@@ -316,10 +333,58 @@ pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage 
             "Decision #{} · checklist {}",
             d.walkthrough_id, d.checklist_version
         )));
-    CreateMessage::new()
-        .content(format!("Verdict for walkthrough #{}", d.walkthrough_id))
-        .embed(embed)
-        .allowed_mentions(no_mentions())
+    if let Some(savings) = savings {
+        embed = embed.field(
+            "Savings estimate",
+            truncate_chars(&savings_lines(savings), FIELD_LIMIT),
+            false,
+        );
+    }
+    let drivers: Vec<Driver> = d.drivers.iter().copied().collect();
+    let mut rows = Vec::new();
+    if offers_savings_estimate(d.goal, &drivers) {
+        let label = if savings.is_some() {
+            "Estimate again"
+        } else {
+            "Estimate the savings"
+        };
+        let id = OutcomeId::Estimate {
+            walkthrough_id: d.walkthrough_id,
+        };
+        rows.push(CreateActionRow::Buttons(vec![
+            CreateButton::new(id.to_string())
+                .label(label)
+                .style(ButtonStyle::Secondary),
+        ]));
+    }
+    (embed, rows)
+}
+
+/// The five figures of an estimate, and the plain warning when volume alone carries a
+/// JUSTIFIED verdict that does not pay back within a year.
+pub fn savings_lines(savings: &SavingsEstimate) -> String {
+    let e = &savings.record.estimate;
+    let break_even = match e.break_even_months {
+        Some(months) => format!("{months:.1} months"),
+        None => "never (nothing is saved once upkeep is counted)".to_string(),
+    };
+    let mut text = format!(
+        "Generic model: {} a month\nFine-tuned model: {} a month\nSaving after upkeep: {} a \
+         month\nBreak-even: {break_even}\nNet after 12 months: {}",
+        format_amount(e.generic_monthly),
+        format_amount(e.fine_tuned_monthly),
+        format_amount(e.monthly_saving),
+        format_amount(e.net_12_months),
+    );
+    if savings.volume_alone_does_not_pay {
+        text.push_str(
+            "\n**At these figures fine-tuning does not pay back within 12 months**, and volume is \
+             the only reason this verdict gives for it. Check the figures; until they change, \
+             prompt work on the generic model (or a cheaper generic model) is the better \
+             investment.",
+        );
+    }
+    text
 }
 
 /// The modal asking what "something else" means.

@@ -189,6 +189,16 @@ impl Rest {
         .await
     }
 
+    /// Opens an archived thread again (a follow-up is asked where the decision was made).
+    pub async fn unarchive_thread(&self, thread: ChannelId) -> Result<GuildChannel, RestError> {
+        let body = to_json(&serde_json::json!({ "archived": false }))?;
+        self.send(|| {
+            Request::new(Route::Channel { channel_id: thread }, LightMethod::Patch)
+                .body(Some(body.clone()))
+        })
+        .await
+    }
+
     /// Sends a request built by `make`, retrying as the module documentation says; counts
     /// the calls that fail for good.
     async fn send<'a, T: DeserializeOwned>(

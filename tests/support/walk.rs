@@ -72,3 +72,48 @@ pub fn callback_text(callback: &RecordedRequest) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// Clicks through a whole walkthrough whose first question is `first` in `thread`, answering
+/// the goal, the four gates and the drivers; returns the verdict message.
+pub async fn click_to_verdict(
+    h: &BotHarness,
+    thread: u64,
+    first: &Value,
+    gates: [&str; 4],
+    drivers: &[&str],
+) -> Value {
+    let alice = invoker(ALICE, vec![], thread);
+    let mark = h.mark();
+    let callback = h
+        .choose(&id_ending(first, "pick"), &["output_format"], first, &alice)
+        .await;
+    assert_eq!(
+        callback.body_at("/type"),
+        Some(&serde_json::json!(7)),
+        "the question is updated"
+    );
+    assert!(
+        callback
+            .body_at("/data/content")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("Output format")
+    );
+    let mut question = h.posted_in(mark, thread).await;
+    for answer in gates {
+        let mark = h.mark();
+        h.click(&id_ending(&question, answer), &question, &alice)
+            .await;
+        question = h.posted_in(mark, thread).await;
+    }
+    let mark = h.mark();
+    if drivers.is_empty() {
+        h.click(&id_ending(&question, "none"), &question, &alice)
+            .await;
+    } else {
+        h.choose(&id_ending(&question, "drivers"), drivers, &question, &alice)
+            .await;
+    }
+    h.posted_in(mark, thread).await
+}
