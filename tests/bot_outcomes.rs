@@ -278,7 +278,10 @@ async fn without_its_thread_a_follow_up_goes_to_the_channel_and_without_both_it_
     let in_channel = posted_containing(&h, mark, CHANNEL_ID, "Did the prompt work").await;
     assert!(custom_ids(&in_channel)[0].starts_with(&format!("tgo:{id}:1:")));
     assert!(follow_ups_in(&h, thread).is_empty());
-    assert_eq!(state_becomes(&h, id, "posted").await.as_deref(), Some("posted"));
+    assert_eq!(
+        state_becomes(&h, id, "posted").await.as_deref(),
+        Some("posted")
+    );
 
     // Thread and channel both gone: marked undeliverable, never retried.
     let (gone, gone_thread, _) = decided(&h, PREMATURE.0, PREMATURE.1).await;

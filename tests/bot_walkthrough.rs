@@ -3,7 +3,6 @@
 
 mod support;
 
-use serde_json::Value;
 use support::bot::*;
 use support::fake_discord::*;
 use support::walk::click_to_verdict;

@@ -14,7 +14,8 @@ use clap::Args;
 use tokio::sync::mpsc;
 
 use super::{CliError, open_app, render};
-use crate::app::{Advanced, App, AppError, OpenMode, Person, Place, Source, Start};
+use crate::app::{Advanced, App, AppError, OpenMode, Person, Place, Recorder, Source, Start};
+use crate::checklist::cost::CostInputs;
 use crate::checklist::{
     Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
     model,
@@ -63,6 +64,8 @@ pub struct CheckArgs {
     /// Print the verdict as JSON on stdout.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub savings: super::cost::SavingsArgs,
 }
 
 fn parse_goal_flag(text: &str) -> Result<Goal, String> {
@@ -154,14 +157,26 @@ fn prompt(text: &str) {
 
 /// `tunegate check`.
 pub async fn run(settings: &Settings, args: &CheckArgs) -> Result<ExitCode, CliError> {
+    // Bad cost figures stop here, before anything is recorded (exit 2, like a bad flag).
+    let savings = match args.savings.inputs(&settings.cost) {
+        Ok(savings) => savings,
+        Err(problem) => {
+            eprintln!("error: {problem}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     let app = open_app(settings, OpenMode::CreateAndMigrate).await?;
-    let result = walk(&app, args).await;
+    let result = walk(&app, args, savings.as_ref()).await;
     app.close().await;
     result
 }
 
 /// The walkthrough itself, on an open app.
-async fn walk(app: &App, args: &CheckArgs) -> Result<ExitCode, CliError> {
+async fn walk(
+    app: &App,
+    args: &CheckArgs,
+    savings: Option<&CostInputs>,
+) -> Result<ExitCode, CliError> {
     let mut lines = Lines::from_stdin();
 
     let name = args
@@ -224,13 +239,29 @@ async fn walk(app: &App, args: &CheckArgs) -> Result<ExitCode, CliError> {
             Ok(Advanced::Moved { record: next, .. }) => record = next,
             Ok(Advanced::Duplicate { record: same }) => record = same,
             Ok(Advanced::Finished { decision, .. }) => {
+                let estimate = match savings {
+                    Some(inputs) => Some(
+                        app.estimate_savings(id, inputs, Recorder::Terminal(&me), None, Utc::now())
+                            .await?,
+                    ),
+                    None => None,
+                };
                 let mut out = std::io::stdout().lock();
                 if args.json {
-                    serde_json::to_writer_pretty(&mut out, &decision)
-                        .map_err(std::io::Error::other)?;
+                    let mut json =
+                        serde_json::to_value(&decision).map_err(std::io::Error::other)?;
+                    if let (Some(estimate), Some(object)) = (&estimate, json.as_object_mut()) {
+                        let figures = serde_json::to_value(estimate.record.estimate)
+                            .map_err(std::io::Error::other)?;
+                        object.insert("savings_estimate".into(), figures);
+                    }
+                    serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other)?;
                     writeln!(out)?;
                 } else {
                     write!(out, "{}", render::verdict(id, &decision))?;
+                    if let Some(estimate) = &estimate {
+                        write!(out, "{}", render::savings(estimate))?;
+                    }
                 }
                 return Ok(ExitCode::SUCCESS);
             }

@@ -12,6 +12,7 @@ use super::CliError;
 use crate::checklist::cost::{
     CostEstimate, CostInputs, DEFAULT_RATIO, FineTunedPrice, field, parse_amount,
 };
+use crate::config::CostSettings;
 
 /// Arguments of `tunegate cost`. Amounts are in one currency of your choice; prices are per
 /// million tokens. Thousands separators are fine ("10,000,000").
@@ -112,7 +113,8 @@ pub fn run(args: &CostArgs) -> Result<ExitCode, CliError> {
 }
 
 /// The estimate for people: one line per figure, then what it means.
-fn text(e: &CostEstimate) -> String {
+/// The estimate in words, for the terminal.
+pub fn text(e: &CostEstimate) -> String {
     let mut out = String::new();
     for (label, amount) in [
         ("generic model, a month", e.generic_monthly),
@@ -135,4 +137,105 @@ fn text(e: &CostEstimate) -> String {
         ),
     }
     out
+}
+
+/// The same figures as optional flags of `tunegate check`: given, the estimate is stored with
+/// the decision and quoted under the verdict. Prices left out come from `[cost]` in the
+/// configuration.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("check_fine_tuned").args(["ratio", "ft_price_in"]).multiple(false))]
+pub struct SavingsArgs {
+    /// Estimate the savings: requests a month (with --input-tokens, --output-tokens,
+    /// --training-cost, --upkeep-per-month; see `tunegate cost --help`).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub requests_per_month: Option<String>,
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub input_tokens: Option<String>,
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub output_tokens: Option<String>,
+    /// The current model's price per million input tokens [default: cost.price_in].
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub price_in: Option<String>,
+    /// The current model's price per million output tokens [default: cost.price_out].
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub price_out: Option<String>,
+    #[arg(
+        long,
+        value_name = "X",
+        allow_negative_numbers = true,
+        requires = "ft_price_out"
+    )]
+    pub ft_price_in: Option<String>,
+    #[arg(
+        long,
+        value_name = "X",
+        allow_negative_numbers = true,
+        requires = "ft_price_in"
+    )]
+    pub ft_price_out: Option<String>,
+    /// How many times cheaper the fine-tuned model runs [default: cost.ratio].
+    #[arg(long, value_name = "R", allow_negative_numbers = true)]
+    pub ratio: Option<String>,
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub training_cost: Option<String>,
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub upkeep_per_month: Option<String>,
+}
+
+impl SavingsArgs {
+    fn any(&self) -> bool {
+        [
+            &self.requests_per_month,
+            &self.input_tokens,
+            &self.output_tokens,
+            &self.price_in,
+            &self.price_out,
+            &self.ft_price_in,
+            &self.ft_price_out,
+            &self.ratio,
+            &self.training_cost,
+            &self.upkeep_per_month,
+        ]
+        .iter()
+        .any(|flag| flag.is_some())
+    }
+
+    /// The checked figures, `None` without any flag, or the sentence naming the flag to fix.
+    pub fn inputs(&self, defaults: &CostSettings) -> Result<Option<CostInputs>, String> {
+        if !self.any() {
+            return Ok(None);
+        }
+        let required = |flag: &Option<String>, name: &'static str| -> Result<f64, String> {
+            match flag {
+                Some(text) => parse_amount(name, text).map_err(|e| format!("--{e}")),
+                None => Err(format!(
+                    "--{name} is needed to estimate the savings (or leave out every cost flag)"
+                )),
+            }
+        };
+        let price = |flag: &Option<String>, name: &'static str, default: f64| match flag {
+            None if default > 0.0 => Ok(default),
+            _ => required(flag, name),
+        };
+        let fine_tuned = match (&self.ft_price_in, &self.ft_price_out, &self.ratio) {
+            (Some(_), Some(_), _) => FineTunedPrice::PerMillion {
+                price_in: required(&self.ft_price_in, field::FT_PRICE_IN)?,
+                price_out: required(&self.ft_price_out, field::FT_PRICE_OUT)?,
+            },
+            (_, _, Some(_)) => FineTunedPrice::Ratio(required(&self.ratio, field::RATIO)?),
+            _ => FineTunedPrice::Ratio(defaults.ratio),
+        };
+        let inputs = CostInputs {
+            requests_per_month: required(&self.requests_per_month, field::REQUESTS_PER_MONTH)?,
+            input_tokens: required(&self.input_tokens, field::INPUT_TOKENS)?,
+            output_tokens: required(&self.output_tokens, field::OUTPUT_TOKENS)?,
+            price_in: price(&self.price_in, field::PRICE_IN, defaults.price_in)?,
+            price_out: price(&self.price_out, field::PRICE_OUT, defaults.price_out)?,
+            fine_tuned,
+            training_cost: required(&self.training_cost, field::TRAINING_COST)?,
+            upkeep_per_month: required(&self.upkeep_per_month, field::UPKEEP_PER_MONTH)?,
+        };
+        inputs.validate().map_err(|e| format!("--{e}"))?;
+        Ok(Some(inputs))
+    }
 }

@@ -36,6 +36,24 @@ pub fn verdict(id: i64, d: &DecisionRecord) -> String {
     out
 }
 
+/// The savings estimate under a verdict, with the plain warning when volume alone carries a
+/// JUSTIFIED verdict that does not pay back within a year.
+pub fn savings(estimate: &crate::app::SavingsEstimate) -> String {
+    let mut out = String::from("\nSavings estimate (stored with the decision):\n");
+    for line in super::cost::text(&estimate.record.estimate).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    if estimate.volume_alone_does_not_pay {
+        let _ = writeln!(
+            out,
+            "\nAt these figures fine-tuning does not pay back within 12 months, and volume is the \
+             only reason this verdict gives for it. Check the figures; until they change, prompt \
+             work on the generic model (or a cheaper generic model) is the better investment."
+        );
+    }
+    out
+}
+
 /// Human words for a stored answer value at a step.
 pub fn answer_words(content: &ChecklistContent, step: &str, value: &str) -> String {
     match Step::from_key(step) {
