@@ -185,7 +185,7 @@ async fn events_delivered_again_after_a_resume_are_processed_once() {
     );
     // A later proposal: once its thread exists, the replayed message was handled too.
     let mark = h.mark();
-    h.chat(&BOB, "should we fine-tune a different model?").await;
+    h.chat(&BOB, "should we fine-tune another model?").await;
     h.expect(mark, "POST", "/threads").await;
 
     assert_eq!(

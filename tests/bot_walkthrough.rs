@@ -195,7 +195,7 @@ async fn a_double_click_records_one_answer_and_a_replayed_event_records_nothing(
     let before = detail.answers.len();
     h.fake.dispatch("INTERACTION_CREATE", yes).await;
     let mark = h.mark();
-    h.chat(&BOB, "should we fine-tune a different model?").await;
+    h.chat(&BOB, "should we fine-tune another model?").await;
     h.expect(mark, "POST", "/threads").await;
     let again = h.store.detail(detail.walkthrough.id, None).await.unwrap();
     assert_eq!(again.answers.len(), before);

@@ -1,11 +1,14 @@
 //! The learned detector measured on the corpus drawn from real discussions (issue 12).
 //!
-//! `tests/data/detect/` holds `train.tsv`, `dev.tsv` and a frozen `test.tsv` (lines of one
-//! source never straddle splits: the split is a hash of the source), `outside.tsv` (169 hard
-//! negatives an outside evaluation labelled by the same rules) and the list of sources that
-//! evaluation uses, which the corpus must not draw from. `cargo test --test detect_model --
-//! --nocapture` prints every figure: the test split overall and per language, cross-validated
-//! figures on the train split, the outside lines, and the prefilter's own recall.
+//! `tests/data/detect/` holds `train.tsv`, `dev.tsv`, two frozen test splits, `outside.tsv`
+//! (169 hard negatives an outside evaluation labelled by the same rules) and the list of sources
+//! that evaluation uses, which the corpus must not draw from. Lines of one source never straddle
+//! splits: the split is a hash of the source. `test.tsv` was drawn with the first round of
+//! sources (hash band 85..100); `test2.tsv` was drawn from the second round's new sources only
+//! (band 80..100 of those; the rest went to train 0..70 and dev 70..80), before the model was
+//! retrained on that round. `cargo test --test detect_model -- --nocapture` prints every figure:
+//! both test splits overall and per language, cross-validated figures on the train split, the
+//! outside lines, and the prefilter's own recall.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +24,14 @@ use tunegate::detect::{
 /// The SHA-256 of `test.tsv`, frozen when the splits were drawn (before any model work).
 const TEST_SPLIT_SHA256: &str = "fbfc24c4fe09a8865c1ed48eef1f4242c6815a3d2e6849420ade636c7f7ad08a";
 
-/// The issue's bar for the test split. Not met yet: see `issue_bar_on_the_test_split`.
+/// The SHA-256 of `test2.tsv`, frozen when the second round of sources was split (before the
+/// model was retrained on that round).
+const TEST2_SPLIT_SHA256: &str = "054328fa2b91b1396644a19244ab20fd7bc96441803d5bcc3d14fbe371d87c82";
+
+/// The splits that hold labelled lines from real text (the outside lines are not among them).
+const SPLITS: [&str; 4] = ["train", "dev", "test", "test2"];
+
+/// The issue's bar for both test splits. Not met yet: see `issue_bar_on_the_test_splits`.
 const ISSUE_PRECISION: f64 = 0.90;
 const ISSUE_RECALL: f64 = 0.90;
 
@@ -60,20 +70,40 @@ fn report(title: &str, lines: &[LabeledLine], decide: impl Fn(&str) -> bool) -> 
     total
 }
 
+fn sha256_of(name: &str) -> String {
+    let digest = Sha256::digest(data(name).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[test]
 fn the_test_split_is_frozen() {
-    let digest = Sha256::digest(data("detect/test.tsv").as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(
-        hex, TEST_SPLIT_SHA256,
+        sha256_of("detect/test.tsv"),
+        TEST_SPLIT_SHA256,
         "test.tsv changed: a frozen test split is only replaced by a fresh one from new sources"
+    );
+}
+
+#[test]
+fn the_second_test_split_is_frozen() {
+    assert_eq!(
+        sha256_of("detect/test2.tsv"),
+        TEST2_SPLIT_SHA256,
+        "test2.tsv changed: a frozen test split is only replaced by a fresh one from new sources"
     );
 }
 
 #[test]
 fn each_source_lives_in_the_split_its_hash_names() {
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-    for (name, band) in [("train", 0..70), ("dev", 70..85), ("test", 85..100)] {
+    // Round 1: train 0..70, dev 70..85, test 85..100. Round 2 (new sources only): train 0..70,
+    // dev 70..80, test2 80..100.
+    for (name, band) in [
+        ("train", 0..70),
+        ("dev", 70..85),
+        ("test", 85..100),
+        ("test2", 80..100),
+    ] {
         for line in split(name) {
             assert!(
                 band.contains(&(source_hash(&line.source) % 100)),
@@ -94,9 +124,7 @@ fn no_line_comes_from_an_excluded_source() {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.trim().to_string())
         .collect();
-    // batch2-unsplit: a second batch from new sources, collected for the next round (not yet in
-    // a split, not trained on); it obeys the same rule.
-    for name in ["train", "dev", "test", "batch2-unsplit"] {
+    for name in SPLITS {
         for line in split(name) {
             let bare = line
                 .source
@@ -114,10 +142,20 @@ fn no_line_comes_from_an_excluded_source() {
 
 #[test]
 fn the_corpus_has_the_promised_shape() {
-    let all: Vec<LabeledLine> = ["train", "dev", "test"]
-        .iter()
-        .flat_map(|n| split(n))
-        .collect();
+    for name in SPLITS {
+        let lines = split(name);
+        let proposals = lines.iter().filter(|l| l.proposal).count();
+        let langs: BTreeMap<&str, usize> = lines.iter().fold(BTreeMap::new(), |mut m, l| {
+            *m.entry(l.lang.as_str()).or_default() += 1;
+            m
+        });
+        println!(
+            "   {name}: {} lines, {proposals} proposals, {} synthetic, {langs:?}",
+            lines.len(),
+            lines.iter().filter(|l| l.synthetic).count()
+        );
+    }
+    let all: Vec<LabeledLine> = SPLITS.iter().flat_map(|n| split(n)).collect();
     let n = all.len() as f64;
     let share = |f: &dyn Fn(&LabeledLine) -> bool| all.iter().filter(|l| f(l)).count() as f64 / n;
     let proposals = share(&|l| l.proposal);
@@ -129,7 +167,7 @@ fn the_corpus_has_the_promised_shape() {
          synthetic {synthetic:.2}",
         all.len()
     );
-    assert!(all.len() >= 1400, "{} lines", all.len());
+    assert!(all.len() >= 3000, "{} lines", all.len());
     assert!(proposals >= 0.35, "proposals {proposals:.2}");
     assert!(other_languages >= 0.15, "fr+de+es {other_languages:.2}");
     assert!(synthetic <= 0.15, "synthetic {synthetic:.2}");
@@ -140,7 +178,7 @@ fn the_corpus_has_the_promised_shape() {
 #[test]
 fn the_prefilter_keeps_almost_every_proposal() {
     let detector = shipped();
-    let proposals: Vec<LabeledLine> = ["train", "dev", "test"]
+    let proposals: Vec<LabeledLine> = SPLITS
         .iter()
         .flat_map(|n| split(n))
         .filter(|l| l.proposal)
@@ -157,17 +195,22 @@ fn the_prefilter_keeps_almost_every_proposal() {
     assert!(recall >= 0.98, "the prefilter drops proposals: {recall:.3}");
 }
 
-#[test]
-fn test_split_figures_are_reported_and_above_the_floor() {
+/// Prints the figures of a frozen test split (thread, thread or suggest, rules alone, and the
+/// thread precision at a live share of proposals) and returns the thread action's.
+fn test_split_report(name: &str) -> Metrics {
     let detector = shipped();
-    let test = split("test");
-    let thread = report("test split, thread action (model)", &test, |t| {
-        detector.detect(t).action == Action::Thread
-    });
-    report("test split, thread or suggest (model)", &test, |t| {
-        detector.detect(t).action != Action::None
-    });
-    report("test split, rules alone", &test, |t| {
+    let test = split(name);
+    let thread = report(
+        &format!("{name} split, thread action (model)"),
+        &test,
+        |t| detector.detect(t).action == Action::Thread,
+    );
+    report(
+        &format!("{name} split, thread or suggest (model)"),
+        &test,
+        |t| detector.detect(t).action != Action::None,
+    );
+    report(&format!("{name} split, rules alone"), &test, |t| {
         detector.detect_rules(t).triggered
     });
     let live = 0.05;
@@ -176,6 +219,12 @@ fn test_split_figures_are_reported_and_above_the_floor() {
         live * 100.0,
         thread.precision_at_share(live)
     );
+    thread
+}
+
+#[test]
+fn test_split_figures_are_reported_and_above_the_floor() {
+    let thread = test_split_report("test");
     assert!(
         thread.precision() >= 0.75 && thread.recall() >= 0.35,
         "below the floor: {}",
@@ -184,19 +233,31 @@ fn test_split_figures_are_reported_and_above_the_floor() {
 }
 
 #[test]
-#[ignore = "issue 12's bar (P and R >= 0.90 on the test split) is not met by this model yet"]
-fn issue_bar_on_the_test_split() {
-    let detector = shipped();
-    let m = Metrics::of(
-        split("test")
-            .iter()
-            .map(|l| (detector.detect(&l.text).triggered, l.proposal)),
-    );
+fn second_test_split_figures_are_reported_and_above_the_floor() {
+    let thread = test_split_report("test2");
     assert!(
-        m.precision() >= ISSUE_PRECISION && m.recall() >= ISSUE_RECALL,
-        "{}",
-        m.summary()
+        thread.precision() >= 0.75 && thread.recall() >= 0.35,
+        "below the floor: {}",
+        thread.summary()
     );
+}
+
+#[test]
+#[ignore = "issue 12's bar (P and R >= 0.90 on both test splits) is not met by this model yet"]
+fn issue_bar_on_the_test_splits() {
+    let detector = shipped();
+    for name in ["test", "test2"] {
+        let m = Metrics::of(
+            split(name)
+                .iter()
+                .map(|l| (detector.detect(&l.text).triggered, l.proposal)),
+        );
+        assert!(
+            m.precision() >= ISSUE_PRECISION && m.recall() >= ISSUE_RECALL,
+            "{name}: {}",
+            m.summary()
+        );
+    }
 }
 
 #[test]
@@ -208,7 +269,7 @@ fn cross_validated_figures_on_the_train_split_are_reported() {
         .map(|(_, e)| e)
         .collect();
     let scores = out_of_fold(&examples, 5, &TrainParams::default());
-    for t in [0.24f32, 0.5, 0.81] {
+    for t in [0.25f32, 0.5, 0.81] {
         let m = Metrics::of(
             scores
                 .iter()

@@ -65,7 +65,7 @@ pub struct DetectSettings {
 /// The shipped `thread_threshold` (also in `config/default.toml`).
 pub const DEFAULT_THREAD_THRESHOLD: f32 = 0.81;
 /// The shipped `suggest_threshold` (also in `config/default.toml`).
-pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.24;
+pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.25;
 
 fn default_thread_threshold() -> f32 {
     DEFAULT_THREAD_THRESHOLD
