@@ -222,8 +222,8 @@ fn decisions_purge_with_yes_deletes_one_guild_and_reports_counts() {
         .success()
         .stdout(contains(
             "Deleted guild 7's 2 walkthroughs (dismissals included), 2 answers, 2 notes, \
-             0 decisions, 0 reviews, 0 revisit reminders, 0 outcomes, 0 follow-ups and 0 savings \
-             estimates.",
+             0 decisions, 0 reviews, 0 revisit reminders, 0 outcomes, 0 follow-ups, 0 savings \
+             estimates and 0 suggestions.",
         ));
     s.list_guild(7)
         .stdout(contains("No walkthroughs match these filters."));

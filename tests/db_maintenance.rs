@@ -18,8 +18,8 @@ use tunegate::checklist::{
 };
 use tunegate::store::{
     ExportFormat, GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, ListFilter, NewOutcome, NewReview,
-    PERSONAL_TEXT_COLUMNS, Person, Place, PurgeReport, REDACTED_TEXT, ReviewOutcome, Source,
-    Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
+    NewSuggestion, PERSONAL_TEXT_COLUMNS, Person, Place, PurgeReport, REDACTED_TEXT, ReviewOutcome,
+    Source, Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
 };
 
 fn day(d: u32) -> DateTime<Utc> {
@@ -513,6 +513,7 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         outcomes: 0,
         follow_ups: 2,
         cost_estimates: 0,
+        suggestions: 0,
         revisits_unlinked: 1,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
@@ -796,6 +797,19 @@ async fn every_kind_of_row(flow: &App, guild: u64, marker: &str, now: DateTime<U
         )
         .await
         .unwrap();
+    flow.store()
+        .record_suggestion(&NewSuggestion {
+            guild_id: guild,
+            channel_id: guild * 10,
+            message_id: guild * 1000 + 9,
+            author: &Person::new(format!("{guild}5"), format!("{marker} suggested author")),
+            text: &format!("{marker} suggested text"),
+            score: 0.5,
+            now,
+        })
+        .await
+        .unwrap()
+        .unwrap();
     let (dismissed, _) = flow
         .start(start(Source::Chat, format!("{marker} dismissed"), 2), now)
         .await
@@ -977,6 +991,7 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
         outcomes: 1,
         follow_ups: 1,
         cost_estimates: 1,
+        suggestions: 1,
         revisits_unlinked: 0,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);

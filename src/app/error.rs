@@ -84,6 +84,9 @@ pub enum AppError {
     /// Only the requester, answer roles and auditors may record how a decision turned out.
     #[error("{}", say("may-not-record-outcome", &[("id", &.0.to_string())]))]
     MayNotRecordOutcome(i64),
+    /// A suggestion button whose suggestion is gone or belongs to another server.
+    #[error("{}", say("suggestion-gone", &[]))]
+    SuggestionGone,
     /// A figure of a savings estimate cannot be used.
     #[error("{}", cost_words(.0))]
     Cost(CostError),

@@ -11,6 +11,8 @@
 //! - [`close`]: dismiss, cancel, notes, resume;
 //! - [`access`]: who may answer, who may audit, whether a click belongs where it came from;
 //! - [`audit`]: history, show, stats, export, reviews;
+//! - [`suggest`]: the gentler first touch (a reply offering the checklist) and the detector's
+//!   precision in production per action;
 //! - [`sweeps`]: reminders, abandoning idle walkthroughs, revisit reminders, retention;
 //! - [`outcomes`]: how decisions turned out (follow-ups, outcomes, the team's rate) and the
 //!   savings estimate of the volume driver;
@@ -25,6 +27,7 @@ pub mod error;
 pub mod maintenance;
 pub mod outcomes;
 pub mod start;
+pub mod suggest;
 pub mod sweeps;
 pub mod words;
 
@@ -53,7 +56,9 @@ pub use crate::store::{
     OutcomeStats,
 };
 pub use crate::store::{Person, Place};
+pub use crate::store::{SuggestionRecord, SuggestionState};
 pub use outcomes::{FollowUpDelivery, OutcomeEntry, Recorder, SavingsEstimate};
+pub use suggest::{DetectionPrecision, Suggest};
 
 /// The use cases, over one store and one checklist. Cheap to clone.
 #[derive(Debug, Clone)]

@@ -25,6 +25,8 @@ pub struct Timing {
     pub user_cooldown_secs: u64,
     /// `[outcomes] follow_up_after`: how long after a verdict its follow-up is posted.
     pub follow_up_after: chrono::Duration,
+    /// `detect.suggest_expires_minutes`.
+    pub suggest_expires_minutes: u64,
 }
 
 impl Default for Timing {
@@ -40,6 +42,7 @@ impl Default for Timing {
                 channel_cooldown_secs: 300,
                 user_cooldown_secs: 1800,
                 follow_up_after: chrono::Duration::days(14),
+                suggest_expires_minutes: 30,
             },
         }
     }
@@ -55,6 +58,7 @@ impl Timing {
             user_cooldown_secs: settings.discord.user_cooldown_secs,
             follow_up_after: chrono::Duration::from_std(settings.outcomes.follow_up_delay())
                 .unwrap_or(chrono::Duration::days(14)),
+            suggest_expires_minutes: settings.detect.suggest_expires_minutes,
         }
     }
 }

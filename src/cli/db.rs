@@ -215,7 +215,8 @@ fn confirmed(input: &mut impl BufRead, guild: u64) -> std::io::Result<bool> {
 fn describe(r: &PurgeReport) -> String {
     format!(
         "{} walkthroughs (dismissals included), {} answers, {} notes, {} decisions, {} reviews, \
-         {} revisit reminders, {} outcomes, {} follow-ups and {} savings estimates",
+         {} revisit reminders, {} outcomes, {} follow-ups, {} savings estimates and {} \
+         suggestions",
         r.walkthroughs,
         r.answers,
         r.notes,
@@ -224,7 +225,8 @@ fn describe(r: &PurgeReport) -> String {
         r.review_reminders,
         r.outcomes,
         r.follow_ups,
-        r.cost_estimates
+        r.cost_estimates,
+        r.suggestions
     )
 }
 

@@ -48,7 +48,7 @@ pub async fn feedback(
         } else {
             "hard_negative"
         };
-        let source = format!("feedback walkthrough {}", o.walkthrough_id);
+        let source = format!("feedback {}", o.origin);
         text.push_str(&crate::detect::corpus::corpus_line(
             o.started, kind, "", &o.text, &source,
         ));

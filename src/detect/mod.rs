@@ -60,6 +60,13 @@ pub struct DetectSettings {
     /// Model score from which the bot only suggests the checklist.
     #[serde(default = "default_suggest_threshold")]
     pub suggest_threshold: f32,
+    /// Minutes after which an unanswered suggestion's reply is removed.
+    #[serde(default = "default_suggest_expires_minutes")]
+    pub suggest_expires_minutes: u64,
+}
+
+fn default_suggest_expires_minutes() -> u64 {
+    30
 }
 
 /// The shipped `thread_threshold` (also in `config/default.toml`).

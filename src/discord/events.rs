@@ -7,9 +7,10 @@ use serenity::all::{
 
 use super::outcome_id::{self, OutcomeId};
 use super::start::{Anchor, begin};
-use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups};
+use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups, suggest};
 use crate::app::Source;
 use crate::app::start::ChatSkip;
+use crate::detect::Action;
 
 /// Routes one gateway event.
 pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
@@ -21,6 +22,9 @@ pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
         } if outcome_id::is_outcome(&ci.data.custom_id) => on_outcome_click(ctx, bot, ci).await,
+        FullEvent::InteractionCreate {
+            interaction: Interaction::Component(ci),
+        } if suggest::is_suggestion(&ci.data.custom_id) => suggest::on_click(ctx, bot, ci).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
         } => components::on_component(ctx, bot, ci).await,
@@ -108,8 +112,18 @@ async fn on_message(bot: &Bot, message: &Message) {
         return;
     }
     let detection = bot.detector.detect(&message.content);
-    if !detection.triggered {
-        return;
+    match detection.action {
+        Action::Thread => {}
+        Action::Suggest => {
+            tracing::debug!(
+                channel_id = channel,
+                message_id = message.id.get(),
+                score = detection.score,
+                "possible fine-tune proposal: suggesting the checklist"
+            );
+            return suggest::offer(bot, guild.get(), message, detection.score).await;
+        }
+        Action::None => return,
     }
     metrics::counter!(crate::http::names::DETECTIONS).increment(1);
     tracing::debug!(

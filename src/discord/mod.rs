@@ -9,6 +9,7 @@
 //! - [`reminders`]: the idle sweep (one reminder, then abandoned);
 //! - [`follow_ups`]: asking how a decision turned out, and recording the answer;
 //! - [`estimate`]: "Estimate the savings" on a verdict (the volume driver in numbers);
+//! - [`suggest`]: the gentler first touch (a reply offering the checklist) and its expiry;
 //! - [`outcome_id`]: the `tgo:`/`tgs:` codec of their buttons and forms;
 //! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, mentions, retries;
 //! - [`reply`]: the error type of commands and how app refusals are shown;
@@ -36,6 +37,7 @@ pub mod reply;
 pub mod rest;
 pub mod revisits;
 pub mod start;
+pub mod suggest;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -127,6 +129,7 @@ pub struct Running {
     reminders: tokio::task::JoinHandle<()>,
     revisits: tokio::task::JoinHandle<()>,
     follow_ups: tokio::task::JoinHandle<()>,
+    suggestions: tokio::task::JoinHandle<()>,
     bot: Arc<Bot>,
 }
 
@@ -151,6 +154,7 @@ impl Running {
         }
         self.revisits.abort();
         self.follow_ups.abort();
+        self.suggestions.abort();
         match tokio::time::timeout(Duration::from_secs(10), self.client).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
@@ -240,6 +244,7 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
     let reminders = tokio::spawn(reminders::run(bot.clone()));
     let revisits = tokio::spawn(revisits::run(bot.clone()));
     let follow_ups = tokio::spawn(follow_ups::run(bot.clone()));
+    let suggestions = tokio::spawn(suggest::run(bot.clone()));
     Ok(Running {
         shard_manager,
         http,
@@ -247,6 +252,7 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
         reminders,
         revisits,
         follow_ups,
+        suggestions,
         bot,
     })
 }

@@ -41,6 +41,8 @@ pub const PERSONAL_TEXT_COLUMNS: &[(&str, &str)] = &[
     ("outcomes", "note"),
     ("outcomes", "recorded_by_name"),
     ("cost_estimates", "recorded_by_name"),
+    ("suggestions", "text"),
+    ("suggestions", "author_name"),
 ];
 
 /// Every other text column, as `(table, column, why it holds nothing personal)`.
@@ -114,6 +116,11 @@ pub const IMPERSONAL_TEXT_COLUMNS: &[(&str, &str, &str)] = &[
         "a Discord interaction id",
     ),
     ("cost_estimates", "created_at", TIMESTAMP),
+    ("suggestions", "author_id", ACCOUNT_ID),
+    ("suggestions", "state", "a fixed key"),
+    ("suggestions", "closed_by_id", ACCOUNT_ID),
+    ("suggestions", "created_at", TIMESTAMP),
+    ("suggestions", "closed_at", TIMESTAMP),
     ("follow_ups", "question", "a fixed key"),
     ("follow_ups", "base_at", TIMESTAMP),
     ("follow_ups", "state", "a fixed key"),
@@ -143,6 +150,7 @@ pub const GUILD_TABLES: &[&str] = &[
     "outcomes",
     "follow_ups",
     "cost_estimates",
+    "suggestions",
 ];
 
 /// Tables that hold nothing of any guild, as `(table, why)`.
@@ -215,6 +223,8 @@ pub struct PurgeReport {
     pub follow_ups: u64,
     /// Savings estimates given for its decisions.
     pub cost_estimates: u64,
+    /// Chat messages where the bot only suggested the checklist.
+    pub suggestions: u64,
     /// Walkthroughs outside the guild that were revisits of one of its walkthroughs; they are
     /// kept, without the link.
     pub revisits_unlinked: u64,
@@ -270,7 +280,7 @@ impl Store {
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
     pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
-        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
             "WITH g AS (SELECT id FROM walkthroughs WHERE guild_id = ?1), \
              r AS (SELECT id FROM reviews WHERE guild_id = ?1 OR walkthrough_id IN g) \
              SELECT (SELECT count(*) FROM g), \
@@ -282,6 +292,7 @@ impl Store {
              (SELECT count(*) FROM outcomes WHERE walkthrough_id IN g OR guild_id = ?1), \
              (SELECT count(*) FROM follow_ups WHERE walkthrough_id IN g), \
              (SELECT count(*) FROM cost_estimates WHERE walkthrough_id IN g OR guild_id = ?1), \
+             (SELECT count(*) FROM suggestions WHERE guild_id = ?1), \
              (SELECT count(*) FROM walkthroughs WHERE guild_id IS NOT ?1 AND revisit_of IN g)",
         )
         .bind(guild)
@@ -298,7 +309,8 @@ impl Store {
             outcomes: n(counts.6),
             follow_ups: n(counts.7),
             cost_estimates: n(counts.8),
-            revisits_unlinked: n(counts.9),
+            suggestions: n(counts.9),
+            revisits_unlinked: n(counts.10),
         })
     }
 
@@ -370,7 +382,10 @@ async fn redact_walkthroughs(
     let sql = sqlx::query(
         "UPDATE walkthroughs SET trigger_text = ?1 WHERE created_at < ?2 AND trigger_text <> ?1",
     );
-    affected(tx, sql.bind(REDACTED_TEXT).bind(before)).await
+    let suggested =
+        sqlx::query("UPDATE suggestions SET text = ?1 WHERE created_at < ?2 AND text <> ?1");
+    Ok(affected(tx, sql.bind(REDACTED_TEXT).bind(before)).await?
+        + affected(tx, suggested.bind(REDACTED_TEXT).bind(before)).await?)
 }
 
 async fn redact_notes(tx: &mut Transaction<'_, Sqlite>, before: &str) -> Result<u64, sqlx::Error> {
@@ -438,13 +453,22 @@ async fn redact_names(tx: &mut Transaction<'_, Sqlite>, before: &str) -> Result<
         "UPDATE outcomes SET recorded_by_name = ?1 WHERE recorded_by_name <> ?1 \
          AND created_at < ?2",
     );
+    let authors_of_suggestions = sqlx::query(
+        "UPDATE suggestions SET author_name = ?1 WHERE author_name <> ?1 AND created_at < ?2",
+    );
     let estimators = sqlx::query(
         "UPDATE cost_estimates SET recorded_by_name = ?1 WHERE recorded_by_name <> ?1 \
          AND created_at < ?2",
     );
     let mut names = 0;
     for statement in [
-        requesters, answerers, authors, reviewers, recorders, estimators,
+        requesters,
+        answerers,
+        authors,
+        reviewers,
+        recorders,
+        estimators,
+        authors_of_suggestions,
     ] {
         names += affected(tx, statement.bind(REDACTED_TEXT).bind(before)).await?;
     }
@@ -482,6 +506,8 @@ async fn delete_guild_rows(
         in_guild!()
     ));
     let cost_estimates = affected(tx, cost_estimates.bind(guild).bind(guild)).await?;
+    let suggestions = sqlx::query("DELETE FROM suggestions WHERE guild_id = ?");
+    let suggestions = affected(tx, suggestions.bind(guild)).await?;
     let reviews = sqlx::query(concat!(
         "DELETE FROM reviews WHERE id IN ",
         reviews_in_guild!()
@@ -516,6 +542,7 @@ async fn delete_guild_rows(
         outcomes,
         follow_ups,
         cost_estimates,
+        suggestions,
         revisits_unlinked,
     })
 }

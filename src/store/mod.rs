@@ -21,6 +21,7 @@ mod maintenance;
 mod outcomes;
 mod records;
 mod reviews;
+mod suggestions;
 mod walkthroughs;
 
 use std::str::FromStr;
@@ -46,6 +47,7 @@ pub use outcomes::{
 };
 pub use records::*;
 pub use reviews::{MAX_REVIEW_NOTE_CHARS, ReviewError};
+pub use suggestions::{NewSuggestion, SuggestionRecord, SuggestionState};
 pub use walkthroughs::{AnswerWrite, Folded, Planned, Recorded};
 
 /// The migrations compiled into the binary.

@@ -329,7 +329,9 @@ impl Store {
         }
         let hit: Option<(i64,)> = sqlx::query_as(
             "SELECT id FROM walkthroughs WHERE source = 'chat' AND \
-             ((channel_id = ? AND created_at >= ?) OR (requester_id = ? AND created_at >= ?)) \
+             ((channel_id = ?1 AND created_at >= ?2) OR (requester_id = ?3 AND created_at >= ?4)) \
+             UNION ALL SELECT id FROM suggestions WHERE \
+             (channel_id = ?1 AND created_at >= ?2) OR (author_id = ?3 AND created_at >= ?4) \
              LIMIT 1",
         )
         .bind(id_to_db(Some(channel_id))?)
