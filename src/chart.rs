@@ -116,7 +116,7 @@ fn draw_outcomes<DB: DrawingBackend>(
         ("still".to_string(), o.still_needed),
         ("paid".to_string(), o.paid_off),
         ("no gain".to_string(), o.no_gain),
-        ("dropped".to_string(), o.dropped),
+        ("drop".to_string(), o.dropped),
     ];
     let caption = format!(
         "Outcomes: solved {} (assumed {})",
@@ -256,7 +256,7 @@ fn draw_bars<DB: DrawingBackend>(
         .caption(caption, (FAMILY, 16).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(28)
-        .y_label_area_size(60)
+        .y_label_area_size(if bars.len() > 4 { 36 } else { 60 })
         .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 10 + 1)
         .map_err(draw_err)?;
     let label_of = |v: &SegmentValue<u32>| match v {
