@@ -372,9 +372,11 @@ impl Store {
         filter: &ListFilter,
         decisions: u64,
     ) -> Result<OutcomeStats, StoreError> {
+        // CROSS JOIN keeps the outcomes (few) as the outer loop: with a guild filter SQLite
+        // would otherwise walk the guild's decisions and probe the outcomes for each.
         let mut q = QueryBuilder::new(
             "SELECT d.verdict, o.result, count(*) FROM outcomes o \
-             JOIN decisions d ON d.walkthrough_id = o.walkthrough_id",
+             CROSS JOIN decisions d ON d.walkthrough_id = o.walkthrough_id",
         );
         filter.push_decision_where(&mut q)?;
         q.push(
