@@ -2,8 +2,8 @@
 //! the system.
 //!
 //! Decisions by month are drawn as stacked bars (one colour per verdict, as in the verdict
-//! embeds); under them, how often each gate was not answered Yes and how often each driver was
-//! cited. Text is drawn with DejaVu Sans, compiled into the binary (`assets/fonts`, under the
+//! embeds); under them, how often each gate was not answered Yes, how often each driver was
+//! cited, and how the decisions turned out (the team's own rate next to the assumed one). Text is drawn with DejaVu Sans, compiled into the binary (`assets/fonts`, under the
 //! Bitstream Vera licence beside it), so the chart renders the same in a slim container.
 
 use std::sync::OnceLock;
@@ -12,7 +12,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
-use crate::store::{MonthCounts, Stats};
+use crate::store::{MonthCounts, OutcomeStats, Stats};
 
 /// The chart's size in pixels.
 pub const WIDTH: u32 = 1000;
@@ -55,6 +55,14 @@ fn ensure_font() -> Result<(), ChartError> {
 
 /// Draws `stats` under `title` (e.g. "Decisions in the last 90 days") as a PNG.
 pub fn stats_png(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
+    encode_png(&stats_pixels(stats, title)?)
+}
+
+/// Where the outcome panel starts, from the left edge.
+const OUTCOME_PANEL_X: u32 = 2 * WIDTH / 3;
+
+/// The chart as RGB pixels, row by row.
+fn stats_pixels(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
     ensure_font()?;
     let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
@@ -65,14 +73,64 @@ pub fn stats_png(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
             .map_err(draw_err)?;
         let (top, bottom) = root.split_vertically(380);
         draw_months(&top, stats)?;
-        let (left, right) = bottom.split_horizontally(WIDTH / 2);
+        let (left, rest) = bottom.split_horizontally(WIDTH / 3);
+        let (middle, right) = rest.split_horizontally(OUTCOME_PANEL_X - WIDTH / 3);
         let gates: Vec<(String, u64)> = ordered(&stats.failing_gates, &["g1", "g2", "g3", "g4"]);
         let drivers: Vec<(String, u64)> = ordered(&stats.drivers, &["d1", "d2", "d3", "d4"]);
-        draw_bars(&left, "Gates not answered Yes", &gates, GATES)?;
-        draw_bars(&right, "Drivers cited", &drivers, DRIVERS)?;
+        draw_bars(&left, "Gates not answered Yes", &gates, &[GATES])?;
+        draw_bars(&middle, "Drivers cited", &drivers, &[DRIVERS])?;
+        draw_outcomes(&right, &stats.outcomes)?;
         root.present().map_err(draw_err)?;
     }
-    encode_png(&pixels)
+    Ok(pixels)
+}
+
+/// The team's own rate: how PREMATURE decisions turned out (in the premature colour) and
+/// JUSTIFIED ones (in the justified colour), the share solved next to the assumed one.
+fn draw_outcomes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    o: &OutcomeStats,
+) -> Result<(), ChartError> {
+    let share = |s: Option<f64>| s.map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
+    if o.premature_with_outcome + o.justified_with_outcome == 0 {
+        let font = (FAMILY, 16).into_font().color(&INK);
+        area.draw(&Text::new("Outcomes", (20, 20), font.clone()))
+            .map_err(draw_err)?;
+        area.draw(&Text::new(
+            "No outcome recorded yet.",
+            (20, 110),
+            (FAMILY, 15).into_font().color(&INK),
+        ))
+        .map_err(draw_err)?;
+        area.draw(&Text::new(
+            format!("{} decisions await one.", o.awaiting),
+            (20, 135),
+            (FAMILY, 15).into_font().color(&INK),
+        ))
+        .map_err(draw_err)?;
+        return Ok(());
+    }
+    let bars = [
+        ("solved".to_string(), o.solved),
+        ("partly".to_string(), o.partly),
+        ("still".to_string(), o.still_needed),
+        ("paid".to_string(), o.paid_off),
+        ("no gain".to_string(), o.no_gain),
+        ("drop".to_string(), o.dropped),
+    ];
+    let caption = format!(
+        "Outcomes: solved {} (assumed {})",
+        share(o.solved_share),
+        share(Some(o.assumed_solved_share))
+    );
+    draw_bars(
+        area,
+        &caption,
+        &bars,
+        &[
+            PREMATURE, PREMATURE, PREMATURE, JUSTIFIED, JUSTIFIED, JUSTIFIED,
+        ],
+    )
 }
 
 /// Counts in a fixed key order (the store ranks them by count).
@@ -190,7 +248,7 @@ fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     caption: &str,
     bars: &[(String, u64)],
-    colour: RGBColor,
+    colours: &[RGBColor],
 ) -> Result<(), ChartError> {
     let top = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let last = bars.len().saturating_sub(1) as u32;
@@ -198,7 +256,7 @@ fn draw_bars<DB: DrawingBackend>(
         .caption(caption, (FAMILY, 16).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(28)
-        .y_label_area_size(60)
+        .y_label_area_size(if bars.len() > 4 { 36 } else { 60 })
         .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 10 + 1)
         .map_err(draw_err)?;
     let label_of = |v: &SegmentValue<u32>| match v {
@@ -220,6 +278,11 @@ fn draw_bars<DB: DrawingBackend>(
         .map_err(draw_err)?;
     chart
         .draw_series(bars.iter().enumerate().map(|(i, (_, count))| {
+            let colour = colours
+                .get(i % colours.len().max(1))
+                .copied()
+                .unwrap_or(INK);
+            let margin = if bars.len() > 4 { 4 } else { 12 };
             let i = i as u32;
             let mut bar = Rectangle::new(
                 [
@@ -228,7 +291,7 @@ fn draw_bars<DB: DrawingBackend>(
                 ],
                 colour.filled(),
             );
-            bar.set_margin(0, 0, 12, 12);
+            bar.set_margin(0, 0, margin, margin);
             bar
         }))
         .map_err(draw_err)?;
@@ -291,6 +354,61 @@ mod tests {
         let png = stats_png(&sample(), "Decisions in the last 90 days").unwrap();
         assert_eq!(dimensions(&png), (WIDTH, HEIGHT));
         assert!(png.len() > 5_000 && png.len() < 1_000_000, "{}", png.len());
+    }
+
+    /// Pixels of `colour` inside the outcome panel.
+    fn in_outcome_panel(pixels: &[u8], colour: RGBColor) -> usize {
+        pixels
+            .chunks(3)
+            .enumerate()
+            .filter(|(i, px)| {
+                let (x, y) = ((*i as u32) % WIDTH, (*i as u32) / WIDTH);
+                x >= OUTCOME_PANEL_X && y > 400 && *px == [colour.0, colour.1, colour.2]
+            })
+            .count()
+    }
+
+    #[test]
+    fn the_outcome_panel_draws_how_decisions_turned_out() {
+        let mut stats = sample();
+        stats.outcomes = OutcomeStats {
+            premature_with_outcome: 5,
+            solved: 3,
+            partly: 1,
+            still_needed: 1,
+            solved_share: Some(0.6),
+            assumed_solved_share: 0.8,
+            justified_with_outcome: 2,
+            paid_off: 1,
+            dropped: 1,
+            paid_off_share: Some(0.5),
+            awaiting: 4,
+            ..OutcomeStats::default()
+        };
+        let with = stats_pixels(&stats, "With outcomes").unwrap();
+        assert!(
+            in_outcome_panel(&with, PREMATURE) > 500,
+            "premature outcome bars"
+        );
+        assert!(
+            in_outcome_panel(&with, JUSTIFIED) > 200,
+            "justified outcome bars"
+        );
+        let png = stats_png(&stats, "With outcomes").unwrap();
+        assert_eq!(dimensions(&png), (WIDTH, HEIGHT));
+    }
+
+    #[test]
+    fn without_outcomes_the_panel_says_so_and_draws_no_bars() {
+        let without = stats_pixels(&sample(), "No outcomes").unwrap();
+        assert_eq!(in_outcome_panel(&without, PREMATURE), 0);
+        assert_eq!(in_outcome_panel(&without, JUSTIFIED), 0);
+        let ink = without
+            .chunks(3)
+            .enumerate()
+            .filter(|(i, px)| (*i as u32) % WIDTH >= OUTCOME_PANEL_X && px[0] < 0x80)
+            .count();
+        assert!(ink > 100, "the panel says there is no outcome yet");
     }
 
     #[test]

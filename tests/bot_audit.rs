@@ -689,3 +689,262 @@ async fn members_without_manage_server_or_an_audit_role_are_refused() {
     assert_eq!(listed(callback.body_at("/data").unwrap()).len(), 2);
     h.assert_clean();
 }
+
+/// Choice indexes of `/finetune outcome result:`, in the order of the follow-up buttons.
+const SOLVED: u64 = 0;
+const PAID_OFF: u64 = 4;
+
+/// `/finetune outcome id: result: [note:]` from `who`.
+fn outcome(id: i64, result: u64, note: Option<&str>, who: &Invoker) -> Value {
+    let mut options = vec![
+        json!({ "name": "id", "type": 4, "value": id }),
+        json!({ "name": "result", "type": 4, "value": result }),
+    ];
+    if let Some(note) = note {
+        options.push(json!({ "name": "note", "type": 3, "value": note }));
+    }
+    command("outcome", Value::Array(options), who)
+}
+
+/// A member of this server with no role and no Manage Server.
+fn plain_member(user: FakeUser) -> Invoker {
+    Invoker {
+        user,
+        roles: vec![],
+        ..Invoker::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_requester_records_an_outcome_and_show_stats_and_export_carry_it() {
+    let h = BotHarness::start().await;
+    let id = seed(&h, GUILD_ID, 7_200, "fine-tune for volume", Utc::now()).await;
+    let lead = Person::new("cli:lead", "lead");
+    let flow = App::new(h.store.clone(), ChecklistContent::built_in());
+    flow.estimate_savings(
+        id,
+        &tunegate::checklist::cost::CostInputs {
+            requests_per_month: 10_000_000.0,
+            input_tokens: 500.0,
+            output_tokens: 200.0,
+            price_in: 2.5,
+            price_out: 10.0,
+            fine_tuned: tunegate::checklist::cost::FineTunedPrice::Ratio(10.0),
+            training_cost: 20_000.0,
+            upkeep_per_month: 3_000.0,
+        },
+        tunegate::app::Recorder::Terminal(&lead),
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+
+    // Alice proposed it: she may record without auditing rights.
+    let recorded = h
+        .interact(outcome(
+            id,
+            PAID_OFF,
+            Some("**30%** cheaper @everyone"),
+            &plain_member(ALICE),
+        ))
+        .await;
+    assert_eq!(
+        recorded.body_at("/data/flags"),
+        Some(&json!(64)),
+        "ephemeral"
+    );
+    let said = text_of(recorded.body_at("/data/content").unwrap());
+    assert!(
+        said.contains(&format!(
+            "recorded for decision #{id}: Yes, and it paid off."
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("@everyone"), "{said}");
+    let outcomes = h.store.outcomes_of(id).await.unwrap();
+    assert_eq!(outcomes.len(), 1);
+    assert_eq!(outcomes[0].recorded_by.id, ALICE.id.to_string());
+    assert_eq!(
+        outcomes[0].note.as_deref(),
+        Some("**30%** cheaper @everyone")
+    );
+    assert_eq!(outcomes[0].follow_up_round, None);
+
+    let shown = h
+        .interact(command(
+            "show",
+            json!([{ "name": "id", "type": 4, "value": id }]),
+            &admin(),
+        ))
+        .await;
+    let embeds = text_of(shown.body_at("/data/embeds").unwrap());
+    assert!(
+        embeds.contains("Outcome #") && embeds.contains("Yes, and it paid off"),
+        "{embeds}"
+    );
+    assert!(embeds.contains("by hand"), "{embeds}");
+    assert!(embeds.contains(&format!("<@{}>", ALICE.id)), "{embeds}");
+    assert!(
+        embeds.contains("\\\\*\\\\*30%\\\\*\\\\* cheaper"),
+        "escaped: {embeds}"
+    );
+    assert!(!embeds.contains("@everyone"), "{embeds}");
+    assert!(embeds.contains("Savings estimate"), "{embeds}");
+    for figure in [
+        "Generic model: 32500.00 a month",
+        "Fine-tuned model: 3250.00 a month",
+        "Saving after upkeep: 26250.00 a month",
+        "Break-even: 0.8 months",
+        "Net after 12 months: 295000.00",
+    ] {
+        assert!(embeds.contains(figure), "{figure}: {embeds}");
+    }
+
+    let ask = command(
+        "stats",
+        json!([{ "name": "period", "type": 4, "value": PERIOD_ALL }]),
+        &admin(),
+    );
+    h.interact(ask.clone()).await;
+    let sent = followups(&h, &ask, 1).await;
+    let embed = text_of(sent[0].body_at("/embeds/0").unwrap());
+    assert!(embed.contains("Outcomes"), "{embed}");
+    assert!(
+        embed.contains("JUSTIFIED decisions with an outcome: 1. Paid off: 1 (100.0%)"),
+        "{embed}"
+    );
+    assert!(
+        embed.contains("the checklist assumes 80%, 8 in 10"),
+        "{embed}"
+    );
+    assert!(
+        embed.contains("Decisions awaiting an outcome: 0."),
+        "{embed}"
+    );
+
+    let ask = command(
+        "export",
+        json!([{ "name": "format", "type": 4, "value": 1 }]),
+        &admin(),
+    );
+    h.interact(ask.clone()).await;
+    let sent = followups(&h, &ask, 1).await;
+    let rows: Value = serde_json::from_slice(&sent[0].files().next().unwrap().bytes).unwrap();
+    assert_eq!(rows[0]["outcome"], "paid_off");
+    assert_eq!(rows[0]["outcome_note"], "**30%** cheaper @everyone");
+    assert_eq!(rows[0]["monthly_saving"], 26_250.0);
+    assert_eq!(rows[0]["net_12_months"], 295_000.0);
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outcome_is_refused_to_a_stranger_another_server_and_a_result_that_does_not_fit() {
+    let h = BotHarness::start().await;
+    let id = seed(&h, GUILD_ID, 7_300, "fine-tune plan", Utc::now()).await;
+
+    // Bob neither proposed it, nor holds an answer role, nor may audit.
+    let stranger = h
+        .interact(outcome(id, PAID_OFF, None, &plain_member(BOB)))
+        .await;
+    assert_eq!(stranger.body_at("/data/flags"), Some(&json!(64)));
+    let said = text_of(stranger.body_at("/data/content").unwrap());
+    assert!(
+        said.contains(&format!("Only the person who proposed decision #{id}")),
+        "{said}"
+    );
+
+    // An admin of another server does not reach it.
+    let elsewhere = h
+        .interact(outcome(
+            id,
+            PAID_OFF,
+            None,
+            &admin_in(SECOND_GUILD_ID, SECOND_CHANNEL_ID),
+        ))
+        .await;
+    let said = text_of(elsewhere.body.as_ref().unwrap());
+    assert!(
+        said.contains(&format!("no checklist #{id} in this server")),
+        "{said}"
+    );
+
+    // "Solved without fine-tuning" answers prompt work, not a JUSTIFIED decision.
+    let wrong = h
+        .interact(outcome(id, SOLVED, None, &plain_member(ALICE)))
+        .await;
+    let said = text_of(wrong.body_at("/data/content").unwrap());
+    assert!(
+        said.contains(
+            "does not fit a JUSTIFIED decision; use one of: paid_off, no_gain, not_yet, dropped"
+        ),
+        "{said}"
+    );
+    assert!(h.store.outcomes_of(id).await.unwrap().is_empty());
+
+    // An auditor (Manage Server) may record for anyone's decision.
+    let audited = h.interact(outcome(id, PAID_OFF, None, &admin())).await;
+    let said = text_of(audited.body_at("/data/content").unwrap());
+    assert!(said.contains("Yes, and it paid off"), "{said}");
+    let outcomes = h.store.outcomes_of(id).await.unwrap();
+    assert_eq!(outcomes.len(), 1);
+    assert_eq!(outcomes[0].recorded_by.id, BOB.id.to_string());
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outcome_command_offers_the_words_of_the_follow_up_buttons() {
+    let h = BotHarness::start().await;
+    let registered = h
+        .fake
+        .wait_for_request(|r| r.is("PUT", "/commands"), WAIT)
+        .await
+        .expect("the commands are registered");
+    let body = registered.body.unwrap();
+    let finetune = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "finetune")
+        .unwrap();
+    let outcome = finetune["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "outcome")
+        .expect("/finetune outcome is registered");
+    let result = outcome["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "result")
+        .unwrap();
+    assert_eq!(result["required"], json!(true));
+    let names: Vec<&str> = result["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Solved without fine-tuning",
+            "Partly",
+            "Still need fine-tuning",
+            "Not tried yet",
+            "Yes, and it paid off",
+            "Yes, no clear gain",
+            "Not yet",
+            "Dropped it",
+        ]
+    );
+    let id = outcome["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "id")
+        .unwrap();
+    assert_eq!(id["autocomplete"], json!(true));
+    h.assert_clean();
+}

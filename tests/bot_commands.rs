@@ -132,6 +132,19 @@ async fn help_explains_the_commands_privately() {
     let callback = h.interact(help).await;
     assert_eq!(callback.body_at("/data/flags"), Some(&json!(64)));
     let text = callback.body_at("/data/content").unwrap().as_str().unwrap();
-    assert!(text.contains("/finetune check"), "{text}");
+    for command in [
+        "/finetune check",
+        "/finetune cancel",
+        "/finetune resume",
+        "/finetune history",
+        "/finetune show id:",
+        "/finetune review id: outcome:",
+        "/finetune outcome id: result:",
+        "/finetune stats",
+        "/finetune export",
+    ] {
+        assert!(text.contains(command), "{command} missing: {text}");
+    }
+    assert!(text.chars().count() <= 2000, "one message: {text}");
     h.assert_clean();
 }

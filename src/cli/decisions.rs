@@ -2,8 +2,9 @@
 //!
 //! `list` and `stats` answer from indexed queries (`stats --chart` also draws them as a PNG);
 //! `export` streams every matching row to stdout or a file without holding them in memory;
-//! `show` prints one walkthrough in full with its reviews; `review` records the team's view
-//! of a decision.
+//! `show` prints one walkthrough in full with its reviews, outcomes and latest savings
+//! estimate; `review` records the team's view of a decision; `outcome` records how it turned
+//! out.
 //! The CLI runs on the machine that holds the database, so it may look across guilds;
 //! `--guild` narrows any command to one. `purge` (in `db.rs`) deletes one guild's records.
 
@@ -17,10 +18,12 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{CliError, OutputFormat, load_content, open_app, render};
 use crate::app::{
-    App, AppError, ExportFormat, ListFilter, NewReview, OpenMode, Person, ReviewOutcome, Status,
-    defuse_formula, format_time,
+    App, AppError, ExportFormat, ListFilter, MAX_OUTCOME_NOTE_CHARS, NewReview, OpenMode,
+    OutcomeEntry, OutcomeRecorded, Person, Recorder, ReviewOutcome, Status, defuse_formula,
+    format_time, words,
 };
 use crate::checklist::VerdictKind;
+use crate::checklist::outcome::OutcomeResult;
 use crate::config::Settings;
 
 #[derive(Debug, Subcommand)]
@@ -37,6 +40,9 @@ pub enum DecisionsCommand {
     Purge(super::db::PurgeArgs),
     /// Record the team's review of a decision: agreed, overruled (with a note), revisit later.
     Review(ReviewArgs),
+    /// Record how a decision turned out (after PREMATURE or NOT JUSTIFIED YET: solved, partly,
+    /// still-needed, not-tried; after JUSTIFIED: paid-off, no-gain, not-yet, dropped).
+    Outcome(OutcomeArgs),
 }
 
 /// Filters shared by list, export and stats.
@@ -151,6 +157,63 @@ pub struct ReviewArgs {
     pub reviewer: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct OutcomeArgs {
+    /// The decision's id, as shown by `list` (a leading # is fine).
+    #[arg(value_parser = parse_id)]
+    pub id: i64,
+    /// How it turned out.
+    #[arg(long, value_enum)]
+    pub result: ResultArg,
+    /// What worked, what did not (at most 1000 characters).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who records it, as cli:NAME (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// A result as the command line spells it (the stored keys, with underscores, work too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultArg {
+    /// After prompt work: solved without fine-tuning.
+    Solved,
+    /// After prompt work: partly solved.
+    Partly,
+    /// After prompt work: fine-tuning is still needed.
+    #[value(alias = "still_needed")]
+    StillNeeded,
+    /// After prompt work: not tried yet.
+    #[value(alias = "not_tried")]
+    NotTried,
+    /// After JUSTIFIED: fine-tuned, and it paid off.
+    #[value(alias = "paid_off")]
+    PaidOff,
+    /// After JUSTIFIED: fine-tuned, no clear gain.
+    #[value(alias = "no_gain")]
+    NoGain,
+    /// After JUSTIFIED: not fine-tuned yet.
+    #[value(alias = "not_yet")]
+    NotYet,
+    /// After JUSTIFIED: the fine-tuning was dropped.
+    Dropped,
+}
+
+impl From<ResultArg> for OutcomeResult {
+    fn from(r: ResultArg) -> OutcomeResult {
+        match r {
+            ResultArg::Solved => OutcomeResult::Solved,
+            ResultArg::Partly => OutcomeResult::Partly,
+            ResultArg::StillNeeded => OutcomeResult::StillNeeded,
+            ResultArg::NotTried => OutcomeResult::NotTried,
+            ResultArg::PaidOff => OutcomeResult::PaidOff,
+            ResultArg::NoGain => OutcomeResult::NoGain,
+            ResultArg::NotYet => OutcomeResult::NotYet,
+            ResultArg::Dropped => OutcomeResult::Dropped,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TextOrJson {
     Text,
@@ -228,6 +291,7 @@ pub async fn run(settings: &Settings, command: &DecisionsCommand) -> Result<Exit
         DecisionsCommand::Export(args) => export(&app, args).await,
         DecisionsCommand::Stats(args) => stats(&app, settings, args).await,
         DecisionsCommand::Review(args) => review(&app, args).await,
+        DecisionsCommand::Outcome(args) => outcome(&app, args).await,
     };
     app.close().await;
     result
@@ -374,17 +438,11 @@ async fn stats(app: &App, settings: &Settings, args: &StatsArgs) -> Result<ExitC
 /// `decisions review`.
 async fn review(app: &App, args: &ReviewArgs) -> Result<ExitCode, CliError> {
     let stdout = std::io::stdout();
-    let name = args
-        .reviewer
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "terminal".to_string());
     let review = NewReview {
         walkthrough_id: args.id,
         // The terminal runs next to the database: it may review any guild's decisions.
         guild_id: None,
-        reviewer: Person::new(format!("cli:{}", name.trim()), name.trim()),
+        reviewer: terminal_person(args.reviewer.as_ref()),
         outcome: args.outcome,
         note: args.note.clone(),
         revisit_on: args.revisit,
@@ -408,6 +466,69 @@ async fn review(app: &App, args: &ReviewArgs) -> Result<ExitCode, CliError> {
             out,
             "On {day} (UTC) the bot posts a reminder in the decision's thread."
         )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The person the terminal records as: `cli:NAME`, NAME given or $USER (else "terminal").
+fn terminal_person(name: Option<&String>) -> Person {
+    let name = name
+        .cloned()
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "terminal".to_string());
+    Person::new(format!("cli:{}", name.trim()), name.trim())
+}
+
+/// `decisions outcome`. A note over the limit is a bad argument (exit 2, nothing opened); a
+/// decision that is not there, not decided, or whose verdict the result does not fit is
+/// refused with the app's sentence (exit 1).
+async fn outcome(app: &App, args: &OutcomeArgs) -> Result<ExitCode, CliError> {
+    if args
+        .note
+        .as_ref()
+        .is_some_and(|n| n.trim().chars().count() > MAX_OUTCOME_NOTE_CHARS)
+    {
+        eprintln!(
+            "error: --note: {}",
+            words::say(
+                "outcome-note-too-long",
+                &[("max", &MAX_OUTCOME_NOTE_CHARS.to_string())]
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let person = terminal_person(args.by.as_ref());
+    let entry = OutcomeEntry {
+        walkthrough_id: args.id,
+        result: args.result.into(),
+        note: args.note.as_deref(),
+        follow_up_round: None,
+        request_id: None,
+    };
+    // The terminal runs next to the database: it may record for any guild's decision.
+    let recorded = app
+        .record_outcome(&entry, Recorder::Terminal(&person), Utc::now())
+        .await?;
+    let (key, o) = match &recorded {
+        OutcomeRecorded::New { outcome, .. } => ("outcome-recorded", outcome),
+        OutcomeRecorded::Already(outcome) => ("outcome-already-recorded", outcome),
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        words::say(
+            key,
+            &[
+                ("outcome", &o.id.to_string()),
+                ("id", &o.walkthrough_id.to_string()),
+                ("result", &words::outcome_result(o.result)),
+            ],
+        )
+    )?;
+    if let Some(note) = &o.note {
+        writeln!(out, "Note: {}", crate::text::one_line(note, 200))?;
     }
     Ok(ExitCode::SUCCESS)
 }

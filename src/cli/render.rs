@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::{DecisionDetail, DecisionRecord, DecisionSummary, Stats};
+use crate::app::{DecisionDetail, DecisionRecord, DecisionSummary, Stats, words};
+use crate::checklist::cost::CostEstimate;
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::{for_terminal, one_line};
 
@@ -237,6 +238,35 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
             }
         }
     }
+    if !d.outcomes.is_empty() {
+        let _ = writeln!(out, "\nOutcomes:");
+        for o in &d.outcomes {
+            let _ = writeln!(
+                out,
+                "  #{} {} {} by {} ({})",
+                o.id,
+                when(o.created_at),
+                words::outcome_result(o.result),
+                one_line(&o.recorded_by.name, 40),
+                outcome_source(o.follow_up_round)
+            );
+            if let Some(note) = &o.note {
+                let _ = writeln!(out, "{}", indent(&indent(&for_terminal(note))));
+            }
+        }
+    }
+    if let Some(e) = d.latest_estimate() {
+        let _ = writeln!(
+            out,
+            "\nSavings estimate (latest of {}, by {}, {}):",
+            d.cost_estimates.len(),
+            one_line(&e.recorded_by.name, 40),
+            when(e.created_at)
+        );
+        for (label, figure) in estimate_figures(&e.estimate) {
+            let _ = writeln!(out, "  {label:<30}{figure:>16}");
+        }
+    }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "\nNotes:");
         for n in &d.notes {
@@ -250,6 +280,40 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
         }
     }
     out
+}
+
+/// Whether an outcome answered a follow-up (and which) or was recorded by hand.
+fn outcome_source(round: Option<u32>) -> String {
+    match round {
+        Some(round) => words::say("outcome-follow-up-round", &[("round", &round.to_string())]),
+        None => words::say("outcome-by-hand", &[]),
+    }
+}
+
+/// The five figures of a savings estimate, labelled as `tunegate cost` labels them.
+fn estimate_figures(e: &CostEstimate) -> [(&'static str, String); 5] {
+    [
+        (
+            "generic model, a month",
+            format!("{:.2}", e.generic_monthly),
+        ),
+        (
+            "fine-tuned model, a month",
+            format!("{:.2}", e.fine_tuned_monthly),
+        ),
+        (
+            "saving a month, after upkeep",
+            format!("{:.2}", e.monthly_saving),
+        ),
+        (
+            "break-even, months",
+            e.break_even_months.map_or_else(
+                || words::say("outcome-estimate-never", &[]),
+                |m| format!("{m:.1}"),
+            ),
+        ),
+        ("net after 12 months", format!("{:.2}", e.net_12_months)),
+    ]
 }
 
 fn question_label(step: &str) -> String {
@@ -331,6 +395,10 @@ pub fn stats(s: &Stats, content: &ChecklistContent) -> String {
         s.dismissed_detections,
         percent(s.dismissal_rate)
     );
+    let _ = writeln!(out, "\nOutcomes:");
+    for line in words::outcome_stats_lines(&s.outcomes) {
+        let _ = writeln!(out, "  {line}");
+    }
     if !s.by_month.is_empty() {
         let _ = writeln!(
             out,

@@ -1,11 +1,12 @@
-//! The audit commands: `/finetune history|show|review|stats|export`, and the autocomplete of
-//! checklist ids.
+//! The audit commands: `/finetune history|show|review|outcome|stats|export`, and the
+//! autocomplete of checklist ids.
 //!
 //! They live under `/finetune` next to the walkthrough commands. Discord's
 //! `default_member_permissions` applies only to a whole top-level command, and `/finetune check`
 //! must stay open to everyone, so access is checked here, on every call and every autocomplete:
 //! members with Manage Server (as Discord computed it for the interaction) or one of
-//! `discord.audit_roles`. Every query is scoped to the guild the command is used in. Answers
+//! `discord.audit_roles`. `outcome` is also open to a decision's requester and the answer
+//! roles (the app decides). Every query is scoped to the guild the command is used in. Answers
 //! are ephemeral unless `share:` is true.
 
 use std::sync::Arc;
@@ -22,9 +23,11 @@ use super::audit_render::{self, PAGE_SIZE};
 use super::reply::{CommandError, refusal, refuse};
 use super::{Bot, access, export_files, render};
 use crate::app::{
-    AppError, ExportFormat, ListFilter, NewReview, Person, ReviewOutcome, Status, words,
+    AppError, ExportFormat, ListFilter, NewReview, OutcomeEntry, OutcomeRecorded, Person, Recorder,
+    ReviewOutcome, Status, words,
 };
 use crate::checklist::VerdictKind;
+use crate::checklist::outcome::OutcomeResult;
 use crate::text::truncate_chars;
 
 type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
@@ -94,6 +97,42 @@ impl From<OutcomeChoice> for ReviewOutcome {
             OutcomeChoice::Agreed => ReviewOutcome::Agreed,
             OutcomeChoice::Overruled => ReviewOutcome::Overruled,
             OutcomeChoice::RevisitLater => ReviewOutcome::RevisitLater,
+        }
+    }
+}
+
+/// How a decision turned out, in the words of the follow-up buttons.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ResultChoice {
+    #[name = "Solved without fine-tuning"]
+    Solved,
+    #[name = "Partly"]
+    Partly,
+    #[name = "Still need fine-tuning"]
+    StillNeeded,
+    #[name = "Not tried yet"]
+    NotTried,
+    #[name = "Yes, and it paid off"]
+    PaidOff,
+    #[name = "Yes, no clear gain"]
+    NoGain,
+    #[name = "Not yet"]
+    NotYet,
+    #[name = "Dropped it"]
+    Dropped,
+}
+
+impl From<ResultChoice> for OutcomeResult {
+    fn from(r: ResultChoice) -> OutcomeResult {
+        match r {
+            ResultChoice::Solved => OutcomeResult::Solved,
+            ResultChoice::Partly => OutcomeResult::Partly,
+            ResultChoice::StillNeeded => OutcomeResult::StillNeeded,
+            ResultChoice::NotTried => OutcomeResult::NotTried,
+            ResultChoice::PaidOff => OutcomeResult::PaidOff,
+            ResultChoice::NoGain => OutcomeResult::NoGain,
+            ResultChoice::NotYet => OutcomeResult::NotYet,
+            ResultChoice::Dropped => OutcomeResult::Dropped,
         }
     }
 }
@@ -420,6 +459,68 @@ pub async fn review(
         });
     }
     ctx.send(reply(share).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
+        .await?;
+    Ok(())
+}
+
+/// Record how a decision turned out (its requester, the answer roles, or auditors).
+#[poise::command(slash_command, guild_only)]
+pub async fn outcome(
+    ctx: Ctx<'_>,
+    #[description = "The decision's id (type to see this server's recent ones)"]
+    #[autocomplete = "suggest_decided"]
+    #[min = 1]
+    id: i64,
+    #[description = "How it turned out"] result: ResultChoice,
+    #[description = "What worked, what did not (optional)"]
+    #[max_length = 1000]
+    note: Option<String>,
+) -> Result<(), CommandError> {
+    let guild = ctx
+        .guild_id()
+        .ok_or_else(|| refuse("Use this in a server channel."))?;
+    let (permissions, roles) = member_access(ctx);
+    let actor = access::actor(ctx.author(), &roles);
+    let bot = ctx.data();
+    // Not only auditors: the requester and the answer roles may record too (the app checks).
+    let may_audit = bot
+        .app
+        .rules()
+        .may_audit(access::can_manage(permissions), &actor.roles);
+    let request = ctx.id().to_string();
+    let entry = OutcomeEntry {
+        walkthrough_id: id,
+        result: result.into(),
+        note: note.as_deref(),
+        follow_up_round: None,
+        request_id: Some(&request),
+    };
+    let recorder = Recorder::Member {
+        guild: guild.get(),
+        actor: &actor,
+        may_audit,
+    };
+    let recorded = bot
+        .app
+        .record_outcome(&entry, recorder, bot.now())
+        .await
+        .map_err(refusal)?;
+    let (key, outcome) = match &recorded {
+        OutcomeRecorded::New { outcome, .. } => ("outcome-recorded", outcome),
+        OutcomeRecorded::Already(outcome) => ("outcome-already-recorded", outcome),
+    };
+    let mut text = words::say(
+        key,
+        &[
+            ("outcome", &outcome.id.to_string()),
+            ("id", &outcome.walkthrough_id.to_string()),
+            ("result", &words::outcome_result(outcome.result)),
+        ],
+    );
+    if let Some(note) = &outcome.note {
+        text.push_str(&format!("\nNote: {}", render::safe_text(note, 1000)));
+    }
+    ctx.send(reply(None).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
         .await?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! What the audit commands show in Discord: history pages with their buttons, one decision in
-//! full (split over several embeds when it is long), statistics, revisit reminders. Pure
+//! full with its outcomes and latest savings estimate (split over several embeds when it is
+//! long), statistics with the team's own rate, revisit reminders. Pure
 //! functions from store records to serenity builders.
 //!
 //! Every stored text written by people passes through [`render::safe_text`]; Discord's limits
@@ -14,7 +15,10 @@ use serenity::all::{
 
 use super::audit_id::{AuditId, HistoryQuery};
 use super::render::{self, FIELD_LIMIT, safe_text, verdict_colour};
-use crate::app::{DecisionDetail, DecisionSummary, DueRevisit, ReviewRecord, Stats};
+use crate::app::{
+    CostEstimateRecord, DecisionDetail, DecisionSummary, DueRevisit, OutcomeRecord, ReviewRecord,
+    Stats, words,
+};
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::truncate_chars;
 
@@ -262,6 +266,49 @@ fn review_field(r: &ReviewRecord) -> (String, String) {
     (name, value)
 }
 
+/// An outcome in words: the result as its button says it, who, when, how, and the note.
+fn outcome_field(o: &OutcomeRecord) -> (String, String) {
+    let name = format!("Outcome #{} · {}", o.id, words::outcome_result(o.result));
+    let how = match o.follow_up_round {
+        Some(round) => words::say("outcome-follow-up-round", &[("round", &round.to_string())]),
+        None => words::say("outcome-by-hand", &[]),
+    };
+    let mut value = format!(
+        "by {} on {} · {how}",
+        person(&o.recorded_by.id, &o.recorded_by.name),
+        when(o.created_at)
+    );
+    if let Some(note) = &o.note {
+        value.push_str(&format!("\n{}", safe_text(note, 700)));
+    }
+    (name, value)
+}
+
+/// The latest savings estimate's five figures; `of` is how many estimates were given.
+fn estimate_field(e: &CostEstimateRecord, of: usize) -> (String, String) {
+    let f = &e.estimate;
+    let break_even = f.break_even_months.map_or_else(
+        || words::say("outcome-estimate-never", &[]),
+        |m| format!("{m:.1} months"),
+    );
+    let value = format!(
+        "Generic model: {:.2} a month\nFine-tuned model: {:.2} a month\nSaving after upkeep: \
+         {:.2} a month\nBreak-even: {break_even}\nNet after 12 months: {:.2}\n_by {} on {}_",
+        f.generic_monthly,
+        f.fine_tuned_monthly,
+        f.monthly_saving,
+        f.net_12_months,
+        person(&e.recorded_by.id, &e.recorded_by.name),
+        when(e.created_at)
+    );
+    let name = if of > 1 {
+        format!("Savings estimate (latest of {of})")
+    } else {
+        "Savings estimate".to_string()
+    };
+    (name, value)
+}
+
 /// One decision in full, as embeds to send one per message (so each stays under 6000
 /// characters). Long texts are cut and anything past [`MAX_DETAIL_MESSAGES`] messages is
 /// summarised, saying so.
@@ -356,6 +403,19 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
                 w.id
             ),
         ));
+    }
+
+    for o in &d.outcomes {
+        fields.push(outcome_field(o));
+    }
+    if d.outcomes.is_empty() && d.decision.is_some() {
+        fields.push((
+            "Outcome".into(),
+            words::say("outcome-none-yet", &[("id", &w.id.to_string())]),
+        ));
+    }
+    if let Some(e) = d.latest_estimate() {
+        fields.push(estimate_field(e, d.cost_estimates.len()));
     }
 
     let colour = d.decision.as_ref().map(|dec| verdict_colour(dec.verdict));
@@ -521,6 +581,14 @@ pub fn stats_embed(
     if !trend.is_empty() {
         embed = embed.field("Last months", fit(&trend.join("\n"), FIELD_LIMIT), false);
     }
+    embed = embed.field(
+        "Outcomes",
+        fit(
+            &words::outcome_stats_lines(&s.outcomes).join("\n"),
+            FIELD_LIMIT,
+        ),
+        false,
+    );
     if let Some(name) = chart {
         embed = embed.image(format!("attachment://{name}"));
     }

@@ -5,14 +5,14 @@
 //! `/finetune cancel` cancels this thread's open walkthrough; `/finetune resume` shows its
 //! current question again; `/finetune help` explains. Answers are ephemeral, so the channel
 //! sees only the walkthrough itself. The audit subcommands (`history`, `show`, `review`,
-//! `stats`, `export`) are registered here and live in [`super::audit`].
+//! `outcome`, `stats`, `export`) are registered here and live in [`super::audit`].
 
 use std::sync::Arc;
 
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId};
 
-use super::audit::{export, history, review, show, stats};
+use super::audit::{export, history, outcome, review, show, stats};
 use super::reply::{CommandError, Refusal, refusal, refuse};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
@@ -93,7 +93,8 @@ async fn say(ctx: Ctx<'_>, text: impl Into<String>) -> Result<(), CommandError> 
     slash_command,
     guild_only,
     subcommands(
-        "check", "cancel", "resume", "help", "history", "show", "review", "stats", "export"
+        "check", "cancel", "resume", "help", "history", "show", "review", "outcome", "stats",
+        "export"
     ),
     subcommand_required
 )]
@@ -258,6 +259,8 @@ async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
              `/finetune history`: past checklists with filters, 10 a page\n\
              `/finetune show id:`: one checklist in full\n\
              `/finetune review id: outcome:`: record the team's view, optionally a revisit date\n\
+             `/finetune outcome id: result: [note]`: record how a decision turned out (also the \
+             proposer and answer roles)\n\
              `/finetune stats [period]`: counts and a chart\n\
              `/finetune export`: a CSV or JSON file of this server's decisions\n\n\
              I also notice messages that propose fine-tuning and offer the checklist in a thread; \

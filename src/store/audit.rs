@@ -9,11 +9,14 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
+use super::outcomes::count_outcome;
 use super::walkthroughs::gates_from_row;
 use super::{
-    AnswerEvent, DecisionDetail, DecisionRecord, DecisionSummary, Note, Person, Source, Status,
-    Store, StoreError, format_time, id_from_db, id_to_db, parse_time,
+    ASSUMED_SOLVED_SHARE, AnswerEvent, DecisionDetail, DecisionRecord, DecisionSummary, Note,
+    OutcomeStats, Person, Source, Status, Store, StoreError, format_time, id_from_db, id_to_db,
+    parse_time,
 };
+use crate::checklist::outcome::OutcomeResult;
 use crate::checklist::{Driver, Gate, Goal, VerdictKind, model};
 
 /// Which walkthroughs a listing, export or statistic covers. Empty fields do not filter.
@@ -153,6 +156,8 @@ pub struct Stats {
     /// dismissed / detections; `None` without detections.
     pub dismissal_rate: Option<f64>,
     pub by_month: Vec<MonthCounts>,
+    /// How the decisions turned out: the team's own rate next to the assumed "8 in 10".
+    pub outcomes: OutcomeStats,
 }
 
 impl Stats {
@@ -193,7 +198,7 @@ impl Store {
         rows.iter().map(summary_from_row).collect()
     }
 
-    /// Everything about one walkthrough, its reviews included. `guild_id` scopes the lookup: a walkthrough of
+    /// Everything about one walkthrough, its reviews, outcomes and savings estimates included. `guild_id` scopes the lookup: a walkthrough of
     /// another guild is reported as not found.
     pub async fn detail(
         &self,
@@ -252,12 +257,16 @@ impl Store {
             .map(|r| decision_from_row(&r))
             .transpose()?;
         let reviews = self.reviews_of(id).await?;
+        let outcomes = self.outcomes_of(id).await?;
+        let cost_estimates = self.cost_estimates_of(id).await?;
         Ok(DecisionDetail {
             walkthrough,
             answers,
             notes,
             decision,
             reviews,
+            outcomes,
+            cost_estimates,
         })
     }
 
@@ -339,6 +348,62 @@ impl Store {
             (stats.decisions > 0).then(|| premature as f64 / stats.decisions as f64);
         stats.dismissal_rate = (stats.detections > 0)
             .then(|| stats.dismissed_detections as f64 / stats.detections as f64);
+        stats.outcomes = self.outcome_counts(filter, stats.decisions).await?;
+        Ok(stats)
+    }
+
+    /// The team's results over the decisions `filter` covers (by decision time, as the
+    /// statistics count them): per decision its latest final outcome ("not yet" answers
+    /// aside), counted by verdict.
+    pub async fn outcome_stats_matching(
+        &self,
+        filter: &ListFilter,
+    ) -> Result<OutcomeStats, StoreError> {
+        let mut q = QueryBuilder::new("SELECT count(*) FROM decisions d");
+        filter.push_decision_where(&mut q)?;
+        let decisions = count(q.build_query_scalar().fetch_one(&self.pool).await?);
+        self.outcome_counts(filter, decisions).await
+    }
+
+    /// [`Store::outcome_stats_matching`], given how many decisions the filter covers. Reads
+    /// the outcomes (few) and joins their decisions, rather than looking up every decision.
+    async fn outcome_counts(
+        &self,
+        filter: &ListFilter,
+        decisions: u64,
+    ) -> Result<OutcomeStats, StoreError> {
+        // CROSS JOIN keeps the outcomes (few) as the outer loop: with a guild filter SQLite
+        // would otherwise walk the guild's decisions and probe the outcomes for each.
+        let mut q = QueryBuilder::new(
+            "SELECT d.verdict, o.result, count(*) FROM outcomes o \
+             CROSS JOIN decisions d ON d.walkthrough_id = o.walkthrough_id",
+        );
+        filter.push_decision_where(&mut q)?;
+        q.push(
+            " AND o.id IN (SELECT max(id) FROM outcomes \
+             WHERE result NOT IN ('not_tried', 'not_yet') GROUP BY walkthrough_id) \
+             GROUP BY d.verdict, o.result",
+        );
+        let mut stats = OutcomeStats {
+            assumed_solved_share: ASSUMED_SOLVED_SHARE,
+            ..OutcomeStats::default()
+        };
+        let mut with_outcome = 0;
+        for row in q.build().fetch_all(&self.pool).await? {
+            let verdict: String = row.try_get(0)?;
+            let result: String = row.try_get(1)?;
+            let n = count(row.try_get::<i64, _>(2)?);
+            let verdict = VerdictKind::from_key(&verdict)
+                .ok_or_else(|| StoreError::BadData(format!("verdict {verdict:?}")))?;
+            let result = OutcomeResult::from_key(&result)
+                .ok_or_else(|| StoreError::BadData(format!("outcome {result:?}")))?;
+            with_outcome += n;
+            count_outcome(&mut stats, verdict, result, n);
+        }
+        stats.awaiting = decisions.saturating_sub(with_outcome);
+        let share = |part: u64, whole: u64| (whole > 0).then(|| part as f64 / whole as f64);
+        stats.solved_share = share(stats.solved, stats.premature_with_outcome);
+        stats.paid_off_share = share(stats.paid_off, stats.justified_with_outcome);
         Ok(stats)
     }
 }

@@ -1,4 +1,6 @@
-//! Streaming export of walkthroughs and their decisions as CSV, JSON or JSON Lines.
+//! Streaming export of walkthroughs and their decisions as CSV, JSON or JSON Lines, each with
+//! the decision's latest outcome (result, when, note) and latest savings estimate (its five
+//! figures).
 //!
 //! Rows are read in pages of [`PAGE_ROWS`] (keyset pagination on the id), each page packed by
 //! SQLite into one JSON text, so memory stays flat whatever the number of rows and the
@@ -61,6 +63,17 @@ struct ExportRow<L = Vec<String>> {
     next_steps: L,
     checklist_version: String,
     decided_at: Option<String>,
+    /// The decision's latest outcome (its result key), when it was recorded, and its note.
+    outcome: Option<String>,
+    outcome_recorded_at: Option<String>,
+    outcome_note: Option<String>,
+    /// The five figures of the decision's latest savings estimate.
+    generic_monthly: Option<f64>,
+    fine_tuned_monthly: Option<f64>,
+    monthly_saving: Option<f64>,
+    /// `None` both without an estimate and when it never pays back (see `monthly_saving`).
+    break_even_months: Option<f64>,
+    net_12_months: Option<f64>,
 }
 
 impl ExportRow {
@@ -89,6 +102,14 @@ impl ExportRow {
             next_steps: self.next_steps.join(LIST_SEPARATOR),
             checklist_version: self.checklist_version,
             decided_at: self.decided_at,
+            outcome: self.outcome,
+            outcome_recorded_at: self.outcome_recorded_at,
+            outcome_note: self.outcome_note.map(defuse_formula),
+            generic_monthly: self.generic_monthly,
+            fine_tuned_monthly: self.fine_tuned_monthly,
+            monthly_saving: self.monthly_saving,
+            break_even_months: self.break_even_months,
+            net_12_months: self.net_12_months,
         }
     }
 }
@@ -103,7 +124,13 @@ const EXPORT_PAGE: &str = "SELECT w.id, json_array(w.id, w.created_at, w.source,
      w.requester_id, w.requester_name, w.trigger_text, d.verdict, d.goal, d.goal_detail, d.g1, \
      d.g2, d.g3, d.g4, d.drivers, json(coalesce(d.reasons, '[]')), \
      json(coalesce(d.next_steps, '[]')), coalesce(d.checklist_version, w.checklist_version), \
-     d.decided_at) AS row FROM walkthroughs w LEFT JOIN decisions d ON d.walkthrough_id = w.id";
+     d.decided_at, o.result, o.created_at, o.note, e.generic_monthly, e.fine_tuned_monthly, \
+     e.monthly_saving, e.break_even_months, e.net_12_months) AS row FROM walkthroughs w \
+     LEFT JOIN decisions d ON d.walkthrough_id = w.id \
+     LEFT JOIN outcomes o ON o.id = \
+       (SELECT max(id) FROM outcomes WHERE walkthrough_id = w.id) \
+     LEFT JOIN cost_estimates e ON e.id = \
+       (SELECT max(id) FROM cost_estimates WHERE walkthrough_id = w.id)";
 
 impl Store {
     /// Writes every walkthrough matching `filter`, oldest first, and returns how many.
@@ -210,7 +237,7 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
 }
 
-const CSV_HEADER: [&str; 22] = [
+const CSV_HEADER: [&str; 30] = [
     "id",
     "created_at",
     "source",
@@ -233,6 +260,14 @@ const CSV_HEADER: [&str; 22] = [
     "next_steps",
     "checklist_version",
     "decided_at",
+    "outcome",
+    "outcome_recorded_at",
+    "outcome_note",
+    "generic_monthly",
+    "fine_tuned_monthly",
+    "monthly_saving",
+    "break_even_months",
+    "net_12_months",
 ];
 
 /// Prefixes `'` to text a spreadsheet would evaluate as a formula.

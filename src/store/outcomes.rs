@@ -443,53 +443,41 @@ impl Store {
     /// The team's results: per decision its latest final outcome ("not yet" answers aside),
     /// counted by verdict; `guild_id` narrows it to one guild.
     pub async fn outcome_stats(&self, guild_id: Option<u64>) -> Result<OutcomeStats, StoreError> {
-        let guild = id_to_db(guild_id)?;
-        let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(
-            "SELECT d.verdict, (SELECT o.result FROM outcomes o \
-                 WHERE o.walkthrough_id = d.walkthrough_id \
-                 AND o.result NOT IN ('not_tried', 'not_yet') ORDER BY o.id DESC LIMIT 1) AS latest, \
-             count(*) FROM decisions d WHERE (?1 IS NULL OR d.guild_id = ?1) \
-             GROUP BY d.verdict, latest",
-        )
-        .bind(guild)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut stats = OutcomeStats {
-            assumed_solved_share: ASSUMED_SOLVED_SHARE,
-            ..OutcomeStats::default()
-        };
-        for (verdict, latest, count) in rows {
-            let count = u64::try_from(count).unwrap_or_default();
-            let Some(result) = latest.as_deref().and_then(OutcomeResult::from_key) else {
-                stats.awaiting += count;
-                continue;
-            };
-            match VerdictKind::from_key(&verdict) {
-                Some(VerdictKind::Premature) => {
-                    stats.premature_with_outcome += count;
-                    match result {
-                        OutcomeResult::Solved => stats.solved += count,
-                        OutcomeResult::Partly => stats.partly += count,
-                        OutcomeResult::StillNeeded => stats.still_needed += count,
-                        _ => {}
-                    }
-                }
-                Some(VerdictKind::Justified) => {
-                    stats.justified_with_outcome += count;
-                    match result {
-                        OutcomeResult::PaidOff => stats.paid_off += count,
-                        OutcomeResult::NoGain => stats.no_gain += count,
-                        OutcomeResult::Dropped => stats.dropped += count,
-                        _ => {}
-                    }
-                }
+        self.outcome_stats_matching(&super::ListFilter {
+            guild_id,
+            ..super::ListFilter::default()
+        })
+        .await
+    }
+}
+
+/// Adds one group of decisions with the same verdict and latest final result.
+pub(super) fn count_outcome(
+    stats: &mut OutcomeStats,
+    verdict: VerdictKind,
+    result: OutcomeResult,
+    count: u64,
+) {
+    match verdict {
+        VerdictKind::Premature => {
+            stats.premature_with_outcome += count;
+            match result {
+                OutcomeResult::Solved => stats.solved += count,
+                OutcomeResult::Partly => stats.partly += count,
+                OutcomeResult::StillNeeded => stats.still_needed += count,
                 _ => {}
             }
         }
-        let share = |part: u64, whole: u64| (whole > 0).then(|| part as f64 / whole as f64);
-        stats.solved_share = share(stats.solved, stats.premature_with_outcome);
-        stats.paid_off_share = share(stats.paid_off, stats.justified_with_outcome);
-        Ok(stats)
+        VerdictKind::Justified => {
+            stats.justified_with_outcome += count;
+            match result {
+                OutcomeResult::PaidOff => stats.paid_off += count,
+                OutcomeResult::NoGain => stats.no_gain += count,
+                OutcomeResult::Dropped => stats.dropped += count,
+                _ => {}
+            }
+        }
+        VerdictKind::NotJustifiedYet => {}
     }
 }
 

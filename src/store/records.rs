@@ -1,5 +1,5 @@
 //! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions,
-//! reviews.
+//! reviews (outcomes and savings estimates live next to their SQL).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -212,6 +212,17 @@ pub struct DecisionDetail {
     pub decision: Option<DecisionRecord>,
     /// The team's reviews of the decision, oldest first.
     pub reviews: Vec<ReviewRecord>,
+    /// How the decision turned out, oldest first (the last final one counts).
+    pub outcomes: Vec<super::OutcomeRecord>,
+    /// The savings estimates given for it, oldest first (the last one counts).
+    pub cost_estimates: Vec<super::CostEstimateRecord>,
+}
+
+impl DecisionDetail {
+    /// The newest savings estimate, if any was given.
+    pub fn latest_estimate(&self) -> Option<&super::CostEstimateRecord> {
+        self.cost_estimates.last()
+    }
 }
 
 /// A review to record.
