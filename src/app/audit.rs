@@ -56,7 +56,9 @@ impl App {
 
     /// Counts by verdict, gates, drivers and month.
     pub async fn stats(&self, filter: &ListFilter) -> Result<Stats, AppError> {
-        Ok(self.store.stats(filter).await?)
+        let mut stats = self.store.stats(filter).await?;
+        stats.detection = self.detection_precision(filter.guild_id).await?;
+        Ok(stats)
     }
 
     /// Writes every walkthrough matching `filter`, oldest first; returns how many.

@@ -43,6 +43,7 @@ pub use error::{AppError, Mentions, PlainMentions};
 pub use start::Start;
 pub use sweeps::Timing;
 
+pub use crate::store::DetectionPrecision;
 /// The shapes the use cases take and return. They are defined next to the SQL that reads
 /// them; front ends name them from here, never from the store.
 pub use crate::store::{
@@ -58,7 +59,7 @@ pub use crate::store::{
 pub use crate::store::{Person, Place};
 pub use crate::store::{SuggestionRecord, SuggestionState};
 pub use outcomes::{FollowUpDelivery, OutcomeEntry, Recorder, SavingsEstimate};
-pub use suggest::{DetectionPrecision, Suggest};
+pub use suggest::Suggest;
 
 /// The use cases, over one store and one checklist. Cheap to clone.
 #[derive(Debug, Clone)]

@@ -9,9 +9,10 @@
 //! dismissal are kept: they are the detector's production precision per action.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
-use crate::store::{NewSuggestion, SuggestionRecord, SuggestionState};
+use crate::store::{
+    ActionPrecision, DetectionPrecision, NewSuggestion, SuggestionRecord, SuggestionState,
+};
 
 use super::start::ChatSkip;
 use super::{Actor, App, AppError, Person};
@@ -28,36 +29,6 @@ pub struct Suggest<'a> {
     pub author: &'a Person,
     pub text: &'a str,
     pub score: f32,
-}
-
-/// How the detector's two actions fared with the team: `started / (started + dismissed)`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct ActionPrecision {
-    pub started: u64,
-    pub dismissed: u64,
-    /// Suggestions nobody answered (counted apart: silence is not a verdict).
-    pub expired: u64,
-    /// `None` before anything was started or dismissed.
-    pub precision: Option<f64>,
-}
-
-impl ActionPrecision {
-    fn new(started: u64, dismissed: u64, expired: u64) -> ActionPrecision {
-        let decided = started + dismissed;
-        ActionPrecision {
-            started,
-            dismissed,
-            expired,
-            precision: (decided > 0).then(|| started as f64 / decided as f64),
-        }
-    }
-}
-
-/// The production precision of both actions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct DetectionPrecision {
-    pub thread: ActionPrecision,
-    pub suggest: ActionPrecision,
 }
 
 impl App {

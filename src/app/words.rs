@@ -43,6 +43,26 @@ pub fn outcome_result(result: OutcomeResult) -> String {
     say(&format!("outcome-result-{}", result.key()), &[])
 }
 
+/// The detector's precision in production, one line per action, as `decisions stats` and
+/// `/finetune stats` show it.
+pub fn detection_precision_lines(d: &crate::store::DetectionPrecision) -> [String; 2] {
+    let line = |key: &str, a: &crate::store::ActionPrecision| {
+        say(
+            key,
+            &[
+                ("started", &a.started.to_string()),
+                ("dismissed", &a.dismissed.to_string()),
+                ("expired", &a.expired.to_string()),
+                ("precision", &percent(a.precision)),
+            ],
+        )
+    };
+    [
+        line("stats-detection-thread", &d.thread),
+        line("stats-detection-suggest", &d.suggest),
+    ]
+}
+
 /// A share (0..=1) as a percentage with one decimal, `-` without any.
 pub fn percent(share: Option<f64>) -> String {
     share.map_or("-".into(), |s| format!("{:.1}%", s * 100.0))

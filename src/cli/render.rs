@@ -395,6 +395,20 @@ pub fn stats(s: &Stats, content: &ChecklistContent) -> String {
         s.dismissed_detections,
         percent(s.dismissal_rate)
     );
+    let _ = writeln!(
+        out,
+        "\nDetector in production (started / (started + dismissed)):"
+    );
+    for line in words::detection_precision_lines(&s.detection) {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(
+        out,
+        "\nDetector in production (started / (started + dismissed)):"
+    );
+    for line in words::detection_precision_lines(&s.detection) {
+        let _ = writeln!(out, "  {line}");
+    }
     let _ = writeln!(out, "\nOutcomes:");
     for line in words::outcome_stats_lines(&s.outcomes) {
         let _ = writeln!(out, "  {line}");

@@ -582,6 +582,14 @@ pub fn stats_embed(
         embed = embed.field("Last months", fit(&trend.join("\n"), FIELD_LIMIT), false);
     }
     embed = embed.field(
+        "Detector in production",
+        fit(
+            &words::detection_precision_lines(&s.detection).join("\n"),
+            FIELD_LIMIT,
+        ),
+        false,
+    );
+    embed = embed.field(
         "Outcomes",
         fit(
             &words::outcome_stats_lines(&s.outcomes).join("\n"),

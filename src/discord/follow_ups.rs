@@ -128,18 +128,9 @@ fn question_words(question: FollowUpQuestion) -> &'static str {
     }
 }
 
-/// The words of an answer button.
-pub fn result_words(result: OutcomeResult) -> &'static str {
-    match result {
-        OutcomeResult::Solved => "Solved without fine-tuning",
-        OutcomeResult::Partly => "Partly",
-        OutcomeResult::StillNeeded => "Still need fine-tuning",
-        OutcomeResult::NotTried => "Not tried yet",
-        OutcomeResult::PaidOff => "Yes, and it paid off",
-        OutcomeResult::NoGain => "Yes, no clear gain",
-        OutcomeResult::NotYet => "Not yet",
-        OutcomeResult::Dropped => "Dropped it",
-    }
+/// The words of an answer button (the app's words for the result).
+pub fn result_words(result: OutcomeResult) -> String {
+    crate::app::words::outcome_result(result)
 }
 
 /// The follow-up message: the requester mentioned (only them), the question, four buttons.
@@ -200,7 +191,7 @@ fn note_form(walkthrough_id: i64, round: u32, result: OutcomeResult) -> CreateMo
         round,
         result,
     };
-    let title = crate::text::truncate_chars(result_words(result), 45);
+    let title = crate::text::truncate_chars(&result_words(result), 45);
     CreateModal::new(id.to_string(), title).components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,

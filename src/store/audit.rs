@@ -158,6 +158,9 @@ pub struct Stats {
     pub by_month: Vec<MonthCounts>,
     /// How the decisions turned out: the team's own rate next to the assumed "8 in 10".
     pub outcomes: OutcomeStats,
+    /// The detector in production, per action: started / (started + dismissed), over every
+    /// detection of the filter's guild (the date filters do not apply).
+    pub detection: super::DetectionPrecision,
 }
 
 impl Stats {

@@ -8,6 +8,8 @@
 //! nothing. Others (no answer yet, cancelled before any answer) are left out of the labels, as
 //! are texts that retention already redacted.
 
+use serde::Serialize;
+
 use super::{REDACTED_TEXT, Store, StoreError, id_to_db};
 
 /// One chat detection and what became of it.
@@ -18,6 +20,36 @@ pub struct DetectionOutcome {
     /// The team took it as a proposal; otherwise it was dismissed.
     pub started: bool,
     pub text: String,
+}
+
+/// How the detector's two actions fared with the team: `started / (started + dismissed)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ActionPrecision {
+    pub started: u64,
+    pub dismissed: u64,
+    /// Suggestions nobody answered (counted apart: silence is not a verdict).
+    pub expired: u64,
+    /// `None` before anything was started or dismissed.
+    pub precision: Option<f64>,
+}
+
+impl ActionPrecision {
+    pub fn new(started: u64, dismissed: u64, expired: u64) -> ActionPrecision {
+        let decided = started + dismissed;
+        ActionPrecision {
+            started,
+            dismissed,
+            expired,
+            precision: (decided > 0).then(|| started as f64 / decided as f64),
+        }
+    }
+}
+
+/// The production precision of both actions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct DetectionPrecision {
+    pub thread: ActionPrecision,
+    pub suggest: ActionPrecision,
 }
 
 impl Store {

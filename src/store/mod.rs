@@ -39,7 +39,7 @@ pub use erasure::{
 };
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
-pub use feedback::DetectionOutcome;
+pub use feedback::{ActionPrecision, DetectionOutcome, DetectionPrecision};
 pub use maintenance::BackupReport;
 pub use outcomes::{
     ASSUMED_SOLVED_SHARE, DueFollowUp, FollowUpClock, MAX_OUTCOME_NOTE_CHARS, NewOutcome,
