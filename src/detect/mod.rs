@@ -65,8 +65,11 @@ pub struct DetectSettings {
     pub suggest_expires_minutes: u64,
 }
 
+/// The shipped `suggest_expires_minutes` (also in `config/default.toml`).
+pub const DEFAULT_SUGGEST_EXPIRES_MINUTES: u64 = 30;
+
 fn default_suggest_expires_minutes() -> u64 {
-    30
+    DEFAULT_SUGGEST_EXPIRES_MINUTES
 }
 
 /// The shipped `thread_threshold` (also in `config/default.toml`).

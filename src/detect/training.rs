@@ -14,7 +14,7 @@ pub fn training_settings() -> DetectSettings {
         extra_exclusions: Vec::new(),
         thread_threshold: super::DEFAULT_THREAD_THRESHOLD,
         suggest_threshold: super::DEFAULT_SUGGEST_THRESHOLD,
-        suggest_expires_minutes: 30,
+        suggest_expires_minutes: super::DEFAULT_SUGGEST_EXPIRES_MINUTES,
     }
 }
 
