@@ -17,7 +17,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use tunegate::detect::{DetectSettings, Detector};
+use tunegate::detect::Detector;
 
 const MESSAGES: usize = 4_000;
 const REPEATS_PER_MESSAGE: u32 = 20;
@@ -166,14 +166,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
-    let settings = DetectSettings {
-        enabled: true,
-        languages: ["en", "fr", "de", "es"].map(String::from).to_vec(),
-        extra_phrases: vec![],
-        extra_exclusions: vec![],
-        thread_threshold: tunegate::detect::DEFAULT_THREAD_THRESHOLD,
-        suggest_threshold: tunegate::detect::DEFAULT_SUGGEST_THRESHOLD,
-    };
+    // Every language, nothing configured: the shipped defaults.
+    let settings = tunegate::detect::training_settings();
     let Ok(detector) = Detector::new(&settings) else {
         eprintln!("the default settings do not build a detector");
         std::process::exit(1);

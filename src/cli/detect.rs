@@ -153,19 +153,9 @@ fn write_record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::DetectSettings;
 
     fn detector() -> Detector {
-        let settings = DetectSettings {
-            enabled: true,
-            languages: vec!["en".into(), "fr".into(), "de".into(), "es".into()],
-            extra_phrases: vec![],
-            extra_exclusions: vec![],
-            thread_threshold: crate::detect::DEFAULT_THREAD_THRESHOLD,
-            suggest_threshold: crate::detect::DEFAULT_SUGGEST_THRESHOLD,
-            suggest_expires_minutes: crate::detect::DEFAULT_SUGGEST_EXPIRES_MINUTES,
-        };
-        Detector::new(&settings).unwrap()
+        Detector::new(&crate::detect::training_settings()).unwrap()
     }
 
     fn args(messages: &[&str], file: Option<PathBuf>, format: Format) -> DetectArgs {
