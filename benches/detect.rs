@@ -173,6 +173,7 @@ fn main() {
         extra_exclusions: vec![],
         thread_threshold: tunegate::detect::DEFAULT_THREAD_THRESHOLD,
         suggest_threshold: tunegate::detect::DEFAULT_SUGGEST_THRESHOLD,
+        suggest_expires_minutes: 30,
     };
     let Ok(detector) = Detector::new(&settings) else {
         eprintln!("the default settings do not build a detector");

@@ -163,6 +163,7 @@ mod tests {
             extra_exclusions: vec![],
             thread_threshold: crate::detect::DEFAULT_THREAD_THRESHOLD,
             suggest_threshold: crate::detect::DEFAULT_SUGGEST_THRESHOLD,
+            suggest_expires_minutes: 30,
         };
         Detector::new(&settings).unwrap()
     }

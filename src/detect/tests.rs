@@ -17,6 +17,7 @@ fn settings(languages: &[&str], phrases: &[&str], exclusions: &[&str]) -> Detect
         extra_exclusions: owned(exclusions),
         thread_threshold: DEFAULT_THREAD_THRESHOLD,
         suggest_threshold: DEFAULT_SUGGEST_THRESHOLD,
+        suggest_expires_minutes: 30,
     }
 }
 
