@@ -37,11 +37,11 @@ fn admin() -> Invoker {
     admin_in(GUILD_ID, CHANNEL_ID)
 }
 
-/// `/finetune <sub>` with `options`, from `who`.
+/// `/finetune-audit <sub>` with `options`, from `who`.
 fn command(sub: &str, options: Value, who: &Invoker) -> Value {
     payloads::with_invoker(
         payloads::slash_command(
-            "finetune",
+            "finetune-audit",
             json!([{ "type": 1, "name": sub, "options": options }]),
         ),
         who,
@@ -236,7 +236,8 @@ async fn autocomplete_offers_this_servers_recent_ids_to_auditors_only() {
     let ours = seed_many(&h, GUILD_ID, 3).await;
     let theirs = seed_many(&h, SECOND_GUILD_ID, 1).await;
     let typing = |sub: &str, partial: &str, who: &Invoker| {
-        let mut i = payloads::with_invoker(payloads::autocomplete("finetune", "id", partial), who);
+        let mut i =
+            payloads::with_invoker(payloads::autocomplete("finetune-audit", "id", partial), who);
         i["data"]["options"] = json!([{
             "type": 1, "name": sub,
             "options": [{ "name": "id", "type": 4, "value": partial, "focused": true }],
@@ -690,11 +691,11 @@ async fn members_without_manage_server_or_an_audit_role_are_refused() {
     h.assert_clean();
 }
 
-/// Choice indexes of `/finetune outcome result:`, in the order of the follow-up buttons.
+/// Choice indexes of `/finetune-audit outcome result:`, in the order of the follow-up buttons.
 const SOLVED: u64 = 0;
 const PAID_OFF: u64 = 4;
 
-/// `/finetune outcome id: result: [note:]` from `who`.
+/// `/finetune-audit outcome id: result: [note:]` from `who`.
 fn outcome(id: i64, result: u64, note: Option<&str>, who: &Invoker) -> Value {
     let mut options = vec![
         json!({ "name": "id", "type": 4, "value": id }),
@@ -901,18 +902,18 @@ async fn the_outcome_command_offers_the_words_of_the_follow_up_buttons() {
         .await
         .expect("the commands are registered");
     let body = registered.body.unwrap();
-    let finetune = body
+    let audit = body
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["name"] == "finetune")
+        .find(|c| c["name"] == "finetune-audit")
         .unwrap();
-    let outcome = finetune["options"]
+    let outcome = audit["options"]
         .as_array()
         .unwrap()
         .iter()
         .find(|o| o["name"] == "outcome")
-        .expect("/finetune outcome is registered");
+        .expect("/finetune-audit outcome is registered");
     let result = outcome["options"]
         .as_array()
         .unwrap()

@@ -102,7 +102,7 @@ fn filter_words(q: &HistoryQuery) -> String {
     }
 }
 
-/// One page of `/finetune history` and its Previous / Next buttons. `rows` holds at most
+/// One page of `/finetune-audit history` and its Previous / Next buttons. `rows` holds at most
 /// [`PAGE_SIZE`] entries; `has_next` says whether a later page exists.
 pub fn history_page(
     guild: u64,
@@ -142,7 +142,7 @@ pub fn history_page(
         format!("Page {}", query.page + 1)
     } else {
         format!(
-            "Page {} · entries {first}–{last} · /finetune show id: for one in full",
+            "Page {} · entries {first}–{last} · /finetune-audit show id: for one in full",
             query.page + 1
         )
     };
@@ -399,7 +399,7 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
         fields.push((
             "Reviews".into(),
             format!(
-                "None yet. `/finetune review id:{}` records the team's view.",
+                "None yet. `/finetune-audit review id:{}` records the team's view.",
                 w.id
             ),
         ));
