@@ -383,6 +383,49 @@ async fn a_review_is_recorded_and_shown_with_the_whole_decision() {
     h.assert_clean();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn times_are_discord_timestamps_each_reader_sees_in_their_own_time_zone() {
+    let h = BotHarness::start().await;
+    let started = Utc::now() - Duration::hours(5);
+    let id = seed(
+        &h,
+        GUILD_ID,
+        7_200,
+        "we should fine-tune the model",
+        started,
+    )
+    .await;
+    let decided = h.store.detail(id, None).await.unwrap().decision.unwrap();
+    let unix = decided.decided_at.timestamp();
+
+    let shown = h
+        .interact(command(
+            "show",
+            json!([{ "name": "id", "type": 4, "value": id }]),
+            &admin(),
+        ))
+        .await;
+    let embed = shown.body_at("/data/embeds/0").unwrap();
+    let text = text_of(embed);
+    assert!(text.contains(&format!("_decided <t:{unix}:f>_")), "{text}");
+    assert!(
+        text.contains(&format!("started <t:{}:f>", started.timestamp())),
+        "{text}"
+    );
+    assert!(!text.contains(" UTC"), "no UTC strings: {text}");
+    let stamp: DateTime<Utc> = embed["timestamp"].as_str().unwrap().parse().unwrap();
+    assert_eq!(
+        stamp.timestamp(),
+        unix,
+        "the embed carries the decision's time"
+    );
+
+    let page = h.interact(command("history", json!([]), &admin())).await;
+    let listed = text_of(page.body_at("/data/embeds/0").unwrap());
+    assert!(listed.contains(&format!("<t:{unix}:d>")), "{listed}");
+    h.assert_clean();
+}
+
 /// Proposes in chat and clicks through every question (all Yes, one driver); returns the
 /// thread and the decision id.
 async fn decide_in_chat(h: &BotHarness) -> (u64, i64) {
@@ -435,6 +478,11 @@ async fn a_revisit_reminder_fires_once_after_a_restart_and_runs_the_checklist_ag
         .await;
     let said = text_of(recorded.body_at("/data/content").unwrap());
     assert!(said.contains(&format!("<#{thread}>")), "{said}");
+    let starts = day.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp();
+    assert!(
+        said.contains(&format!("<t:{starts}:f>")) && said.contains(&format!("<t:{starts}:R>")),
+        "the revisit day in each reader's own time: {said}"
+    );
 
     h.restart().await;
     let bot = h.running.as_ref().unwrap().bot().clone();

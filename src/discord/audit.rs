@@ -22,6 +22,7 @@ use serenity::{
 
 use super::audit_id::{HistoryQuery, TEXT_MAX_CHARS};
 use super::audit_render::{self, PAGE_SIZE};
+use super::render::TimeStyle;
 use super::reply::{CommandError, refusal, refuse};
 use super::{Bot, access, export_files, render};
 use crate::app::{
@@ -492,15 +493,21 @@ pub async fn review(
         let place = bot.app.walkthrough(id).await.map_err(refusal)?.place;
         let fallback = bot.settings.discord.audit_channel_id;
         let home = place.thread_id.or(place.channel_id);
+        let start = audit_render::revisit_start(day);
+        let on = format!(
+            "{day} (UTC, from {}, {})",
+            render::time(start, TimeStyle::DateTime),
+            render::time(start, TimeStyle::Relative)
+        );
         text.push_str(&match (home, fallback) {
             (Some(h), _) => format!(
-                "\nOn {day} (UTC) I will post a reminder in <#{h}> with a button to run the \
+                "\nOn {on} I will post a reminder in <#{h}> with a button to run the \
                  checklist again."
             ),
-            (None, f) if f != 0 => format!("\nOn {day} (UTC) I will post a reminder in <#{f}>."),
+            (None, f) if f != 0 => format!("\nOn {on} I will post a reminder in <#{f}>."),
             (None, _) => format!(
                 "\nThis decision has no thread and no `discord.audit_channel_id` is set, so \
-                 the reminder on {day} will only be logged."
+                 the reminder on {on} will only be logged."
             ),
         });
     }
