@@ -306,11 +306,13 @@ pub fn embed_time(t: DateTime<Utc>) -> Timestamp {
     Timestamp::from(t)
 }
 
+/// A verdict's colour, the same colour-blind-safe (Okabe–Ito) one as in the statistics chart;
+/// the verdict is always named in words too.
 pub fn verdict_colour(verdict: VerdictKind) -> Colour {
     match verdict {
-        VerdictKind::Premature => Colour::new(0xE67E22),
-        VerdictKind::NotJustifiedYet => Colour::new(0xF1C40F),
-        VerdictKind::Justified => Colour::new(0x2ECC71),
+        VerdictKind::Premature => Colour::new(0xD55E00),
+        VerdictKind::NotJustifiedYet => Colour::new(0xF0E442),
+        VerdictKind::Justified => Colour::new(0x0072B2),
     }
 }
 
