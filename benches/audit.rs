@@ -116,7 +116,7 @@ async fn main() {
         std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
     );
 
-    // /finetune history: one page (11 rows read, 10 rendered with buttons).
+    // /finetune-audit history: one page (11 rows read, 10 rendered with buttons).
     let queries = [
         ("history, first page", HistoryQuery::default()),
         (
@@ -175,7 +175,7 @@ async fn main() {
         );
     }
 
-    // /finetune show: one decision with answers, a note and a review, rendered as embeds.
+    // /finetune-audit show: one decision with answers, a note and a review, rendered as embeds.
     let target = 941; // in guild 42 (941 % 100 + 1), with answers
     let (p50, p99) = measure(500, || async {
         let detail = store.detail(target, Some(guild)).await.expect("detail");
@@ -198,7 +198,7 @@ async fn main() {
     .await;
     println!("{:<28} p50 {}  p99 {}", "autocomplete", ms(p50), ms(p99));
 
-    // /finetune stats: the statistics and the chart, drawn and encoded.
+    // /finetune-audit stats: the statistics and the chart, drawn and encoded.
     for (name, filter) in [
         (
             "stats + chart, one guild",
@@ -242,7 +242,7 @@ async fn main() {
     .await;
     println!("{:<28} p50 {}", "  of which the chart alone", ms(p50));
 
-    // /finetune export: one guild's 10,000 decisions into memory, fitted into attachments.
+    // /finetune-audit export: one guild's 10,000 decisions into memory, fitted into attachments.
     for (name, format, ext) in [
         ("export CSV, one guild", ExportFormat::Csv, "csv"),
         ("export JSON, one guild", ExportFormat::Json, "json"),

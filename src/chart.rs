@@ -3,13 +3,21 @@
 //!
 //! Decisions by month are drawn as stacked bars (one colour per verdict, as in the verdict
 //! embeds); under them, how often each gate was not answered Yes, how often each driver was
-//! cited, and how the decisions turned out (the team's own rate next to the assumed one). Text is drawn with DejaVu Sans, compiled into the binary (`assets/fonts`, under the
-//! Bitstream Vera licence beside it), so the chart renders the same in a slim container.
+//! cited, and how the decisions turned out (the team's own rate next to the assumed one). Text
+//! is drawn with DejaVu Sans, compiled into the binary (`assets/fonts`, under the Bitstream Vera
+//! licence beside it), so the chart renders the same in a slim container.
+//!
+//! Readable for everyone: the verdict colours come from the Okabe–Ito palette (vermillion,
+//! yellow, blue: told apart with any colour vision, and by lightness in greyscale), and colour
+//! is never the only cue: every verdict also has a letter (P, N, J) drawn in its bar segments
+//! and outcome bars and named in the legend, segments are separated by a white line, and the
+//! stack order is always P, N, J from the bottom.
 
 use std::sync::OnceLock;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 
 use crate::store::{MonthCounts, OutcomeStats, Stats};
@@ -24,9 +32,18 @@ pub const MAX_MONTHS: usize = 36;
 static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 const FAMILY: &str = "sans-serif";
 
-const PREMATURE: RGBColor = RGBColor(0xE6, 0x7E, 0x22);
-const NOT_JUSTIFIED_YET: RGBColor = RGBColor(0xF1, 0xC4, 0x0F);
-const JUSTIFIED: RGBColor = RGBColor(0x2E, 0xCC, 0x71);
+/// Okabe–Ito vermillion.
+const PREMATURE: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+/// Okabe–Ito yellow.
+const NOT_JUSTIFIED_YET: RGBColor = RGBColor(0xF0, 0xE4, 0x42);
+/// Okabe–Ito blue.
+const JUSTIFIED: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+/// The letter that names each verdict in the bars and the legend.
+const PREMATURE_MARK: &str = "P";
+const NOT_JUSTIFIED_YET_MARK: &str = "N";
+const JUSTIFIED_MARK: &str = "J";
+/// A letter is drawn in a bar segment at least this many pixels high.
+const MARK_MIN_HEIGHT: i32 = 16;
 const GATES: RGBColor = RGBColor(0x34, 0x49, 0x5E);
 const DRIVERS: RGBColor = RGBColor(0x5D, 0x6D, 0x7E);
 const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
@@ -77,8 +94,8 @@ fn stats_pixels(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
         let (middle, right) = rest.split_horizontally(OUTCOME_PANEL_X - WIDTH / 3);
         let gates: Vec<(String, u64)> = ordered(&stats.failing_gates, &["g1", "g2", "g3", "g4"]);
         let drivers: Vec<(String, u64)> = ordered(&stats.drivers, &["d1", "d2", "d3", "d4"]);
-        draw_bars(&left, "Gates not answered Yes", &gates, &[GATES])?;
-        draw_bars(&middle, "Drivers cited", &drivers, &[DRIVERS])?;
+        draw_bars(&left, "Gates not answered Yes", &gates, &[(GATES, None)])?;
+        draw_bars(&middle, "Drivers cited", &drivers, &[(DRIVERS, None)])?;
         draw_outcomes(&right, &stats.outcomes)?;
         root.present().map_err(draw_err)?;
     }
@@ -123,14 +140,9 @@ fn draw_outcomes<DB: DrawingBackend>(
         share(o.solved_share),
         share(Some(o.assumed_solved_share))
     );
-    draw_bars(
-        area,
-        &caption,
-        &bars,
-        &[
-            PREMATURE, PREMATURE, PREMATURE, JUSTIFIED, JUSTIFIED, JUSTIFIED,
-        ],
-    )
+    let p = (PREMATURE, Some(PREMATURE_MARK));
+    let j = (JUSTIFIED, Some(JUSTIFIED_MARK));
+    draw_bars(area, &caption, &bars, &[p, p, p, j, j, j])
 }
 
 /// Counts in a fixed key order (the store ranks them by count).
@@ -202,36 +214,69 @@ fn draw_months<DB: DrawingBackend>(
         .axis_desc_style((FAMILY, 14).into_font().color(&INK))
         .draw()
         .map_err(draw_err)?;
-    let layers: [(&str, RGBColor, Span); 3] = [
-        ("premature", PREMATURE, |m| (0, m.premature)),
-        ("not justified yet", NOT_JUSTIFIED_YET, |m| {
-            (m.premature, m.premature + m.not_justified_yet)
-        }),
-        ("justified", JUSTIFIED, |m| {
+    let layers: [(&str, &'static str, RGBColor, Span); 3] = [
+        ("premature", PREMATURE_MARK, PREMATURE, |m| (0, m.premature)),
+        (
+            "not justified yet",
+            NOT_JUSTIFIED_YET_MARK,
+            NOT_JUSTIFIED_YET,
+            |m| (m.premature, m.premature + m.not_justified_yet),
+        ),
+        ("justified", JUSTIFIED_MARK, JUSTIFIED, |m| {
             (
                 m.premature + m.not_justified_yet,
                 m.premature + m.not_justified_yet + m.justified,
             )
         }),
     ];
-    for (name, colour, span) in layers {
+    for (name, mark, colour, span) in layers {
+        let segment = |i: usize, m: &MonthCounts| {
+            let (low, high) = span(m);
+            let i = i as u32;
+            [
+                (SegmentValue::Exact(i), low),
+                (SegmentValue::Exact(i + 1), high),
+            ]
+        };
         chart
             .draw_series(months.iter().enumerate().map(|(i, m)| {
-                let (low, high) = span(m);
-                let i = i as u32;
-                let mut bar = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), low),
-                        (SegmentValue::Exact(i + 1), high),
-                    ],
-                    colour.filled(),
-                );
+                let mut bar = Rectangle::new(segment(i, m), colour.filled());
                 bar.set_margin(0, 0, 3, 3);
                 bar
             }))
             .map_err(draw_err)?
-            .label(name)
+            .label(format!("{mark}  {name}"))
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+        // A white line between segments, so a stack reads without colour too.
+        chart
+            .draw_series(
+                months
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| span(m).1 > span(m).0)
+                    .map(|(i, m)| {
+                        let mut edge = Rectangle::new(segment(i, m), WHITE.stroke_width(1));
+                        edge.set_margin(0, 0, 3, 3);
+                        edge
+                    }),
+            )
+            .map_err(draw_err)?;
+        // The verdict's letter in every segment tall enough to hold it.
+        let marks: Vec<_> = months
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let [bottom, top] = segment(i, m);
+                let (_, y_low) = chart.backend_coord(&bottom);
+                let (_, y_high) = chart.backend_coord(&top);
+                let height = y_low - y_high;
+                (height >= MARK_MIN_HEIGHT).then(|| {
+                    let centre = (SegmentValue::CenterOf(i as u32), span(m).0);
+                    EmptyElement::at(centre) + Text::new(mark, (0, -height / 2), mark_font(colour))
+                })
+            })
+            .collect();
+        chart.draw_series(marks).map_err(draw_err)?;
     }
     chart
         .configure_series_labels()
@@ -244,20 +289,49 @@ fn draw_months<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The letter's font: white on the dark verdict colours, ink on the light one; centred.
+fn mark_font(background: RGBColor) -> TextStyle<'static> {
+    let (r, g, b) = (
+        background.0 as u32,
+        background.1 as u32,
+        background.2 as u32,
+    );
+    let light = 299 * r + 587 * g + 114 * b > 150_000;
+    (FAMILY, 14)
+        .into_font()
+        .color(if light { &INK } else { &WHITE })
+        .pos(Pos::new(HPos::Center, VPos::Center))
+}
+
+/// A bar's colour and, for verdict bars, the verdict's letter (drawn just above the bar).
+type BarStyle = (RGBColor, Option<&'static str>);
+
 fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     caption: &str,
     bars: &[(String, u64)],
-    colours: &[RGBColor],
+    styles: &[BarStyle],
 ) -> Result<(), ChartError> {
     let top = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let style_of = |i: usize| {
+        styles
+            .get(i % styles.len().max(1))
+            .copied()
+            .unwrap_or((INK, None))
+    };
+    // Room above the highest bar for the letters of verdict bars.
+    let head = if styles.iter().any(|(_, mark)| mark.is_some()) {
+        5
+    } else {
+        10
+    };
     let last = bars.len().saturating_sub(1) as u32;
     let mut chart = ChartBuilder::on(area)
         .caption(caption, (FAMILY, 16).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(28)
         .y_label_area_size(if bars.len() > 4 { 36 } else { 60 })
-        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / 10 + 1)
+        .build_cartesian_2d((0u32..last).into_segmented(), 0u64..top + top / head + 1)
         .map_err(draw_err)?;
     let label_of = |v: &SegmentValue<u32>| match v {
         SegmentValue::CenterOf(i) => bars
@@ -278,10 +352,7 @@ fn draw_bars<DB: DrawingBackend>(
         .map_err(draw_err)?;
     chart
         .draw_series(bars.iter().enumerate().map(|(i, (_, count))| {
-            let colour = colours
-                .get(i % colours.len().max(1))
-                .copied()
-                .unwrap_or(INK);
+            let (colour, _) = style_of(i);
             let margin = if bars.len() > 4 { 4 } else { 12 };
             let i = i as u32;
             let mut bar = Rectangle::new(
@@ -295,6 +366,23 @@ fn draw_bars<DB: DrawingBackend>(
             bar
         }))
         .map_err(draw_err)?;
+    // Verdict bars say which verdict they follow, above the bar, whatever its height.
+    let marks: Vec<_> = bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, count))| {
+            let mark = style_of(i).1?;
+            let font = (FAMILY, 13)
+                .into_font()
+                .color(&INK)
+                .pos(Pos::new(HPos::Center, VPos::Bottom));
+            Some(
+                EmptyElement::at((SegmentValue::CenterOf(i as u32), *count))
+                    + Text::new(mark, (0, -3), font),
+            )
+        })
+        .collect();
+    chart.draw_series(marks).map_err(draw_err)?;
     Ok(())
 }
 
@@ -415,5 +503,142 @@ mod tests {
     fn empty_statistics_still_draw_a_chart() {
         let png = stats_png(&Stats::default(), "Nothing yet").unwrap();
         assert_eq!(dimensions(&png), (WIDTH, HEIGHT));
+    }
+
+    /// WCAG relative luminance of a colour, 0 (black) to 1 (white).
+    fn luminance(c: RGBColor) -> f64 {
+        let channel = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    #[test]
+    fn the_verdict_colours_are_okabe_ito_and_neighbours_differ_in_lightness() {
+        // Okabe & Ito's colour-blind-safe set: vermillion, yellow, blue.
+        assert_eq!(PREMATURE, RGBColor(0xD5, 0x5E, 0x00));
+        assert_eq!(NOT_JUSTIFIED_YET, RGBColor(0xF0, 0xE4, 0x42));
+        assert_eq!(JUSTIFIED, RGBColor(0x00, 0x72, 0xB2));
+        // Stacked neighbours (P|N, N|J) stay apart in greyscale too (vermillion on yellow is
+        // 2.9:1, yellow on blue 3.9:1); the white line between them and the letters do the rest.
+        let contrast = |a: RGBColor, b: RGBColor| {
+            let (hi, lo) = (
+                luminance(a).max(luminance(b)),
+                luminance(a).min(luminance(b)),
+            );
+            (hi + 0.05) / (lo + 0.05)
+        };
+        assert!(contrast(PREMATURE, NOT_JUSTIFIED_YET) >= 2.5);
+        assert!(contrast(NOT_JUSTIFIED_YET, JUSTIFIED) >= 2.5);
+        let marks = [PREMATURE_MARK, NOT_JUSTIFIED_YET_MARK, JUSTIFIED_MARK];
+        assert_eq!(marks, ["P", "N", "J"], "one distinct letter per verdict");
+    }
+
+    /// Pixels of exactly `colour` inside the box spanned by `inside`'s pixels in the
+    /// monthly panel (its top 380 rows), the box's edge excluded.
+    fn within_bars_of(pixels: &[u8], inside: RGBColor, colour: RGBColor) -> usize {
+        let at = |i: usize| ((i as u32) % WIDTH, (i as u32) / WIDTH);
+        let is = |px: &[u8], c: RGBColor| px == [c.0, c.1, c.2];
+        let bar: Vec<(u32, u32)> = pixels
+            .chunks(3)
+            .enumerate()
+            .filter(|(i, px)| at(*i).1 < 380 && is(px, inside))
+            .map(|(i, _)| at(i))
+            .collect();
+        assert!(!bar.is_empty(), "no bar of that colour");
+        let (x0, x1) = (
+            bar.iter().map(|p| p.0).min().unwrap(),
+            bar.iter().map(|p| p.0).max().unwrap(),
+        );
+        let (y0, y1) = (
+            bar.iter().map(|p| p.1).min().unwrap(),
+            bar.iter().map(|p| p.1).max().unwrap(),
+        );
+        pixels
+            .chunks(3)
+            .enumerate()
+            .filter(|(i, px)| {
+                let (x, y) = at(*i);
+                x > x0 && x < x1 && y > y0 && y < y1 && is(px, colour)
+            })
+            .count()
+    }
+
+    #[test]
+    fn verdict_segments_carry_their_letter_not_only_their_colour() {
+        let one = |premature, justified| Stats {
+            by_month: vec![MonthCounts {
+                month: "2026-11".into(),
+                premature,
+                not_justified_yet: 0,
+                justified,
+            }],
+            ..Stats::default()
+        };
+        // A tall PREMATURE segment shows a white "P" inside it; a tall JUSTIFIED one a "J".
+        let premature = stats_pixels(&one(10, 0), "P").unwrap();
+        assert!(
+            within_bars_of(&premature, PREMATURE, WHITE) > 10,
+            "a letter in the bar"
+        );
+        let justified = stats_pixels(&one(0, 10), "J").unwrap();
+        assert!(
+            within_bars_of(&justified, JUSTIFIED, WHITE) > 10,
+            "a letter in the bar"
+        );
+    }
+
+    /// The example chart of the README, drawn from example data. Regenerate it with
+    /// `cargo test --lib chart::tests::docs_chart -- --ignored`.
+    #[test]
+    #[ignore = "writes docs/stats-chart.png"]
+    fn docs_chart() {
+        let month = |month: &str, premature, not_justified_yet, justified| MonthCounts {
+            month: month.into(),
+            premature,
+            not_justified_yet,
+            justified,
+        };
+        let stats = Stats {
+            decisions: 216,
+            failing_gates: vec![("g1".into(), 87), ("g3".into(), 72), ("g2".into(), 31)],
+            drivers: vec![
+                ("d1".into(), 73),
+                ("d4".into(), 70),
+                ("d3".into(), 37),
+                ("d2".into(), 36),
+            ],
+            by_month: vec![
+                month("2026-04", 27, 11, 2),
+                month("2026-05", 28, 7, 4),
+                month("2026-06", 23, 13, 4),
+                month("2026-07", 23, 12, 4),
+                month("2026-08", 19, 17, 5),
+                month("2026-09", 8, 6, 3),
+            ],
+            outcomes: OutcomeStats {
+                premature_with_outcome: 61,
+                solved: 44,
+                partly: 10,
+                still_needed: 7,
+                solved_share: Some(44.0 / 61.0),
+                assumed_solved_share: 0.8,
+                justified_with_outcome: 12,
+                paid_off: 7,
+                no_gain: 3,
+                dropped: 2,
+                paid_off_share: Some(7.0 / 12.0),
+                awaiting: 143,
+            },
+            ..Stats::default()
+        };
+        let png = stats_png(&stats, "Fine-tuning decisions").unwrap();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/stats-chart.png");
+        std::fs::write(path, png).unwrap();
     }
 }

@@ -37,11 +37,11 @@ fn admin() -> Invoker {
     admin_in(GUILD_ID, CHANNEL_ID)
 }
 
-/// `/finetune <sub>` with `options`, from `who`.
+/// `/finetune-audit <sub>` with `options`, from `who`.
 fn command(sub: &str, options: Value, who: &Invoker) -> Value {
     payloads::with_invoker(
         payloads::slash_command(
-            "finetune",
+            "finetune-audit",
             json!([{ "type": 1, "name": sub, "options": options }]),
         ),
         who,
@@ -236,7 +236,8 @@ async fn autocomplete_offers_this_servers_recent_ids_to_auditors_only() {
     let ours = seed_many(&h, GUILD_ID, 3).await;
     let theirs = seed_many(&h, SECOND_GUILD_ID, 1).await;
     let typing = |sub: &str, partial: &str, who: &Invoker| {
-        let mut i = payloads::with_invoker(payloads::autocomplete("finetune", "id", partial), who);
+        let mut i =
+            payloads::with_invoker(payloads::autocomplete("finetune-audit", "id", partial), who);
         i["data"]["options"] = json!([{
             "type": 1, "name": sub,
             "options": [{ "name": "id", "type": 4, "value": partial, "focused": true }],
@@ -382,6 +383,49 @@ async fn a_review_is_recorded_and_shown_with_the_whole_decision() {
     h.assert_clean();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn times_are_discord_timestamps_each_reader_sees_in_their_own_time_zone() {
+    let h = BotHarness::start().await;
+    let started = Utc::now() - Duration::hours(5);
+    let id = seed(
+        &h,
+        GUILD_ID,
+        7_200,
+        "we should fine-tune the model",
+        started,
+    )
+    .await;
+    let decided = h.store.detail(id, None).await.unwrap().decision.unwrap();
+    let unix = decided.decided_at.timestamp();
+
+    let shown = h
+        .interact(command(
+            "show",
+            json!([{ "name": "id", "type": 4, "value": id }]),
+            &admin(),
+        ))
+        .await;
+    let embed = shown.body_at("/data/embeds/0").unwrap();
+    let text = text_of(embed);
+    assert!(text.contains(&format!("_decided <t:{unix}:f>_")), "{text}");
+    assert!(
+        text.contains(&format!("started <t:{}:f>", started.timestamp())),
+        "{text}"
+    );
+    assert!(!text.contains(" UTC"), "no UTC strings: {text}");
+    let stamp: DateTime<Utc> = embed["timestamp"].as_str().unwrap().parse().unwrap();
+    assert_eq!(
+        stamp.timestamp(),
+        unix,
+        "the embed carries the decision's time"
+    );
+
+    let page = h.interact(command("history", json!([]), &admin())).await;
+    let listed = text_of(page.body_at("/data/embeds/0").unwrap());
+    assert!(listed.contains(&format!("<t:{unix}:d>")), "{listed}");
+    h.assert_clean();
+}
+
 /// Proposes in chat and clicks through every question (all Yes, one driver); returns the
 /// thread and the decision id.
 async fn decide_in_chat(h: &BotHarness) -> (u64, i64) {
@@ -434,6 +478,11 @@ async fn a_revisit_reminder_fires_once_after_a_restart_and_runs_the_checklist_ag
         .await;
     let said = text_of(recorded.body_at("/data/content").unwrap());
     assert!(said.contains(&format!("<#{thread}>")), "{said}");
+    let starts = day.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp();
+    assert!(
+        said.contains(&format!("<t:{starts}:f>")) && said.contains(&format!("<t:{starts}:R>")),
+        "the revisit day in each reader's own time: {said}"
+    );
 
     h.restart().await;
     let bot = h.running.as_ref().unwrap().bot().clone();
@@ -690,11 +739,11 @@ async fn members_without_manage_server_or_an_audit_role_are_refused() {
     h.assert_clean();
 }
 
-/// Choice indexes of `/finetune outcome result:`, in the order of the follow-up buttons.
+/// Choice indexes of `/finetune-audit outcome result:`, in the order of the follow-up buttons.
 const SOLVED: u64 = 0;
 const PAID_OFF: u64 = 4;
 
-/// `/finetune outcome id: result: [note:]` from `who`.
+/// `/finetune-audit outcome id: result: [note:]` from `who`.
 fn outcome(id: i64, result: u64, note: Option<&str>, who: &Invoker) -> Value {
     let mut options = vec![
         json!({ "name": "id", "type": 4, "value": id }),
@@ -901,18 +950,18 @@ async fn the_outcome_command_offers_the_words_of_the_follow_up_buttons() {
         .await
         .expect("the commands are registered");
     let body = registered.body.unwrap();
-    let finetune = body
+    let audit = body
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["name"] == "finetune")
+        .find(|c| c["name"] == "finetune-audit")
         .unwrap();
-    let outcome = finetune["options"]
+    let outcome = audit["options"]
         .as_array()
         .unwrap()
         .iter()
         .find(|o| o["name"] == "outcome")
-        .expect("/finetune outcome is registered");
+        .expect("/finetune-audit outcome is registered");
     let result = outcome["options"]
         .as_array()
         .unwrap()

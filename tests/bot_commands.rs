@@ -136,15 +136,136 @@ async fn help_explains_the_commands_privately() {
         "/finetune check",
         "/finetune cancel",
         "/finetune resume",
-        "/finetune history",
-        "/finetune show id:",
-        "/finetune review id: outcome:",
-        "/finetune outcome id: result:",
-        "/finetune stats",
-        "/finetune export",
+        "/finetune-audit history",
+        "/finetune-audit show id:",
+        "/finetune-audit review id: outcome:",
+        "/finetune-audit outcome id: result:",
+        "/finetune-audit stats",
+        "/finetune-audit export",
+        "Server Settings",
     ] {
         assert!(text.contains(command), "{command} missing: {text}");
     }
     assert!(text.chars().count() <= 2000, "one message: {text}");
+    h.assert_clean();
+}
+
+/// Discord's Manage Server permission bit, as the registered command carries it.
+const MANAGE_GUILD: u64 = 1 << 5;
+
+/// The commands the bot registered (the body of its `PUT .../commands`).
+async fn registered_commands(h: &BotHarness) -> Vec<serde_json::Value> {
+    let put = h
+        .fake
+        .wait_for_request(|r| r.is("PUT", "/commands"), WAIT)
+        .await
+        .expect("the commands are registered");
+    put.body.unwrap().as_array().unwrap().clone()
+}
+
+fn subcommands(command: &serde_json::Value) -> Vec<String> {
+    command["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_commands_are_their_own_command_for_manage_server_and_the_rest_stay_open() {
+    let h = BotHarness::start().await;
+    let commands = registered_commands(&h).await;
+    let named = |name: &str| {
+        commands
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap_or_else(|| panic!("{name} is registered: {commands:?}"))
+            .clone()
+    };
+    let audit = named("finetune-audit");
+    assert_eq!(
+        audit["default_member_permissions"],
+        json!(MANAGE_GUILD.to_string()),
+        "Manage Server by default, grantable in Server Settings"
+    );
+    assert_eq!(audit["contexts"], json!([0]), "servers only");
+    assert_eq!(
+        subcommands(&audit),
+        [
+            "history", "show", "review", "outcome", "stats", "export", "help"
+        ]
+    );
+    let open = named("finetune");
+    assert!(
+        open.get("default_member_permissions")
+            .is_none_or(|p| p.is_null()),
+        "/finetune stays open to everyone: {open}"
+    );
+    assert_eq!(subcommands(&open), ["check", "cancel", "resume", "help"]);
+    // What Discord keeps (and would answer GET with) says the same.
+    let kept = h.fake.requests_to("PUT", "/commands");
+    let stored = kept[0]
+        .response
+        .as_ref()
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    let audit = stored
+        .iter()
+        .find(|c| c["name"] == "finetune-audit")
+        .unwrap();
+    assert_eq!(audit["default_member_permissions"], json!("32"));
+    let open = stored.iter().find(|c| c["name"] == "finetune").unwrap();
+    assert_eq!(open["default_member_permissions"], json!(null));
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_the_server_opened_the_audit_command_to_is_still_refused_by_the_bot() {
+    let h = BotHarness::start().await;
+    // A server admin opened /finetune-audit to @everyone in Server Settings, so Discord
+    // delivers it from a member without Manage Server and without an audit role.
+    let member = invoker(BOB, vec![], CHANNEL_ID);
+    let history = payloads::with_invoker(
+        payloads::slash_command(
+            "finetune-audit",
+            json!([{ "type": 1, "name": "history", "options": [] }]),
+        ),
+        &member,
+    );
+    let callback = h.interact(history).await;
+    assert_eq!(callback.body_at("/data/flags"), Some(&json!(64)));
+    let said = callback.body_at("/data/content").unwrap().as_str().unwrap();
+    assert!(said.contains("Manage Server"), "{said}");
+    assert!(
+        callback.body_at("/data/embeds/0").is_none(),
+        "no history shown"
+    );
+    // Autocomplete offers them nothing either.
+    let mut typing =
+        payloads::with_invoker(payloads::autocomplete("finetune-audit", "id", ""), &member);
+    typing["data"]["options"] = json!([{
+        "type": 1, "name": "show",
+        "options": [{ "name": "id", "type": 4, "value": "", "focused": true }],
+    }]);
+    h.propose("we should fine-tune the model").await;
+    let offered = h.interact(typing).await;
+    assert_eq!(offered.body_at("/type"), Some(&json!(8)));
+    assert_eq!(offered.body_at("/data/choices"), Some(&json!([])));
+    // The audit help is open to whoever the server lets use the command, and says who may.
+    let help = payloads::with_invoker(
+        payloads::slash_command(
+            "finetune-audit",
+            json!([{ "type": 1, "name": "help", "options": [] }]),
+        ),
+        &member,
+    );
+    let callback = h.interact(help).await;
+    assert_eq!(callback.body_at("/data/flags"), Some(&json!(64)));
+    let text = callback.body_at("/data/content").unwrap().as_str().unwrap();
+    assert!(text.contains("/finetune-audit history"), "{text}");
+    assert!(text.contains("Server Settings"), "{text}");
     h.assert_clean();
 }

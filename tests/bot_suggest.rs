@@ -156,7 +156,7 @@ async fn not_a_proposal_removes_the_reply_and_counts_against_the_suggest_action(
     assert_eq!(precision.suggest.dismissed, 1);
     assert_eq!(precision.suggest.precision, Some(0.0));
     assert_eq!(precision.thread.precision, None);
-    // `decisions stats` and `/finetune stats` carry the same figures.
+    // `decisions stats` and `/finetune-audit stats` carry the same figures.
     let filter = tunegate::app::ListFilter {
         guild_id: Some(GUILD_ID),
         ..Default::default()

@@ -67,7 +67,13 @@ async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
                 .iter()
                 .all(|a| a.answered_by.id == ALICE.id.to_string())
         );
-        assert_eq!(detail.decision.unwrap().verdict, expected);
+        let decision = detail.decision.unwrap();
+        assert_eq!(decision.verdict, expected);
+        let stamp = embed["timestamp"]
+            .as_str()
+            .expect("the verdict embed is dated");
+        let stamp: chrono::DateTime<chrono::Utc> = stamp.parse().unwrap();
+        assert_eq!(stamp.timestamp(), decision.decided_at.timestamp());
     }
     h.assert_clean();
 }

@@ -547,6 +547,35 @@ async fn malformed_bodies_are_spec_violations() {
 }
 
 #[tokio::test]
+async fn a_permission_bit_set_may_be_a_decimal_string_as_discord_accepts_but_nothing_else() {
+    let fake = FakeDiscord::start().await;
+    let http = http_for(&fake);
+    http.set_application_id(APP_ID.into());
+    let command = |permissions: serde_json::Value| {
+        json!([{ "name": "audit", "description": "d", "type": 1,
+                 "default_member_permissions": permissions }])
+    };
+    // What serenity sends for Manage Server, and the integer the spec names.
+    http.create_global_commands(&command(json!("32")))
+        .await
+        .unwrap();
+    http.create_global_commands(&command(json!(32)))
+        .await
+        .unwrap();
+    assert_eq!(fake.spec_violations(), Vec::<String>::new());
+    let _ = http
+        .create_global_commands(&command(json!("MANAGE_GUILD")))
+        .await;
+    let _ = http
+        .create_global_commands(&command(json!("36028797018963968")))
+        .await;
+    let violations = fake.spec_violations();
+    assert_eq!(violations.len(), 2, "{violations:#?}");
+    assert!(violations[0].contains("$[0].default_member_permissions: expected type"));
+    assert!(violations[1].contains("$[0].default_member_permissions"));
+}
+
+#[tokio::test]
 async fn serenity_requests_through_its_builders_pass_the_spec() {
     let fake = FakeDiscord::start().await;
     let http = http_for(&fake);

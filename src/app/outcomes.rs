@@ -1,4 +1,4 @@
-//! How decisions turned out: recording an outcome (a follow-up click, `/finetune outcome`,
+//! How decisions turned out: recording an outcome (a follow-up click, `/finetune-audit outcome`,
 //! `tunegate decisions outcome`), the follow-ups due for posting, the team's own rate, and the
 //! savings estimate of the volume driver.
 //!

@@ -44,7 +44,7 @@ pub fn outcome_result(result: OutcomeResult) -> String {
 }
 
 /// The detector's precision in production, one line per action, as `decisions stats` and
-/// `/finetune stats` show it.
+/// `/finetune-audit stats` show it.
 pub fn detection_precision_lines(d: &crate::store::DetectionPrecision) -> [String; 2] {
     let line = |key: &str, a: &crate::store::ActionPrecision| {
         say(
@@ -68,7 +68,7 @@ pub fn percent(share: Option<f64>) -> String {
     share.map_or("-".into(), |s| format!("{:.1}%", s * 100.0))
 }
 
-/// The team's own rate as the lines `decisions stats` and `/finetune stats` both show:
+/// The team's own rate as the lines `decisions stats` and `/finetune-audit stats` both show:
 /// PREMATURE decisions and how they turned out next to the assumed "8 in 10", JUSTIFIED ones
 /// and how many paid off, and how many decisions still await an outcome.
 pub fn outcome_stats_lines(s: &OutcomeStats) -> [String; 3] {
@@ -166,7 +166,7 @@ mod tests {
         assert!(parsed.is_ok(), "{parsed:?}");
         assert_eq!(
             say("not-in-this-server", &[("id", "7")]),
-            "There is no checklist #7 in this server. `/finetune history` lists them."
+            "There is no checklist #7 in this server. `/finetune-audit history` lists them."
         );
     }
 

@@ -1,13 +1,15 @@
-//! The audit commands: `/finetune history|show|review|outcome|stats|export`, and the
-//! autocomplete of checklist ids.
+//! The audit commands: `/finetune-audit history|show|review|outcome|stats|export|help`, and
+//! the autocomplete of checklist ids.
 //!
-//! They live under `/finetune` next to the walkthrough commands. Discord's
-//! `default_member_permissions` applies only to a whole top-level command, and `/finetune check`
-//! must stay open to everyone, so access is checked here, on every call and every autocomplete:
-//! members with Manage Server (as Discord computed it for the interaction) or one of
-//! `discord.audit_roles`. `outcome` is also open to a decision's requester and the answer
-//! roles (the app decides). Every query is scoped to the guild the command is used in. Answers
-//! are ephemeral unless `share:` is true.
+//! They form their own top-level command, registered with `default_member_permissions` =
+//! Manage Server, so a server's admins see it by default and can grant it to other roles or
+//! channels in Server Settings -> Integrations (Discord applies that setting only to a whole
+//! top-level command; `/finetune check` stays open to everyone). Discord's setting is only the
+//! first gate: access is still checked here, on every call and every autocomplete: members with
+//! Manage Server (as Discord computed it for the interaction) or one of `discord.audit_roles`.
+//! `outcome` is also open to a decision's requester and the answer roles (the app decides), when
+//! the server lets them use the command. Every query is scoped to the guild the command is used
+//! in. Answers are ephemeral unless `share:` is true.
 
 use std::sync::Arc;
 
@@ -20,6 +22,7 @@ use serenity::{
 
 use super::audit_id::{HistoryQuery, TEXT_MAX_CHARS};
 use super::audit_render::{self, PAGE_SIZE};
+use super::render::TimeStyle;
 use super::reply::{CommandError, refusal, refuse};
 use super::{Bot, access, export_files, render};
 use crate::app::{
@@ -34,6 +37,50 @@ type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
 /// More rows than this are not exported through Discord (the CLI streams any number).
 pub const MAX_EXPORT_ROWS: u64 = 200_000;
+
+/// Audit this server's fine-tuning decisions (Manage Server, or as set in Server Settings).
+#[poise::command(
+    slash_command,
+    rename = "finetune-audit",
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    subcommands(
+        "history",
+        "show",
+        "review",
+        "outcome",
+        "stats",
+        "export",
+        "audit_help"
+    ),
+    subcommand_required
+)]
+pub async fn finetune_audit(_ctx: Ctx<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Who may audit, and what each audit command does.
+#[poise::command(slash_command, rename = "help", guild_only)]
+async fn audit_help(ctx: Ctx<'_>) -> Result<(), CommandError> {
+    let text = format!(
+        "{}\n\n{}",
+        words::say("audit-help-commands", &[]),
+        who_may_audit(ctx.data())
+    );
+    ctx.send(reply(None).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
+        .await?;
+    Ok(())
+}
+
+/// Who may use `/finetune-audit`, for both helps.
+pub fn who_may_audit(bot: &Bot) -> String {
+    let roles = if bot.app.rules().audit_roles.is_empty() {
+        String::new()
+    } else {
+        words::say("audit-help-roles", &[])
+    };
+    words::say("audit-help-who", &[("roles", &roles)])
+}
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum VerdictChoice {
@@ -446,15 +493,21 @@ pub async fn review(
         let place = bot.app.walkthrough(id).await.map_err(refusal)?.place;
         let fallback = bot.settings.discord.audit_channel_id;
         let home = place.thread_id.or(place.channel_id);
+        let start = audit_render::revisit_start(day);
+        let on = format!(
+            "{day} (UTC, from {}, {})",
+            render::time(start, TimeStyle::DateTime),
+            render::time(start, TimeStyle::Relative)
+        );
         text.push_str(&match (home, fallback) {
             (Some(h), _) => format!(
-                "\nOn {day} (UTC) I will post a reminder in <#{h}> with a button to run the \
+                "\nOn {on} I will post a reminder in <#{h}> with a button to run the \
                  checklist again."
             ),
-            (None, f) if f != 0 => format!("\nOn {day} (UTC) I will post a reminder in <#{f}>."),
+            (None, f) if f != 0 => format!("\nOn {on} I will post a reminder in <#{f}>."),
             (None, _) => format!(
                 "\nThis decision has no thread and no `discord.audit_channel_id` is set, so \
-                 the reminder on {day} will only be logged."
+                 the reminder on {on} will only be logged."
             ),
         });
     }

@@ -3,7 +3,7 @@
 //! process can answer it, before or after a restart, with nothing kept in memory.
 //!
 //! - `tga:h:<page>:<verdict><status>:<requester>:<since>:<until>:<text>`: a page of
-//!   `/finetune history`, with its filters. Verdict is `p`, `n`, `j` or `-`; status `o`, `d`,
+//!   `/finetune-audit history`, with its filters. Verdict is `p`, `n`, `j` or `-`; status `o`, `d`,
 //!   `a`, `c`, `x` or `-`; requester a user id or empty; dates `YYYYMMDD` or empty; the text
 //!   filter comes last (it may contain `:`) and is at most [`TEXT_MAX_CHARS`] characters, so
 //!   an id never exceeds Discord's 100 characters.
@@ -20,12 +20,12 @@ use crate::checklist::VerdictKind;
 pub const PREFIX: &str = "tga";
 /// Discord's limit for a `custom_id`, in characters.
 pub const MAX_LEN: usize = 100;
-/// The longest text filter `/finetune history` takes, so its page ids fit.
+/// The longest text filter `/finetune-audit history` takes, so its page ids fit.
 pub const TEXT_MAX_CHARS: usize = 40;
 /// The highest page number an id carries.
 pub const MAX_PAGE: u32 = 99_999;
 
-/// The filters of `/finetune history` and the page shown.
+/// The filters of `/finetune-audit history` and the page shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HistoryQuery {
     /// From 0.

@@ -14,7 +14,7 @@ use serenity::all::{
 };
 
 use super::audit_id::{AuditId, HistoryQuery};
-use super::render::{self, FIELD_LIMIT, safe_text, verdict_colour};
+use super::render::{self, FIELD_LIMIT, TimeStyle, safe_text, verdict_colour};
 use crate::app::{
     CostEstimateRecord, DecisionDetail, DecisionSummary, DueRevisit, OutcomeRecord, ReviewRecord,
     Stats, words,
@@ -35,12 +35,19 @@ pub const MAX_DETAIL_MESSAGES: usize = 4;
 /// Said where a text was cut to fit.
 const CUT: &str = " … (cut to fit Discord)";
 
+/// A day, in the reader's time zone.
 fn day(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
+    render::time(t, TimeStyle::Date)
 }
 
+/// A moment, date and time in the reader's time zone.
 fn when(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    render::time(t, TimeStyle::DateTime)
+}
+
+/// The moment a revisit day begins (UTC midnight, when its reminder becomes due).
+pub fn revisit_start(day: chrono::NaiveDate) -> DateTime<Utc> {
+    day.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
 /// `<@id>` for a Discord user, the (escaped) name for anyone else (a terminal user).
@@ -102,7 +109,7 @@ fn filter_words(q: &HistoryQuery) -> String {
     }
 }
 
-/// One page of `/finetune history` and its Previous / Next buttons. `rows` holds at most
+/// One page of `/finetune-audit history` and its Previous / Next buttons. `rows` holds at most
 /// [`PAGE_SIZE`] entries; `has_next` says whether a later page exists.
 pub fn history_page(
     guild: u64,
@@ -142,7 +149,7 @@ pub fn history_page(
         format!("Page {}", query.page + 1)
     } else {
         format!(
-            "Page {} · entries {first}–{last} · /finetune show id: for one in full",
+            "Page {} · entries {first}–{last} · /finetune-audit show id: for one in full",
             query.page + 1
         )
     };
@@ -258,9 +265,16 @@ fn review_field(r: &ReviewRecord) -> (String, String) {
         value.push_str(&format!("\n{}", safe_text(note, 700)));
     }
     if let Some(on) = r.revisit_on {
-        value.push_str(&format!("\nRevisit on {on}"));
+        let start = revisit_start(on);
+        value.push_str(&format!(
+            "\nRevisit on {on} (UTC): from {}",
+            render::time(start, TimeStyle::DateTime)
+        ));
         if let Some(at) = r.reminded_at {
-            value.push_str(&format!(" (reminder posted {})", day(at)));
+            value.push_str(&format!(
+                " (reminder posted {})",
+                render::time(at, TimeStyle::Relative)
+            ));
         }
     }
     (name, value)
@@ -399,7 +413,7 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
         fields.push((
             "Reviews".into(),
             format!(
-                "None yet. `/finetune review id:{}` records the team's view.",
+                "None yet. `/finetune-audit review id:{}` records the team's view.",
                 w.id
             ),
         ));
@@ -419,6 +433,10 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
     }
 
     let colour = d.decision.as_ref().map(|dec| verdict_colour(dec.verdict));
+    let at = d
+        .decision
+        .as_ref()
+        .map_or(w.created_at, |dec| dec.decided_at);
     let footer = format!(
         "Checklist #{} · checklist version {}",
         w.id, w.checklist_version
@@ -431,6 +449,9 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
         colour,
         w.id,
     )
+    .into_iter()
+    .map(|embed| embed.timestamp(render::embed_time(at)))
+    .collect()
 }
 
 /// Packs fields into embeds of at most [`MAX_FIELDS`] fields and [`EMBED_BUDGET`] characters,

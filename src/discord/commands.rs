@@ -4,19 +4,20 @@
 //! thread); the "Run fine-tune checklist" message command starts one on any message;
 //! `/finetune cancel` cancels this thread's open walkthrough; `/finetune resume` shows its
 //! current question again; `/finetune help` explains. Answers are ephemeral, so the channel
-//! sees only the walkthrough itself. The audit subcommands (`history`, `show`, `review`,
-//! `outcome`, `stats`, `export`) are registered here and live in [`super::audit`].
+//! sees only the walkthrough itself. The audit commands are their own top-level command,
+//! `/finetune-audit`, registered here and living in [`super::audit`], so that servers can grant
+//! them per role in Server Settings.
 
 use std::sync::Arc;
 
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId};
 
-use super::audit::{export, history, outcome, review, show, stats};
+use super::audit::{self, finetune_audit};
 use super::reply::{CommandError, Refusal, refusal, refuse};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
-use crate::app::{Here, Source};
+use crate::app::{Here, Source, words};
 
 type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
@@ -25,7 +26,7 @@ pub fn framework(bot: Arc<Bot>) -> poise::Framework<Arc<Bot>, CommandError> {
     let dev_guild = bot.settings.discord.dev_guild_id;
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: vec![finetune(), run_fine_tune_checklist()],
+            commands: vec![finetune(), finetune_audit(), run_fine_tune_checklist()],
             event_handler: |framework, event| {
                 Box::pin(async move {
                     events::handle(framework.serenity_context, event, framework.user_data).await;
@@ -92,10 +93,7 @@ async fn say(ctx: Ctx<'_>, text: impl Into<String>) -> Result<(), CommandError> 
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands(
-        "check", "cancel", "resume", "help", "history", "show", "review", "outcome", "stats",
-        "export"
-    ),
+    subcommands("check", "cancel", "resume", "help"),
     subcommand_required
 )]
 pub async fn finetune(_ctx: Ctx<'_>) -> Result<(), CommandError> {
@@ -255,17 +253,12 @@ async fn help(ctx: Ctx<'_>) -> Result<(), CommandError> {
              `/finetune cancel`: cancel this thread's checklist\n\
              `/finetune resume`: show the current question again\n\
              Message menu → Apps → **Run fine-tune checklist**: start it on any message\n\n\
-             **Auditing** (Manage Server, or the configured audit roles)\n\
-             `/finetune history`: past checklists with filters, 10 a page\n\
-             `/finetune show id:`: one checklist in full\n\
-             `/finetune review id: outcome:`: record the team's view, optionally a revisit date\n\
-             `/finetune outcome id: result: [note]`: record how a decision turned out (also the \
-             proposer and answer roles)\n\
-             `/finetune stats [period]`: counts and a chart\n\
-             `/finetune export`: a CSV or JSON file of this server's decisions\n\n\
+             **Auditing**\n{}\n{}\n\n\
              I also notice messages that propose fine-tuning and offer the checklist in a thread; \
              \"Not a fine-tune request\" closes it. Only the proposer{} can answer.",
             content.render(content.intro.trim()),
+            words::say("audit-help-commands", &[]),
+            audit::who_may_audit(ctx.data()),
             if ctx.data().app.rules().answer_roles.is_empty() {
                 ""
             } else {

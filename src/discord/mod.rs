@@ -13,7 +13,7 @@
 //! - [`outcome_id`]: the `tgo:`/`tgs:` codec of their buttons and forms;
 //! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, mentions, retries;
 //! - [`reply`]: the error type of commands and how app refusals are shown;
-//! - [`audit`]: `/finetune history|show|review|stats|export`, with [`audit_render`],
+//! - [`audit`]: `/finetune-audit history|show|review|outcome|stats|export|help`, with [`audit_render`],
 //!   [`audit_id`] (the `tga:` button codec), [`audit_clicks`] (page and revisit buttons),
 //!   [`export_files`] (fitting exports into attachments) and [`revisits`] (the sweep that
 //!   posts revisit reminders).

@@ -77,9 +77,10 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<(usize, usize), AppE
         let requester = record.requester.id.parse::<u64>().ok().map(UserId::new);
         let mention = requester.map(|u| format!("<@{u}> ")).unwrap_or_default();
         let mut message = CreateMessage::new().content(format!(
-            "{mention}this checklist is still waiting for an answer to question {} of {}. \
-             If fine-tuning is off the table, the first question has a \"Not a fine-tune \
-             request\" button; `/finetune resume` shows the current question again.",
+            "{mention}this checklist, started {}, is still waiting for an answer to question \
+             {} of {}. If fine-tuning is off the table, the first question has a \"Not a \
+             fine-tune request\" button; `/finetune resume` shows the current question again.",
+            render::time(record.created_at, render::TimeStyle::Relative),
             record.step.number().min(Step::QUESTIONS),
             Step::QUESTIONS
         ));

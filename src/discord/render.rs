@@ -4,11 +4,15 @@
 //! Echoed user text is made safe here: invisible characters are dropped, markdown is escaped,
 //! `@` cannot form a mention, and every message carries `allowed_mentions` that lets at most
 //! the requester be pinged. Texts are cut to Discord's limits.
+//!
+//! Times are Discord timestamps (`<t:UNIX:f>`, `<t:UNIX:R>`, embed timestamps), so each reader
+//! sees them in their own time zone and language; the CLI keeps its UTC text.
 
+use chrono::{DateTime, Utc};
 use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInputText, CreateMessage, CreateModal, CreateSelectMenu,
-    CreateSelectMenuKind, CreateSelectMenuOption, InputTextStyle, UserId,
+    CreateSelectMenuKind, CreateSelectMenuOption, InputTextStyle, Timestamp, UserId,
 };
 
 use super::custom_id::{Action, ComponentId};
@@ -276,11 +280,39 @@ pub fn opening(content: &ChecklistContent, requester: UserId, proposal: &str) ->
 }
 
 /// The embed colour of each verdict.
+/// How Discord shows a timestamp to each reader, in their time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeStyle {
+    /// `f`: date and time ("2 December 2026 07:15").
+    DateTime,
+    /// `d`: short date ("02/12/2026").
+    Date,
+    /// `R`: relative ("2 hours ago", "in 3 weeks").
+    Relative,
+}
+
+/// `t` as a Discord timestamp (`<t:UNIX:f>` and the like).
+pub fn time(t: DateTime<Utc>, style: TimeStyle) -> String {
+    let letter = match style {
+        TimeStyle::DateTime => 'f',
+        TimeStyle::Date => 'd',
+        TimeStyle::Relative => 'R',
+    };
+    format!("<t:{}:{letter}>", t.timestamp())
+}
+
+/// `t` as an embed timestamp (shown in the embed's footer, in the reader's time zone).
+pub fn embed_time(t: DateTime<Utc>) -> Timestamp {
+    Timestamp::from(t)
+}
+
+/// A verdict's colour, the same colour-blind-safe (Okabe–Ito) one as in the statistics chart;
+/// the verdict is always named in words too.
 pub fn verdict_colour(verdict: VerdictKind) -> Colour {
     match verdict {
-        VerdictKind::Premature => Colour::new(0xE67E22),
-        VerdictKind::NotJustifiedYet => Colour::new(0xF1C40F),
-        VerdictKind::Justified => Colour::new(0x2ECC71),
+        VerdictKind::Premature => Colour::new(0xD55E00),
+        VerdictKind::NotJustifiedYet => Colour::new(0xF0E442),
+        VerdictKind::Justified => Colour::new(0x0072B2),
     }
 }
 
@@ -332,7 +364,8 @@ pub fn verdict_parts(
         .footer(CreateEmbedFooter::new(format!(
             "Decision #{} · checklist {}",
             d.walkthrough_id, d.checklist_version
-        )));
+        )))
+        .timestamp(embed_time(d.decided_at));
     if let Some(savings) = savings {
         embed = embed.field(
             "Savings estimate",
@@ -415,6 +448,17 @@ pub fn note_modal(walkthrough_id: i64, step: Step) -> CreateModal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_discord_timestamps_in_the_readers_zone() {
+        let t = DateTime::parse_from_rfc3339("2026-12-02T07:15:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(time(t, TimeStyle::DateTime), "<t:1796195700:f>");
+        assert_eq!(time(t, TimeStyle::Date), "<t:1796195700:d>");
+        assert_eq!(time(t, TimeStyle::Relative), "<t:1796195700:R>");
+        assert_eq!(embed_time(t).unix_timestamp(), 1_796_195_700);
+    }
 
     #[test]
     fn echoed_text_cannot_ping_or_format_and_loses_invisible_characters() {

@@ -4,7 +4,10 @@
 //! `uniqueItems`, `minLength`/`maxLength`, `minimum`/`maximum`, `min/maxProperties`,
 //! `allOf`/`anyOf`/`oneOf`, format `int32`, and the snowflake `pattern`. Other keywords
 //! (other patterns, `format: uri`, ...) are ignored. A snowflake may also be a JSON integer,
-//! as Discord accepts (the spec says string only).
+//! as Discord accepts (the spec says string only). A permission bit set (a field named
+//! `...permissions`) may also be a string of decimal digits where the spec says integer: Discord
+//! documents permissions as "serialized into a string" and accepts them so (serenity sends
+//! `default_member_permissions` as `"32"`); the digits are then checked as the integer.
 //!
 //! Problems are reported as `$.path.to.field: what is wrong`. When no alternative of an
 //! `anyOf`/`oneOf` matches, the problems of the closest plausible alternative are reported
@@ -59,6 +62,10 @@ impl<'a> Validator<'a> {
             return;
         }
         let Some(s) = schema.as_object() else { return };
+        if let Some(bits) = permission_digits(s, value, at) {
+            self.check(schema, &bits, at, out, depth + 1);
+            return;
+        }
         if s.get("format").and_then(Value::as_str) == Some("snowflake") && value.is_u64() {
             // Discord reads integer snowflakes too; serenity sends new attachments' ids so.
             return;
@@ -335,6 +342,22 @@ fn check_scalar(
 fn is_snowflake(text: &str) -> bool {
     text == "0"
         || (!text.starts_with('0') && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A permission bit set sent as a decimal string where the schema wants an integer, as the
+/// integer it stands for; `None` for anything else.
+fn permission_digits(s: &serde_json::Map<String, Value>, value: &Value, at: &str) -> Option<Value> {
+    let text = value.as_str()?;
+    let wants_integer = s
+        .get("type")
+        .is_some_and(|t| type_admits(t, &Value::from(0u64)) && !type_admits(t, &Value::from("")));
+    if !wants_integer || !at.ends_with("permissions") {
+        return None;
+    }
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<u64>().ok().map(Value::from)
 }
 
 fn type_admits(types: &Value, value: &Value) -> bool {
