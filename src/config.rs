@@ -80,6 +80,12 @@ pub struct DiscordSettings {
     /// Where revisit reminders go when a decision's thread is gone; 0 for nowhere.
     pub audit_channel_id: u64,
     pub request_timeout_secs: u64,
+    /// The shards this process runs, `"A-B"` inclusive; empty: one process runs the bot alone.
+    #[serde(default)]
+    pub shards: String,
+    /// How many shards the bot has across all its processes (with `shards`).
+    #[serde(default)]
+    pub shard_total: u32,
     /// Only from `DISCORD_TOKEN` (environment or `.env`); never from a file.
     #[serde(skip)]
     pub token: Option<SecretString>,
@@ -150,6 +156,119 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         .filter(|s| (1..=MAX_DURATION_SECS).contains(s))
         .ok_or_else(|| format!("must be between 1s and 3650d, not {t:?}"))?;
     Ok(std::time::Duration::from_secs(secs))
+}
+
+/// Which gateway shards this process runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShardPlan {
+    /// One process, one shard: the bot as it always ran.
+    Single,
+    /// Shards `first..=last` of `total`.
+    Range { first: u32, last: u32, total: u32 },
+}
+
+impl ShardPlan {
+    /// Whether this process registers the slash commands: only the one that runs shard 0, so
+    /// that several processes never register them all at once.
+    pub fn registers_commands(self) -> bool {
+        match self {
+            ShardPlan::Single => true,
+            ShardPlan::Range { first, .. } => first == 0,
+        }
+    }
+
+    /// Whether this process runs every shard of the bot.
+    pub fn runs_every_shard(self) -> bool {
+        match self {
+            ShardPlan::Single => true,
+            ShardPlan::Range { first, last, total } => first == 0 && last + 1 == total,
+        }
+    }
+}
+
+/// Reads `discord.shards` ("A-B", inclusive) and `discord.shard_total`, and refuses a plan
+/// that cannot work: a range outside the total, or several processes on one SQLite file.
+/// The error names the key at fault and says what to do.
+pub fn shard_plan(
+    shards: &str,
+    total: u32,
+    database_url: &str,
+) -> Result<ShardPlan, (&'static str, String)> {
+    let shards = shards.trim();
+    if shards.is_empty() {
+        if total > 1 {
+            return Err((
+                "discord.shards",
+                format!(
+                    "is empty while discord.shard_total is {total}: name the shards this \
+                     process runs, e.g. \"0-{}\"",
+                    total - 1
+                ),
+            ));
+        }
+        return Ok(ShardPlan::Single);
+    }
+    let parse = |t: &str| t.trim().parse::<u32>().ok();
+    let (first, last) = match shards.split_once('-') {
+        Some((a, b)) => (parse(a), parse(b)),
+        None => (parse(shards), parse(shards)),
+    };
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err((
+            "discord.shards",
+            format!("must be a range of shard numbers like \"0-3\" (inclusive), not {shards:?}"),
+        ));
+    };
+    if first > last {
+        return Err((
+            "discord.shards",
+            format!("starts after it ends ({shards:?}); write the lower number first"),
+        ));
+    }
+    if total == 0 {
+        return Err((
+            "discord.shard_total",
+            "must be set with discord.shards: how many shards the bot has across all its \
+             processes"
+                .to_string(),
+        ));
+    }
+    if last >= total {
+        return Err((
+            "discord.shards",
+            format!(
+                "{shards:?} goes beyond the {total} shards of discord.shard_total (shards are \
+                 numbered 0 to {})",
+                total - 1
+            ),
+        ));
+    }
+    let plan = ShardPlan::Range { first, last, total };
+    if !plan.runs_every_shard() && database_url.trim_start().starts_with("sqlite:") {
+        return Err((
+            "discord.shards",
+            format!(
+                "{shards:?} runs {} of {total} shards, so other processes run the rest, and \
+                 several processes cannot share one SQLite file (SQLite takes one writing \
+                 process); they need one shared PostgreSQL database, which this version does \
+                 not support yet. Run every shard in this process (discord.shards = \"0-{}\")",
+                last - first + 1,
+                total - 1
+            ),
+        ));
+    }
+    Ok(plan)
+}
+
+impl Settings {
+    /// This process's shards (the settings were validated when they loaded).
+    pub fn shard_plan(&self) -> Result<ShardPlan, (&'static str, String)> {
+        shard_plan(
+            &self.discord.shards,
+            self.discord.shard_total,
+            &self.database.url,
+        )
+    }
 }
 
 /// A delay in words, in its largest whole unit: "14 days", "36 hours", "90 seconds".
@@ -313,6 +432,8 @@ impl Settings {
             .map_err(|(key, problem)| bad(&format!("detect.{key}"), problem))?;
         parse_duration(&self.outcomes.follow_up_after)
             .map_err(|problem| bad("outcomes.follow_up_after", problem))?;
+        self.shard_plan()
+            .map_err(|(key, problem)| bad(key, problem))?;
         let max = crate::checklist::cost::MAX_AMOUNT;
         for (key, value) in [
             ("cost.price_in", self.cost.price_in),

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
 /// `log.format = "json"` switches to JSON lines.
 fn init_logging(cli: &Cli, settings: Option<&tunegate::config::Settings>) {
     use tracing_subscriber::EnvFilter;
-    let default = if matches!(cli.command, Command::Run) {
+    let default = if matches!(cli.command, Command::Run(_)) {
         "info,serenity=warn"
     } else {
         "warn"

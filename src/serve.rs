@@ -13,8 +13,16 @@ use crate::discord::BotError;
 
 /// Runs the command the command line names, on settings loaded once.
 pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<ExitCode, CliError> {
-    match cli.command {
-        Command::Run => bot(settings?).await,
+    match &cli.command {
+        Command::Run(args) => bot(args.apply(settings?)?).await,
+        Command::RegisterCommands => {
+            let settings = settings?;
+            let count = crate::discord::register_commands(&settings)
+                .await
+                .map_err(|e| CliError::Bot(e.to_string()))?;
+            println!("Registered {count} commands with Discord.");
+            Ok(ExitCode::SUCCESS)
+        }
         _ => crate::cli::run(cli, settings).await,
     }
 }

@@ -197,7 +197,8 @@ async fn handshake_reaches_ready_with_the_application_id() {
         fake.identifies(),
         vec![Identify {
             token: TOKEN.to_owned(),
-            intents: intents().bits()
+            intents: intents().bits(),
+            shard: Some([0, 1]),
         }]
     );
     assert_eq!(fake.requests_to("GET", "/gateway").len(), 1);

@@ -158,3 +158,34 @@ mod tests {
         );
     }
 }
+
+/// Arguments of `tunegate run`.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Run only these gateway shards, "A-B" inclusive (overrides discord.shards), e.g. 0-3.
+    #[arg(long, value_name = "A-B", requires = "shard_total")]
+    pub shards: Option<String>,
+    /// How many shards the bot has across all its processes (overrides discord.shard_total).
+    #[arg(long, value_name = "N")]
+    pub shard_total: Option<u32>,
+}
+
+impl RunArgs {
+    /// The settings with these flags applied, the shard plan checked again.
+    pub fn apply(&self, mut settings: Settings) -> Result<Settings, CliError> {
+        if let Some(shards) = &self.shards {
+            settings.discord.shards = shards.clone();
+        }
+        if let Some(total) = self.shard_total {
+            settings.discord.shard_total = total;
+        }
+        settings.shard_plan().map_err(|(key, problem)| {
+            let flag = match key {
+                "discord.shard_total" => "--shard-total",
+                _ => "--shards",
+            };
+            CliError::Usage(format!("{flag} / {key} {problem}"))
+        })?;
+        Ok(settings)
+    }
+}

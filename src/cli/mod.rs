@@ -54,7 +54,10 @@ pub enum Command {
     /// Try the fine-tune proposal detector on messages (arguments, --file, or stdin).
     Detect(detect::DetectArgs),
     /// Start the Discord bot (needs DISCORD_TOKEN); stops on Ctrl-C or SIGTERM.
-    Run,
+    Run(bot::RunArgs),
+    /// Register the slash commands with Discord once, without connecting (for bots run as
+    /// several processes: then no process needs to run shard 0 first).
+    RegisterCommands,
     /// Ask a running bot's health endpoint (for container health checks).
     Health(bot::HealthArgs),
     /// Print the URL that adds the bot to a server, with exactly the permissions it needs.
@@ -129,8 +132,8 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
         Command::Health(args) => bot::health(settings, args).await,
         Command::InviteUrl(args) => bot::invite_url(settings, args),
         Command::Cost(args) => cost::run(args),
-        Command::Run => Err(CliError::Usage(
-            "`run` starts the bot through the composition root (crate::serve)".into(),
+        Command::Run(_) | Command::RegisterCommands => Err(CliError::Usage(
+            "`run` and `register-commands` go through the composition root (crate::serve)".into(),
         )),
     }
 }

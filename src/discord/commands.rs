@@ -21,12 +21,22 @@ use crate::app::{Here, Source, words};
 
 type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
+/// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu.
+pub fn list() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
+    vec![finetune(), finetune_audit(), run_fine_tune_checklist()]
+}
+
 /// Builds the poise framework: commands, the event handler, errors, registration.
 pub fn framework(bot: Arc<Bot>) -> poise::Framework<Arc<Bot>, CommandError> {
     let dev_guild = bot.settings.discord.dev_guild_id;
+    // Of several processes, only the one running shard 0 registers the commands.
+    let registers = bot
+        .settings
+        .shard_plan()
+        .map_or(true, |plan| plan.registers_commands());
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: vec![finetune(), finetune_audit(), run_fine_tune_checklist()],
+            commands: list(),
             event_handler: |framework, event| {
                 Box::pin(async move {
                     events::handle(framework.serenity_context, event, framework.user_data).await;
@@ -39,6 +49,10 @@ pub fn framework(bot: Arc<Bot>) -> poise::Framework<Arc<Bot>, CommandError> {
         })
         .setup(move |ctx, _ready, framework| {
             Box::pin(async move {
+                if !registers {
+                    tracing::info!("not registering the slash commands: shard 0 runs elsewhere");
+                    return Ok(bot);
+                }
                 let commands = &framework.options().commands;
                 let registered = if dev_guild != 0 {
                     poise::builtins::register_in_guild(ctx, commands, GuildId::new(dev_guild)).await

@@ -50,7 +50,7 @@ use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder, ShardManager};
 use serenity::gateway::GatewayError;
 
 use crate::app::App;
-use crate::config::Settings;
+use crate::config::{Settings, ShardPlan};
 use crate::detect::Detector;
 use rest::Rest;
 
@@ -236,8 +236,19 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
         Some((addr, task, stop))
     };
     let shard_manager = client.shard_manager.clone();
+    let plan = settings
+        .shard_plan()
+        .map_err(|(key, problem)| BotError::Client(format!("{key} {problem}")))?;
     let client = tokio::spawn(async move {
-        let ended = client.start().await.map_err(explain);
+        let started = match plan {
+            ShardPlan::Single => client.start().await,
+            // serenity's range is inclusive of its end ("4..7" starts shards 4, 5, 6 and 7).
+            ShardPlan::Range { first, last, total } => {
+                tracing::info!(first, last, total, "running a range of shards");
+                client.start_shard_range(first..last, total).await
+            }
+        };
+        let ended = started.map_err(explain);
         client_running.store(false, Ordering::Relaxed);
         ended
     });
@@ -255,6 +266,40 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
         suggestions,
         bot,
     })
+}
+
+/// Registers the slash commands with Discord over REST, without connecting to the gateway
+/// (`tunegate register-commands`); returns how many were registered.
+pub async fn register_commands(settings: &Settings) -> Result<usize, BotError> {
+    let token = settings
+        .discord
+        .token
+        .as_ref()
+        .map(|t| t.expose_secret().to_string())
+        .filter(|t| !t.is_empty())
+        .ok_or(BotError::MissingToken)?;
+    let client = rest::client(Duration::from_secs(settings.discord.request_timeout_secs))
+        .map_err(|e| BotError::Client(e.to_string()))?;
+    let mut builder = HttpBuilder::new(&token).client(client);
+    if !settings.discord.api_base.is_empty() {
+        builder = builder
+            .proxy(settings.discord_api_base().to_string())
+            .ratelimiter_disabled(true);
+    }
+    let http = builder.build();
+    let application = http.get_current_application_info().await.map_err(explain)?;
+    http.set_application_id(application.id);
+    let commands = poise::builtins::create_application_commands(&commands::list());
+    let count = commands.len();
+    let registered = match settings.discord.dev_guild_id {
+        0 => http.create_global_commands(&commands).await,
+        guild => {
+            http.create_guild_commands(serenity::all::GuildId::new(guild), &commands)
+                .await
+        }
+    };
+    registered.map_err(explain)?;
+    Ok(count)
 }
 
 /// Runs the bot until `shutdown` completes (SIGINT/SIGTERM in `main`) or the connection ends.

@@ -1,5 +1,7 @@
 //! The websocket Gateway at `/ws`: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats,
-//! RESUME with replay of missed dispatches, and the test's connection faults.
+//! RESUME with replay of missed dispatches, and the test's connection faults. Each IDENTIFY's
+//! shard is recorded and echoed in its READY; the fake keeps one live session (the connection
+//! that identified last), which is enough to see which shards a process starts.
 //!
 //! Frames go out through one channel per connection, fed while the state is locked, so that
 //! READY, replays and test dispatches keep their sequence order.
@@ -89,13 +91,21 @@ fn identify(shared: &Shared, id: u64, d: &Value) {
     let token = d["token"].as_str().unwrap_or_default();
     let token = token.strip_prefix("Bot ").unwrap_or(token).to_owned();
     let intents = d["intents"].as_u64().unwrap_or_default();
+    let shard = match (d["shard"][0].as_u64(), d["shard"][1].as_u64()) {
+        (Some(id), Some(total)) => Some([id, total]),
+        _ => None,
+    };
     let accepted = shared
         .config
         .expected_token
         .as_ref()
         .is_none_or(|t| *t == token);
     shared.with(|s| {
-        s.gateway.identifies.push(Identify { token, intents });
+        s.gateway.identifies.push(Identify {
+            token,
+            intents,
+            shard,
+        });
         if !accepted {
             s.gateway.send(id, Control::Close(AUTHENTICATION_FAILED));
             return;
@@ -106,7 +116,7 @@ fn identify(shared: &Shared, id: u64, d: &Value) {
         g.seq = 0;
         g.history.clear();
         g.live = Some(id);
-        s.dispatch("READY", ready(shared, &session));
+        s.dispatch("READY", ready(shared, &session, shard.unwrap_or([0, 1])));
         for guild in &shared.config.guilds {
             s.dispatch("GUILD_CREATE", model::guild_create(guild));
         }
@@ -132,7 +142,7 @@ fn resume(shared: &Shared, id: u64, d: &Value) {
     });
 }
 
-fn ready(shared: &Shared, session: &str) -> Value {
+fn ready(shared: &Shared, session: &str, shard: [u64; 2]) -> Value {
     let guilds: Vec<Value> = shared
         .config
         .guilds
@@ -145,7 +155,7 @@ fn ready(shared: &Shared, session: &str) -> Value {
         "guilds": guilds,
         "session_id": session,
         "resume_gateway_url": shared.gateway_url(),
-        "shard": [0, 1],
+        "shard": shard,
         "application": { "id": APP_ID.to_string(), "flags": 0 },
         "private_channels": [],
     })

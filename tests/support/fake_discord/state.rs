@@ -30,6 +30,8 @@ pub struct Identify {
     /// The token without its `Bot ` prefix.
     pub token: String,
     pub intents: u64,
+    /// `[shard id, shard total]` when the client sent one.
+    pub shard: Option<[u64; 2]>,
 }
 
 /// State shared between the server tasks and the test.
