@@ -142,17 +142,18 @@ async fn remove_reply(bot: &Bot, suggestion: &SuggestionRecord) {
     let Some(reply) = suggestion.reply_message_id else {
         return;
     };
-    let removed = bot
-        .rest
-        .http()
-        .delete_message(
-            ChannelId::new(suggestion.channel_id),
-            MessageId::new(reply),
-            None,
-        )
-        .await;
-    if let Err(e) = removed {
-        tracing::info!(suggestion_id = suggestion.id, error = %e, "suggestion reply not removed");
+    delete(
+        bot,
+        suggestion.id,
+        ChannelId::new(suggestion.channel_id),
+        MessageId::new(reply),
+    )
+    .await;
+}
+
+async fn delete(bot: &Bot, suggestion_id: i64, channel: ChannelId, message: MessageId) {
+    if let Err(e) = bot.rest.http().delete_message(channel, message, None).await {
+        tracing::info!(suggestion_id, error = %e, "suggestion reply not removed");
     }
 }
 
@@ -186,7 +187,8 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         Err(e) => return respond(ephemeral(words(&e))).await,
     };
     respond(CreateInteractionResponse::Acknowledge).await;
-    remove_reply(bot, &suggestion).await;
+    // The clicked message is the reply (its id may not be stored yet after a very fast click).
+    delete(bot, suggestion_id, ci.channel_id, ci.message.id).await;
     if ending != SuggestionState::Started {
         return;
     }
