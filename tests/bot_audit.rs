@@ -925,7 +925,9 @@ async fn an_outcome_is_refused_to_a_stranger_another_server_and_a_result_that_do
     let said = text_of(wrong.body_at("/data/content").unwrap());
     assert!(
         said.contains(
-            "does not fit a JUSTIFIED decision; use one of: paid_off, no_gain, not_yet, dropped"
+            "Solved without fine-tuning\\\" does not fit a JUSTIFIED decision; use one of: Yes, \
+             and it paid off (paid-off), Yes, no clear gain (no-gain), Not yet (not-yet), \
+             Dropped it (dropped)."
         ),
         "{said}"
     );

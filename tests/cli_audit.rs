@@ -222,7 +222,9 @@ fn an_outcome_that_cannot_be_recorded_is_refused_in_one_sentence() {
     refused(
         &["decisions", "outcome", "1", "--result", "paid-off"],
         1,
-        "does not fit a PREMATURE decision; use one of: solved, partly, still_needed, not_tried",
+        "\"Yes, and it paid off\" does not fit a PREMATURE decision; use one of: Solved without \
+         fine-tuning (solved), Partly (partly), Still need fine-tuning (still-needed), Not tried \
+         yet (not-tried).",
     );
     let long = "x".repeat(1001);
     refused(

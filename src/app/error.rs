@@ -256,17 +256,30 @@ fn outcome_words(error: &OutcomeError) -> String {
         OutcomeError::NotFound(id) => say("outcome-not-found", &[("id", &id.to_string())]),
         OutcomeError::NotDecided(id) => say("outcome-not-decided", &[("id", &id.to_string())]),
         OutcomeError::WrongQuestion {
-            result,
-            verdict,
-            allowed,
-        } => say(
-            "outcome-wrong-question",
-            &[
-                ("result", result.key()),
-                ("verdict", verdict.headline()),
-                ("allowed", allowed),
-            ],
-        ),
+            result, verdict, ..
+        } => {
+            // In the words of the buttons, with the spelling the command line takes.
+            let allowed: Vec<String> =
+                crate::checklist::outcome::FollowUpQuestion::for_verdict(*verdict)
+                    .results()
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} ({})",
+                            super::words::outcome_result(*r),
+                            r.key().replace('_', "-")
+                        )
+                    })
+                    .collect();
+            say(
+                "outcome-wrong-question",
+                &[
+                    ("result", &super::words::outcome_result(*result)),
+                    ("verdict", verdict.headline()),
+                    ("allowed", &allowed.join(", ")),
+                ],
+            )
+        }
         OutcomeError::NoteTooLong => say(
             "outcome-note-too-long",
             &[("max", &crate::store::MAX_OUTCOME_NOTE_CHARS.to_string())],
