@@ -97,15 +97,7 @@ impl ComponentId {
         if parts.next()? != PREFIX {
             return None;
         }
-        let id_text = parts.next()?;
-        // Digits only, no leading zero: one spelling per id, the one `Display` writes.
-        if id_text.is_empty()
-            || id_text.starts_with('0')
-            || !id_text.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let walkthrough_id: i64 = id_text.parse().ok().filter(|id| *id > 0)?;
+        let walkthrough_id = positive_id(parts.next()?)?;
         let step = Step::from_key(parts.next()?)?;
         let action = Action::from_key(parts.next()?)?;
         if parts.next().is_some() || !action_fits(step, action) {
@@ -117,6 +109,15 @@ impl ComponentId {
             action,
         })
     }
+}
+
+/// A positive id as the codecs write it: digits only, no leading zero, so that each id has one
+/// spelling (the one `Display` writes). Shared by every custom id codec of the bot.
+pub fn positive_id(text: &str) -> Option<i64> {
+    if text.is_empty() || text.starts_with('0') || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|id: &i64| *id > 0)
 }
 
 /// Whether `action` can belong to `step` (a gate answer on the goal question cannot).

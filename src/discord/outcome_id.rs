@@ -11,6 +11,7 @@
 
 use std::fmt;
 
+use super::custom_id::positive_id;
 use crate::checklist::outcome::{MAX_FOLLOW_UPS, OutcomeResult};
 
 const FOLLOW_UP: &str = "tgo";
@@ -40,13 +41,6 @@ pub enum OutcomeId {
 /// Whether a custom id belongs to this codec.
 pub fn is_outcome(custom_id: &str) -> bool {
     custom_id.starts_with("tgo:") || custom_id.starts_with("tgs:")
-}
-
-fn positive_id(text: &str) -> Option<i64> {
-    if text.is_empty() || text.starts_with('0') || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok().filter(|id: &i64| *id > 0)
 }
 
 impl OutcomeId {

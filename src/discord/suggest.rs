@@ -37,14 +37,7 @@ impl SuggestionId {
         if parts.next()? != PREFIX {
             return None;
         }
-        let id_text = parts.next()?;
-        if id_text.is_empty()
-            || id_text.starts_with('0')
-            || !id_text.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let id: i64 = id_text.parse().ok().filter(|id| *id > 0)?;
+        let id = super::custom_id::positive_id(parts.next()?)?;
         let action = parts.next()?;
         if parts.next().is_some() {
             return None;
