@@ -515,6 +515,8 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         cost_estimates: 0,
         suggestions: 0,
         revisits_unlinked: 1,
+        setting_changes: 0,
+        log_posts: 0,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
 
@@ -810,6 +812,30 @@ async fn every_kind_of_row(flow: &App, guild: u64, marker: &str, now: DateTime<U
         .await
         .unwrap()
         .unwrap();
+    // A per-server setting (the decision log channel) and the log posts it made: the verdict
+    // and the outcome.
+    flow.store()
+        .record_setting_changes(
+            guild,
+            &[("log_channel", Some(format!("{}", guild * 10)))],
+            &Person::new(format!("{guild}6"), format!("{marker} settings changer")),
+            now - chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    let posts = flow
+        .store()
+        .claim_log_items(
+            guild,
+            guild * 10,
+            now - chrono::Duration::hours(1),
+            now,
+            chrono::Duration::minutes(5),
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(posts.len(), 2, "the verdict and the outcome: {posts:?}");
     let (dismissed, _) = flow
         .start(start(Source::Chat, format!("{marker} dismissed"), 2), now)
         .await
@@ -942,6 +968,9 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
         "DELETE FROM reviews",
         "UPDATE outcomes SET note = 'changed'",
         "DELETE FROM outcomes",
+        "UPDATE guild_setting_changes SET value = 'false'",
+        "UPDATE guild_setting_changes SET changed_by_name = 'changed'",
+        "DELETE FROM guild_setting_changes",
     ] {
         let err = sqlx::query(sql)
             .execute(flow.store().pool())
@@ -960,6 +989,7 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
         "UPDATE decisions SET verdict = 'premature'",
         "UPDATE reviews SET outcome = 'overruled'",
         "UPDATE outcomes SET result = 'dropped'",
+        "UPDATE guild_setting_changes SET value = 'false'",
     ] {
         let err = sqlx::query(sql).execute(&mut *tx).await.unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
@@ -993,6 +1023,8 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
         cost_estimates: 1,
         suggestions: 1,
         revisits_unlinked: 0,
+        setting_changes: 1,
+        log_posts: 2,
     };
     assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
 

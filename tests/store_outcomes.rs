@@ -75,6 +75,7 @@ fn clock(now: DateTime<Utc>) -> FollowUpClock {
         now,
         delay: Duration::days(14),
         lease: Duration::minutes(5),
+        guild: None,
     }
 }
 

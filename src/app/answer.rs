@@ -65,7 +65,9 @@ impl App {
             );
             return Err(AppError::WrongPlace);
         }
-        self.rules.check_may_answer(&record, actor)?;
+        self.rules_in(record.place.guild_id)
+            .await?
+            .check_may_answer(&record, actor)?;
         Ok(record)
     }
 
@@ -80,6 +82,8 @@ impl App {
             here,
             interaction_id,
         } = click;
+        // The server's answer roles, read before the write transaction (its check runs inside).
+        let rules = self.rules_in(here.guild).await?;
         let decide = |record: &WalkthroughRecord| -> Result<Planned, AppError> {
             if !belongs_here(record, here) {
                 tracing::warn!(
@@ -89,7 +93,7 @@ impl App {
                 );
                 return Err(AppError::WrongPlace);
             }
-            self.rules.check_may_answer(record, &actor)?;
+            rules.check_may_answer(record, &actor)?;
             let answer = match &input {
                 Input::Answer(a) => Some(a.clone()),
                 Input::Back => None,

@@ -100,7 +100,12 @@ impl App {
             Err(e) => return Err(e.into()),
         };
         let old = self.store.walkthrough(review.walkthrough_id).await?;
-        if !auditor && !self.rules.may_answer(&old, actor) {
+        if !auditor
+            && !self
+                .rules_in(old.place.guild_id)
+                .await?
+                .may_answer(&old, actor)
+        {
             return Err(AppError::MayNotRevisit(old.id));
         }
         if let Some(open) = self.store.open_revisit_of(old.id).await? {

@@ -35,7 +35,9 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<WalkthroughRecord, AppError> {
         let record = self.open_walkthrough_here(here).await?;
-        self.rules.check_may_answer(&record, actor)?;
+        self.rules_in(record.place.guild_id)
+            .await?
+            .check_may_answer(&record, actor)?;
         if !self
             .store
             .close_walkthrough(record.id, Status::Cancelled, now)

@@ -93,10 +93,55 @@ pub enum AppError {
     /// A savings estimate for something that is not a decision here.
     #[error("{}", say("estimate-not-decided", &[("id", &.0.to_string())]))]
     EstimateWithoutDecision(i64),
+    /// Only people who may manage the server change its settings.
+    #[error("{}", say("may-not-change-settings", &[]))]
+    MayNotChangeSettings,
+    /// A setting's number is outside what it accepts.
+    #[error("{}", setting_range_words(setting, *min, *max))]
+    SettingOutOfRange {
+        setting: &'static str,
+        min: u64,
+        max: u64,
+    },
+    /// A language tunegate does not speak.
+    #[error("{}", say("setting-unknown-language", &[("language", .0), ("languages", &super::settings::LANGUAGES.join(", "))]))]
+    UnknownLanguage(String),
+    /// A list setting (channels, roles) would grow past its limit.
+    #[error("{}", say("setting-list-full", &[("max", &.0.to_string())]))]
+    SettingListFull(usize),
     /// The database could not do it; the cause is logged, the person told to try again
     /// (with the kind of a passing fault: busy, full, read-only).
     #[error("{}", unavailable_words(.0))]
     Unavailable(#[source] StoreError),
+}
+
+/// "The follow-up delay must be between 1 hour and 365 days."
+fn setting_range_words(setting: &str, min: u64, max: u64) -> String {
+    say(
+        "setting-out-of-range",
+        &[
+            ("setting", &say(&format!("setting-name-{setting}"), &[])),
+            ("min", &duration_words(min)),
+            ("max", &duration_words(max)),
+        ],
+    )
+}
+
+/// A number of seconds in the largest whole unit: "0 minutes", "1 hour", "365 days".
+pub fn duration_words(secs: u64) -> String {
+    let (count, unit) = if secs >= 86_400 && secs % 86_400 == 0 {
+        (secs / 86_400, "days")
+    } else if secs >= 3600 && secs % 3600 == 0 {
+        (secs / 3600, "hours")
+    } else if secs % 60 == 0 {
+        (secs / 60, "minutes")
+    } else {
+        (secs, "seconds")
+    };
+    say(
+        &format!("duration-{unit}"),
+        &[("count", &count.to_string())],
+    )
 }
 
 impl From<StoreError> for AppError {

@@ -9,6 +9,7 @@
 //! - [`answer`]: one answer, or a step back, from a click to a recorded state;
 //! - [`start`]: starting a walkthrough (chat, slash, context menu, terminal, revisit);
 //! - [`close`]: dismiss, cancel, notes, resume;
+//! - [`decision_log`]: posting every verdict and outcome in a server's decision-log channel;
 //! - [`access`]: who may answer, who may audit, whether a click belongs where it came from;
 //! - [`audit`]: history, show, stats, export, reviews;
 //! - [`suggest`]: the gentler first touch (a reply offering the checklist) and the detector's
@@ -16,6 +17,7 @@
 //! - [`sweeps`]: reminders, abandoning idle walkthroughs, revisit reminders, retention;
 //! - [`outcomes`]: how decisions turned out (follow-ups, outcomes, the team's rate) and the
 //!   savings estimate of the volume driver;
+//! - [`settings`]: per-server settings over the host configuration, and who changed what;
 //! - [`maintenance`]: backup, integrity check, redaction, purge;
 //! - [`error`] and [`words`]: what a person is told when something is refused.
 
@@ -23,9 +25,11 @@ pub mod access;
 pub mod answer;
 pub mod audit;
 pub mod close;
+pub mod decision_log;
 pub mod error;
 pub mod maintenance;
 pub mod outcomes;
+pub mod settings;
 pub mod start;
 pub mod suggest;
 pub mod sweeps;
@@ -69,6 +73,7 @@ pub struct App {
     version: Arc<str>,
     rules: Arc<Rules>,
     timing: Timing,
+    host_settings: Arc<settings::ServerSettings>,
 }
 
 impl App {
@@ -82,6 +87,7 @@ impl App {
             version: version.into(),
             rules: Arc::default(),
             timing: Timing::default(),
+            host_settings: Arc::new(settings::ServerSettings::shipped()),
         }
     }
 
@@ -90,6 +96,7 @@ impl App {
         App {
             rules: Arc::new(Rules::from_settings(settings)),
             timing: Timing::from_settings(settings),
+            host_settings: Arc::new(settings::ServerSettings::from_host(settings)),
             ..App::new(store, content)
         }
     }
@@ -104,9 +111,20 @@ impl App {
         &self.version
     }
 
-    /// Who may answer and audit.
+    /// Who may answer and audit, as the host configuration sets it. A server's own answer
+    /// roles (`/finetune-audit settings`) are in [`App::rules_in`].
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// Who may answer and audit in `guild`: the server's answer roles (read now, so a change
+    /// takes effect at once) and the host's audit roles.
+    pub async fn rules_in(&self, guild: Option<u64>) -> Result<Rules, AppError> {
+        let settings = self.server_settings(guild).await?;
+        Ok(Rules {
+            answer_roles: settings.answer_roles,
+            audit_roles: self.rules.audit_roles.clone(),
+        })
     }
 
     /// The store underneath, for the composition root, tests and benchmarks. Front ends never

@@ -165,7 +165,12 @@ impl App {
         if walkthrough.place.guild_id != recorder.guild() {
             return Err(AppError::NotInThisServer(id));
         }
-        if !*may_audit && !self.rules.may_answer(&walkthrough, actor) {
+        if !*may_audit
+            && !self
+                .rules_in(walkthrough.place.guild_id)
+                .await?
+                .may_answer(&walkthrough, actor)
+        {
             return Err(AppError::MayNotRecordOutcome(id));
         }
         Ok(())
@@ -206,15 +211,28 @@ impl App {
         &self,
         now: DateTime<Utc>,
     ) -> Result<Vec<DueFollowUp>, AppError> {
-        let clock = FollowUpClock {
+        let mut clock = FollowUpClock {
             now,
-            delay: self.timing.follow_up_after,
+            delay: self.host_settings.follow_up_after(),
             lease: FOLLOW_UP_LEASE,
+            guild: None,
         };
-        Ok(self
+        // The servers without a delay of their own (and the expired claims), then each
+        // server with one, under its own delay.
+        let mut due = self
             .store
             .claim_due_follow_ups(&clock, FOLLOW_UP_BATCH)
-            .await?)
+            .await?;
+        for (guild, delay) in self.own_follow_up_delays().await? {
+            clock.guild = Some(guild);
+            clock.delay = delay;
+            due.extend(
+                self.store
+                    .claim_due_follow_ups(&clock, FOLLOW_UP_BATCH)
+                    .await?,
+            );
+        }
+        Ok(due)
     }
 
     /// Records what became of a claimed follow-up.

@@ -28,6 +28,8 @@ pub enum ChatSkip {
     InsideWalkthrough,
     /// The channel or the person started one too recently (the cooldowns).
     Cooldown,
+    /// The server does not read this channel (detection off, or the channel lists).
+    NotWatched,
 }
 
 impl App {
@@ -53,14 +55,22 @@ impl App {
         Ok(started)
     }
 
-    /// Whether a chat message the detector flagged in `channel` by `requester_id` may start a
-    /// walkthrough: not inside a walkthrough's thread, not within the cooldowns.
+    /// Whether a chat message the detector flagged in `channel` of `guild` (a thread inside
+    /// `parent`) by `requester_id` may start a walkthrough: the server reads that channel
+    /// (its settings, read now, so a change takes effect at once), it is not inside a
+    /// walkthrough's thread, and the server's cooldowns have passed.
     pub async fn chat_start_allowed(
         &self,
+        guild: u64,
         channel: u64,
+        parent: Option<u64>,
         requester_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Result<(), ChatSkip>, AppError> {
+        let settings = self.server_settings(Some(guild)).await?;
+        if !settings.watches(channel, parent) {
+            return Ok(Err(ChatSkip::NotWatched));
+        }
         if self
             .store
             .open_walkthrough_in_thread(channel)
@@ -69,14 +79,16 @@ impl App {
         {
             return Ok(Err(ChatSkip::InsideWalkthrough));
         }
-        let since = |secs: u64| (secs > 0).then(|| now - chrono::Duration::seconds(secs as i64));
+        let since = |secs: u64| {
+            (secs > 0).then(|| now - chrono::Duration::seconds(i64::try_from(secs).unwrap_or(0)))
+        };
         let quiet = self
             .store
             .recent_chat_start(
                 channel,
                 requester_id,
-                since(self.timing.channel_cooldown_secs),
-                since(self.timing.user_cooldown_secs),
+                since(settings.channel_cooldown_secs),
+                since(settings.user_cooldown_secs),
             )
             .await?;
         Ok(if quiet {

@@ -25,6 +25,8 @@ pub const EXPIRY_BATCH: u32 = 50;
 pub struct Suggest<'a> {
     pub guild: u64,
     pub channel: u64,
+    /// The channel a thread is in, when the message is in a thread.
+    pub parent: Option<u64>,
     pub message: u64,
     pub author: &'a Person,
     pub text: &'a str,
@@ -40,11 +42,19 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<Option<SuggestionRecord>, AppError> {
         match self
-            .chat_start_allowed(request.channel, &request.author.id, now)
+            .chat_start_allowed(
+                request.guild,
+                request.channel,
+                request.parent,
+                &request.author.id,
+                now,
+            )
             .await?
         {
             Ok(()) => {}
-            Err(ChatSkip::InsideWalkthrough | ChatSkip::Cooldown) => return Ok(None),
+            Err(ChatSkip::InsideWalkthrough | ChatSkip::Cooldown | ChatSkip::NotWatched) => {
+                return Ok(None);
+            }
         }
         Ok(self
             .store
@@ -81,15 +91,16 @@ impl App {
         if suggestion.guild_id != guild {
             return Err(AppError::SuggestionGone);
         }
+        let rules = self.rules_in(Some(guild)).await?;
         let may = suggestion.author.id == actor.person.id
             || actor
                 .roles
                 .iter()
-                .any(|role| self.rules.answer_roles.contains(role));
+                .any(|role| rules.answer_roles.contains(role));
         if !may {
             return Err(AppError::MayNotAnswer {
                 requester: suggestion.author.id.clone(),
-                answer_roles: self.rules.answer_roles.clone(),
+                answer_roles: rules.answer_roles,
             });
         }
         match self

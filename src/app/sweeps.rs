@@ -21,8 +21,6 @@ pub struct Timing {
     pub abandon_after_minutes: u64,
     /// 0 keeps texts forever.
     pub redact_after_days: u64,
-    pub channel_cooldown_secs: u64,
-    pub user_cooldown_secs: u64,
     /// `[outcomes] follow_up_after`: how long after a verdict its follow-up is posted.
     pub follow_up_after: chrono::Duration,
     /// `detect.suggest_expires_minutes`.
@@ -39,8 +37,6 @@ impl Default for Timing {
                 reminder_after_minutes: 1440,
                 abandon_after_minutes: 10080,
                 redact_after_days: 0,
-                channel_cooldown_secs: 300,
-                user_cooldown_secs: 1800,
                 follow_up_after: chrono::Duration::days(14),
                 suggest_expires_minutes: 30,
             },
@@ -54,8 +50,6 @@ impl Timing {
             reminder_after_minutes: settings.discord.reminder_after_minutes,
             abandon_after_minutes: settings.discord.abandon_after_minutes,
             redact_after_days: settings.retention.redact_after_days,
-            channel_cooldown_secs: settings.discord.channel_cooldown_secs,
-            user_cooldown_secs: settings.discord.user_cooldown_secs,
             follow_up_after: chrono::Duration::from_std(settings.outcomes.follow_up_delay())
                 .unwrap_or(chrono::Duration::days(14)),
             suggest_expires_minutes: settings.detect.suggest_expires_minutes,

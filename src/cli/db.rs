@@ -195,7 +195,7 @@ pub async fn purge(app: &App, args: &PurgeArgs) -> Result<ExitCode, CliError> {
 }
 
 /// A guild id as typed: a positive whole number (Discord shows it under Copy Server ID).
-fn parse_guild_id(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_guild_id(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(id) if id > 0 && i64::try_from(id).is_ok() => Ok(id),
         _ => Err(format!(
@@ -215,8 +215,8 @@ fn confirmed(input: &mut impl BufRead, guild: u64) -> std::io::Result<bool> {
 fn describe(r: &PurgeReport) -> String {
     format!(
         "{} walkthroughs (dismissals included), {} answers, {} notes, {} decisions, {} reviews, \
-         {} revisit reminders, {} outcomes, {} follow-ups, {} savings estimates and {} \
-         suggestions",
+         {} revisit reminders, {} outcomes, {} follow-ups, {} savings estimates, {} \
+         suggestions, {} settings changes and {} decision-log posts",
         r.walkthroughs,
         r.answers,
         r.notes,
@@ -226,7 +226,9 @@ fn describe(r: &PurgeReport) -> String {
         r.outcomes,
         r.follow_ups,
         r.cost_estimates,
-        r.suggestions
+        r.suggestions,
+        r.setting_changes,
+        r.log_posts
     )
 }
 

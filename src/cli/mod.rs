@@ -2,7 +2,7 @@
 //!
 //! `check` runs the checklist in the terminal; `decisions` audits past decisions offline;
 //! `db` backs up, checks and redacts the database; `config check` validates the settings;
-//! `detect` tries the detector; `health` and `invite-url` help run the bot. `run` (the bot
+//! `guild settings` shows a server's own settings; `detect` tries the detector; `health` and `invite-url` help run the bot. `run` (the bot
 //! itself) is not carried out here: `crate::serve` wires the Discord front end.
 //!
 //! Every command goes through the application layer ([`crate::app::App`]); none names the
@@ -15,6 +15,7 @@ pub mod db;
 pub mod decisions;
 pub mod detect;
 pub mod detect_train;
+pub mod guild;
 mod render;
 
 use std::path::PathBuf;
@@ -48,6 +49,9 @@ pub enum Command {
     /// Look after the database: backup, check, migrate, redact.
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Per-server settings (changed in Discord with /finetune-audit settings).
+    #[command(subcommand)]
+    Guild(guild::GuildCommand),
     /// Inspect the configuration.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -123,6 +127,7 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
         Command::Decisions(command) => decisions::run(&settings?, command).await,
         Command::Db(command) => db::run(&settings?, command).await,
         Command::Config(ConfigCommand::Check) => config_check(&settings?),
+        Command::Guild(command) => guild::run(&settings?, command).await,
         Command::Detect(args) => match &args.command {
             Some(detect::DetectCommand::Feedback(feedback)) => {
                 detect_train::feedback(&settings?, feedback).await

@@ -1,4 +1,5 @@
-//! The audit commands: `/finetune-audit history|show|review|outcome|stats|export|help`, and
+//! The audit commands: `/finetune-audit history|show|review|outcome|stats|export|settings|help`
+//! (settings in [`super::settings`]), and
 //! the autocomplete of checklist ids.
 //!
 //! They form their own top-level command, registered with `default_member_permissions` =
@@ -33,7 +34,7 @@ use crate::checklist::VerdictKind;
 use crate::checklist::outcome::OutcomeResult;
 use crate::text::truncate_chars;
 
-type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
+pub(super) type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
 /// More rows than this are not exported through Discord (the CLI streams any number).
 pub const MAX_EXPORT_ROWS: u64 = 200_000;
@@ -51,6 +52,7 @@ pub const MAX_EXPORT_ROWS: u64 = 200_000;
         "outcome",
         "stats",
         "export",
+        "crate::discord::settings::settings",
         "audit_help"
     ),
     subcommand_required
@@ -223,7 +225,7 @@ pub enum FormatChoice {
 }
 
 /// The member's permissions (as Discord computed them for this interaction) and roles.
-fn member_access(ctx: Ctx<'_>) -> (Option<Permissions>, Vec<RoleId>) {
+pub(super) fn member_access(ctx: Ctx<'_>) -> (Option<Permissions>, Vec<RoleId>) {
     match ctx {
         poise::Context::Application(app) => app
             .interaction
@@ -236,7 +238,7 @@ fn member_access(ctx: Ctx<'_>) -> (Option<Permissions>, Vec<RoleId>) {
 }
 
 /// The guild the command is used in, once the member is known to may audit it.
-fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
+pub(super) fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
     let guild = ctx
         .guild_id()
         .ok_or_else(|| refuse("Use this in a server channel."))?;

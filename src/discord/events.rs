@@ -2,7 +2,8 @@
 //! and component or modal interactions (a click on a walkthrough, or on an audit button).
 
 use serenity::all::{
-    ComponentInteraction, Context, FullEvent, Interaction, Message, ModalInteraction,
+    Channel, ChannelId, ChannelType, ComponentInteraction, Context, FullEvent, GuildId,
+    Interaction, Message, ModalInteraction,
 };
 
 use super::outcome_id::{self, OutcomeId};
@@ -15,7 +16,7 @@ use crate::detect::Action;
 /// Routes one gateway event.
 pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
     match event {
-        FullEvent::Message { new_message } => on_message(bot, new_message).await,
+        FullEvent::Message { new_message } => on_message(ctx, bot, new_message).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
         } if audit_id::is_audit(&ci.data.custom_id) => audit_clicks::on_click(ctx, bot, ci).await,
@@ -92,40 +93,60 @@ async fn stale(ctx: &Context, id: serenity::all::InteractionId, token: &str) {
     }
 }
 
-/// Whether the detector should look at messages in `channel`.
-fn watches(bot: &Bot, channel: u64) -> bool {
-    let d = &bot.settings.discord;
-    (d.include_channels.is_empty() || d.include_channels.contains(&channel))
-        && !d.exclude_channels.contains(&channel)
+/// The channel a thread is in, when `channel` is a thread: from the cache (threads Discord
+/// announced), else asked over REST. `None` for a plain channel, or when it cannot be told.
+async fn parent_of_thread(ctx: &Context, guild: GuildId, channel: ChannelId) -> Option<u64> {
+    if let Some(guild) = ctx.cache.guild(guild) {
+        if guild.channels.contains_key(&channel) {
+            return None;
+        }
+        if let Some(thread) = guild.threads.iter().find(|t| t.id == channel) {
+            return thread.parent_id.map(|p| p.get());
+        }
+    }
+    match ctx.http.get_channel(channel).await {
+        Ok(Channel::Guild(c)) if is_thread(c.kind) => c.parent_id.map(|p| p.get()),
+        Ok(_) => None,
+        Err(e) => {
+            tracing::debug!(channel_id = channel.get(), error = %e, "could not tell whether a channel is a thread");
+            None
+        }
+    }
 }
 
-/// A guild message: run the detector and, on a proposal, start a walkthrough in a thread.
-async fn on_message(bot: &Bot, message: &Message) {
+fn is_thread(kind: ChannelType) -> bool {
+    matches!(
+        kind,
+        ChannelType::PublicThread | ChannelType::PrivateThread | ChannelType::NewsThread
+    )
+}
+
+/// A guild message: run the detector and, on a proposal in a channel the server reads, start
+/// a walkthrough in a thread (or, when the detector is less sure, suggest one).
+async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     let Some(guild) = message.guild_id else {
         return;
     };
-    if message.author.bot || message.webhook_id.is_some() || !bot.settings.detect.enabled {
+    if message.author.bot || message.webhook_id.is_some() {
+        return;
+    }
+    // The detector first: a message without trigger words costs well under a microsecond and
+    // never touches the database. The server's settings are read only for the others.
+    let detection = bot.detector.detect(&message.content);
+    if detection.action == Action::None {
         return;
     }
     let channel = message.channel_id.get();
-    if !watches(bot, channel) {
-        return;
+    let parent = parent_of_thread(ctx, guild, message.channel_id).await;
+    if detection.action == Action::Suggest {
+        tracing::debug!(
+            channel_id = channel,
+            message_id = message.id.get(),
+            score = detection.score,
+            "possible fine-tune proposal: suggesting the checklist"
+        );
+        return suggest::offer(bot, guild.get(), parent, message, detection.score).await;
     }
-    let detection = bot.detector.detect(&message.content);
-    match detection.action {
-        Action::Thread => {}
-        Action::Suggest => {
-            tracing::debug!(
-                channel_id = channel,
-                message_id = message.id.get(),
-                score = detection.score,
-                "possible fine-tune proposal: suggesting the checklist"
-            );
-            return suggest::offer(bot, guild.get(), message, detection.score).await;
-        }
-        Action::None => return,
-    }
-    metrics::counter!(crate::http::names::DETECTIONS).increment(1);
     tracing::debug!(
         guild_id = guild.get(),
         channel_id = channel,
@@ -133,15 +154,23 @@ async fn on_message(bot: &Bot, message: &Message) {
         reason = %detection.reason,
         "fine-tune proposal detected"
     );
-    // Never inside a walkthrough's own thread, nor within the cooldowns.
+    // Only where the server reads chat, never inside a walkthrough's own thread, nor within
+    // the cooldowns.
     let requester_id = message.author.id.get().to_string();
     match bot
         .app
-        .chat_start_allowed(channel, &requester_id, bot.now())
+        .chat_start_allowed(guild.get(), channel, parent, &requester_id, bot.now())
         .await
     {
         Ok(Ok(())) => {}
         Ok(Err(ChatSkip::InsideWalkthrough)) => return,
+        Ok(Err(ChatSkip::NotWatched)) => {
+            tracing::debug!(
+                channel_id = channel,
+                "detection skipped: the server does not read this channel"
+            );
+            return;
+        }
         Ok(Err(ChatSkip::Cooldown)) => {
             tracing::debug!(channel_id = channel, "detection skipped: cooldown");
             return;
@@ -151,6 +180,7 @@ async fn on_message(bot: &Bot, message: &Message) {
             return;
         }
     }
+    metrics::counter!(crate::http::names::DETECTIONS).increment(1);
     let requester = (message.author.id, message.author.name.clone());
     if let Err(e) = begin(
         bot,

@@ -67,7 +67,7 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
 }
 
 /// Whether a failure may pass (try again later) rather than mean "gone".
-fn passing(e: &RestError) -> bool {
+pub(super) fn passing(e: &RestError) -> bool {
     match e {
         RestError::Transport(_) | RestError::GaveUp { .. } => true,
         RestError::Status { status, .. } => *status == 429 || *status >= 500,

@@ -9,9 +9,11 @@
 //! - [`reminders`]: the idle sweep (one reminder, then abandoned);
 //! - [`follow_ups`]: asking how a decision turned out, and recording the answer;
 //! - [`estimate`]: "Estimate the savings" on a verdict (the volume driver in numbers);
+//! - [`decision_log`]: posting every verdict and outcome in a server's decision-log channel;
 //! - [`suggest`]: the gentler first touch (a reply offering the checklist) and its expiry;
 //! - [`outcome_id`]: the `tgo:`/`tgs:` codec of their buttons and forms;
 //! - [`render`], [`custom_id`], [`access`], [`rest`]: messages, ids, mentions, retries;
+//! - [`settings`]: `/finetune-audit settings`, a server's own settings;
 //! - [`reply`]: the error type of commands and how app refusals are shown;
 //! - [`audit`]: `/finetune-audit history|show|review|outcome|stats|export|help`, with [`audit_render`],
 //!   [`audit_id`] (the `tga:` button codec), [`audit_clicks`] (page and revisit buttons),
@@ -26,6 +28,7 @@ pub mod audit_render;
 pub mod commands;
 pub mod components;
 pub mod custom_id;
+pub mod decision_log;
 pub mod estimate;
 pub mod events;
 pub mod export_files;
@@ -36,6 +39,7 @@ pub mod render;
 pub mod reply;
 pub mod rest;
 pub mod revisits;
+pub mod settings;
 pub mod start;
 pub mod suggest;
 
@@ -130,6 +134,7 @@ pub struct Running {
     revisits: tokio::task::JoinHandle<()>,
     follow_ups: tokio::task::JoinHandle<()>,
     suggestions: tokio::task::JoinHandle<()>,
+    decision_log: tokio::task::JoinHandle<()>,
     bot: Arc<Bot>,
 }
 
@@ -155,6 +160,7 @@ impl Running {
         self.revisits.abort();
         self.follow_ups.abort();
         self.suggestions.abort();
+        self.decision_log.abort();
         match tokio::time::timeout(Duration::from_secs(10), self.client).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(BotError::Gateway(join.to_string())),
@@ -256,6 +262,7 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
     let revisits = tokio::spawn(revisits::run(bot.clone()));
     let follow_ups = tokio::spawn(follow_ups::run(bot.clone()));
     let suggestions = tokio::spawn(suggest::run(bot.clone()));
+    let decision_log = tokio::spawn(decision_log::run(bot.clone()));
     Ok(Running {
         shard_manager,
         http,
@@ -264,6 +271,7 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
         revisits,
         follow_ups,
         suggestions,
+        decision_log,
         bot,
     })
 }

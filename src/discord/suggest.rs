@@ -89,7 +89,7 @@ pub fn reply(suggestion: &SuggestionRecord) -> CreateMessage {
 
 /// Offers the checklist for `message` (scored `score`), unless it has an offer already or the
 /// cooldowns hold.
-pub async fn offer(bot: &Bot, guild: u64, message: &Message, score: f32) {
+pub async fn offer(bot: &Bot, guild: u64, parent: Option<u64>, message: &Message, score: f32) {
     let author = Person::new(
         message.author.id.get().to_string(),
         message.author.name.clone(),
@@ -97,6 +97,7 @@ pub async fn offer(bot: &Bot, guild: u64, message: &Message, score: f32) {
     let request = Suggest {
         guild,
         channel: message.channel_id.get(),
+        parent,
         message: message.id.get(),
         author: &author,
         text: &message.content,

@@ -43,6 +43,7 @@ pub const PERSONAL_TEXT_COLUMNS: &[(&str, &str)] = &[
     ("cost_estimates", "recorded_by_name"),
     ("suggestions", "text"),
     ("suggestions", "author_name"),
+    ("guild_setting_changes", "changed_by_name"),
 ];
 
 /// Every other text column, as `(table, column, why it holds nothing personal)`.
@@ -126,6 +127,26 @@ pub const IMPERSONAL_TEXT_COLUMNS: &[(&str, &str, &str)] = &[
     ("follow_ups", "state", "a fixed key"),
     ("follow_ups", "claimed_at", TIMESTAMP),
     ("follow_ups", "posted_at", TIMESTAMP),
+    (
+        "guild_setting_changes",
+        "key",
+        "a fixed key: detection, watch_channels, ...",
+    ),
+    (
+        "guild_setting_changes",
+        "value",
+        "a setting as JSON: a switch, a number, channel or role ids, a language code",
+    ),
+    ("guild_setting_changes", "changed_by_id", ACCOUNT_ID),
+    ("guild_setting_changes", "changed_at", TIMESTAMP),
+    (
+        "decision_log_posts",
+        "item",
+        "a fixed key and an id: verdict:12, outcome:3",
+    ),
+    ("decision_log_posts", "state", "a fixed key"),
+    ("decision_log_posts", "claimed_at", TIMESTAMP),
+    ("decision_log_posts", "posted_at", TIMESTAMP),
     ("health_probe", "checked_at", TIMESTAMP),
     (
         "_sqlx_migrations",
@@ -151,6 +172,8 @@ pub const GUILD_TABLES: &[&str] = &[
     "follow_ups",
     "cost_estimates",
     "suggestions",
+    "guild_setting_changes",
+    "decision_log_posts",
 ];
 
 /// Tables that hold nothing of any guild, as `(table, why)`.
@@ -225,6 +248,10 @@ pub struct PurgeReport {
     pub cost_estimates: u64,
     /// Chat messages where the bot only suggested the checklist.
     pub suggestions: u64,
+    /// Changes of its per-server settings (who changed what).
+    pub setting_changes: u64,
+    /// Verdicts and outcomes posted in its decision-log channel.
+    pub log_posts: u64,
     /// Walkthroughs outside the guild that were revisits of one of its walkthroughs; they are
     /// kept, without the link.
     pub revisits_unlinked: u64,
@@ -280,7 +307,22 @@ impl Store {
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
     pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
-        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        #[allow(clippy::type_complexity)] // one count per table, in the order of the query
+        let counts: (
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+        ) = sqlx::query_as(
             "WITH g AS (SELECT id FROM walkthroughs WHERE guild_id = ?1), \
              r AS (SELECT id FROM reviews WHERE guild_id = ?1 OR walkthrough_id IN g) \
              SELECT (SELECT count(*) FROM g), \
@@ -293,7 +335,9 @@ impl Store {
              (SELECT count(*) FROM follow_ups WHERE walkthrough_id IN g), \
              (SELECT count(*) FROM cost_estimates WHERE walkthrough_id IN g OR guild_id = ?1), \
              (SELECT count(*) FROM suggestions WHERE guild_id = ?1), \
-             (SELECT count(*) FROM walkthroughs WHERE guild_id IS NOT ?1 AND revisit_of IN g)",
+             (SELECT count(*) FROM walkthroughs WHERE guild_id IS NOT ?1 AND revisit_of IN g), \
+             (SELECT count(*) FROM guild_setting_changes WHERE guild_id = ?1), \
+             (SELECT count(*) FROM decision_log_posts WHERE guild_id = ?1)",
         )
         .bind(guild)
         .fetch_one(&self.pool)
@@ -311,6 +355,8 @@ impl Store {
             cost_estimates: n(counts.8),
             suggestions: n(counts.9),
             revisits_unlinked: n(counts.10),
+            setting_changes: n(counts.11),
+            log_posts: n(counts.12),
         })
     }
 
@@ -460,6 +506,10 @@ async fn redact_names(tx: &mut Transaction<'_, Sqlite>, before: &str) -> Result<
         "UPDATE cost_estimates SET recorded_by_name = ?1 WHERE recorded_by_name <> ?1 \
          AND created_at < ?2",
     );
+    let settings_changers = sqlx::query(
+        "UPDATE guild_setting_changes SET changed_by_name = ?1 WHERE changed_by_name <> ?1 \
+         AND changed_at < ?2",
+    );
     let mut names = 0;
     for statement in [
         requesters,
@@ -469,6 +519,7 @@ async fn redact_names(tx: &mut Transaction<'_, Sqlite>, before: &str) -> Result<
         recorders,
         estimators,
         authors_of_suggestions,
+        settings_changers,
     ] {
         names += affected(tx, statement.bind(REDACTED_TEXT).bind(before)).await?;
     }
@@ -508,6 +559,10 @@ async fn delete_guild_rows(
     let cost_estimates = affected(tx, cost_estimates.bind(guild).bind(guild)).await?;
     let suggestions = sqlx::query("DELETE FROM suggestions WHERE guild_id = ?");
     let suggestions = affected(tx, suggestions.bind(guild)).await?;
+    let changes = sqlx::query("DELETE FROM guild_setting_changes WHERE guild_id = ?");
+    let setting_changes = affected(tx, changes.bind(guild)).await?;
+    let posts = sqlx::query("DELETE FROM decision_log_posts WHERE guild_id = ?");
+    let log_posts = affected(tx, posts.bind(guild)).await?;
     let reviews = sqlx::query(concat!(
         "DELETE FROM reviews WHERE id IN ",
         reviews_in_guild!()
@@ -543,6 +598,8 @@ async fn delete_guild_rows(
         follow_ups,
         cost_estimates,
         suggestions,
+        setting_changes,
+        log_posts,
         revisits_unlinked,
     })
 }

@@ -16,6 +16,7 @@ mod erasure;
 mod error;
 mod export;
 mod feedback;
+mod guild_settings;
 mod lookup;
 mod maintenance;
 mod outcomes;
@@ -40,6 +41,7 @@ pub use erasure::{
 pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use feedback::{ActionPrecision, DetectionOutcome, DetectionPrecision};
+pub use guild_settings::{LogItem, LogPostState, SettingChangeRecord};
 pub use maintenance::BackupReport;
 pub use outcomes::{
     ASSUMED_SOLVED_SHARE, DueFollowUp, FollowUpClock, MAX_OUTCOME_NOTE_CHARS, NewOutcome,

@@ -125,6 +125,10 @@ pub struct FollowUpClock {
     pub delay: chrono::Duration,
     /// A claim older than this whose follow-up was never posted is taken over.
     pub lease: chrono::Duration,
+    /// `Some(guild)`: only that server's follow-ups, which `delay` is the server's own delay
+    /// for. `None`: every server without a delay of its own (`/finetune-audit settings`),
+    /// and the claims whose lease ran out.
+    pub guild: Option<u64>,
 }
 
 impl FollowUpClock {
@@ -343,12 +347,19 @@ impl Store {
         let claimed: Vec<(i64, i64)> = sqlx::query_as(
             "UPDATE follow_ups SET state = 'claimed', claimed_at = ?1 \
              WHERE (walkthrough_id, round) IN ( \
-               SELECT walkthrough_id, round FROM follow_ups \
-                 WHERE state = 'scheduled' AND question = 'prompt_work' AND base_at <= ?2 \
+               SELECT f.walkthrough_id, f.round FROM follow_ups f \
+                 JOIN walkthroughs w ON w.id = f.walkthrough_id \
+                 WHERE f.state = 'scheduled' \
+                 AND ((f.question = 'prompt_work' AND f.base_at <= ?2) \
+                   OR (f.question = 'fine_tune' AND f.base_at <= ?3)) \
+                 AND (w.guild_id = ?6 OR (?6 IS NULL AND NOT EXISTS ( \
+                   SELECT 1 FROM guild_setting_changes c \
+                   WHERE c.guild_id = w.guild_id AND c.key = 'follow_up_after_secs' \
+                   AND c.value IS NOT NULL AND c.id = (SELECT max(m.id) \
+                     FROM guild_setting_changes m WHERE m.guild_id = w.guild_id \
+                     AND m.key = 'follow_up_after_secs')))) \
                UNION ALL SELECT walkthrough_id, round FROM follow_ups \
-                 WHERE state = 'scheduled' AND question = 'fine_tune' AND base_at <= ?3 \
-               UNION ALL SELECT walkthrough_id, round FROM follow_ups \
-                 WHERE state = 'claimed' AND claimed_at <= ?4 \
+                 WHERE ?6 IS NULL AND state = 'claimed' AND claimed_at <= ?4 \
                LIMIT ?5) \
              RETURNING walkthrough_id, round",
         )
@@ -357,6 +368,7 @@ impl Store {
         .bind(clock.due_before(FollowUpQuestion::FineTune))
         .bind(&stale)
         .bind(limit)
+        .bind(id_to_db(clock.guild)?)
         .fetch_all(&mut *tx)
         .await?;
         let mut due = Vec::with_capacity(claimed.len());
