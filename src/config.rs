@@ -273,18 +273,23 @@ impl Settings {
 
 /// A delay in words, in its largest whole unit: "14 days", "36 hours", "90 seconds".
 pub fn describe_duration(delay: chrono::Duration) -> String {
-    let secs = delay.num_seconds().max(0);
-    let (amount, unit) = if secs >= 86_400 && secs % 86_400 == 0 {
+    let secs = u64::try_from(delay.num_seconds()).unwrap_or(0);
+    let (amount, unit) = largest_whole_unit(secs);
+    let plural = if amount == 1 { "" } else { "s" };
+    format!("{amount} {unit}{plural}")
+}
+
+/// A number of seconds in its largest whole unit: `(14, "day")`, `(36, "hour")`, `(90, "second")`.
+pub fn largest_whole_unit(secs: u64) -> (u64, &'static str) {
+    if secs >= 86_400 && secs.is_multiple_of(86_400) {
         (secs / 86_400, "day")
-    } else if secs >= 3600 && secs % 3600 == 0 {
+    } else if secs >= 3600 && secs.is_multiple_of(3600) {
         (secs / 3600, "hour")
-    } else if secs >= 60 && secs % 60 == 0 {
+    } else if secs >= 60 && secs.is_multiple_of(60) {
         (secs / 60, "minute")
     } else {
         (secs, "second")
-    };
-    let plural = if amount == 1 { "" } else { "s" };
-    format!("{amount} {unit}{plural}")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

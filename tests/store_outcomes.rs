@@ -516,3 +516,50 @@ async fn decisions_from_before_the_upgrade_are_not_followed_up() {
         .unwrap();
     assert!(matches!(recorded, OutcomeRecorded::New { .. }));
 }
+
+#[tokio::test]
+async fn a_server_with_its_own_follow_up_delay_is_asked_on_its_own_schedule() {
+    let db = db().await;
+    let quick = decided(&db.flow, Some(7), VerdictKind::Premature, at(1)).await;
+    let usual = decided(&db.flow, Some(8), VerdictKind::Premature, at(1)).await;
+    // Server 7 chose three days in Discord; server 8 keeps the host's fourteen.
+    db.flow
+        .change_settings(
+            7,
+            &alice(),
+            true,
+            &[tunegate::app::settings::Change::FollowUpAfterSecs(
+                3 * 86_400,
+            )],
+            at(1),
+        )
+        .await
+        .unwrap();
+    let claimed =
+        |due: Vec<DueFollowUp>| -> Vec<i64> { due.into_iter().map(|d| d.walkthrough_id).collect() };
+    assert!(
+        claimed(db.flow.claim_due_follow_ups(at(3)).await.unwrap()).is_empty(),
+        "two days after: nobody"
+    );
+    assert_eq!(
+        claimed(db.flow.claim_due_follow_ups(at(5)).await.unwrap()),
+        vec![quick],
+        "four days after: only the server with three days"
+    );
+    db.flow
+        .store()
+        .follow_up_posted(quick, 1, 70, 700, at(5))
+        .await
+        .unwrap();
+    // Under the host's delay alone, server 7's follow-up is not the default sweep's to take.
+    let mut host = clock(at(20));
+    host.delay = Duration::days(1);
+    let default_sweep = claimed(
+        db.flow
+            .store()
+            .claim_due_follow_ups(&host, 10)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(default_sweep, vec![usual]);
+}

@@ -129,17 +129,9 @@ fn setting_range_words(setting: &str, min: u64, max: u64) -> String {
 
 /// A number of seconds in the largest whole unit: "0 minutes", "1 hour", "365 days".
 pub fn duration_words(secs: u64) -> String {
-    let (count, unit) = if secs >= 86_400 && secs % 86_400 == 0 {
-        (secs / 86_400, "days")
-    } else if secs >= 3600 && secs % 3600 == 0 {
-        (secs / 3600, "hours")
-    } else if secs % 60 == 0 {
-        (secs / 60, "minutes")
-    } else {
-        (secs, "seconds")
-    };
+    let (count, unit) = crate::config::largest_whole_unit(secs);
     say(
-        &format!("duration-{unit}"),
+        &format!("duration-{unit}s"),
         &[("count", &count.to_string())],
     )
 }

@@ -68,6 +68,22 @@ impl SettingKey {
         }
     }
 
+    /// Its name for people and in JSON (`follow_up_after`, unlike the stored
+    /// `follow_up_after_secs`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SettingKey::Detection => "detection",
+            SettingKey::WatchChannels => "watch_channels",
+            SettingKey::IgnoreChannels => "ignore_channels",
+            SettingKey::ChannelCooldown => "channel_cooldown",
+            SettingKey::UserCooldown => "user_cooldown",
+            SettingKey::AnswerRoles => "answer_roles",
+            SettingKey::Language => "language",
+            SettingKey::FollowUpAfter => "follow_up_after",
+            SettingKey::LogChannel => "log_channel",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<SettingKey> {
         SettingKey::ALL.into_iter().find(|k| k.key() == key)
     }
@@ -266,13 +282,17 @@ impl Change {
     }
 }
 
+/// The keys a change wrote, each with its new value as JSON, or `None` for "back to the host
+/// default".
+pub type ChangedKeys = Vec<(SettingKey, Option<String>)>;
+
 /// Applies `changes` to `current`, with `host` for resets. Returns the new settings and the
 /// keys whose value changed, each `Some(json)` or `None` for "back to the host default".
 pub fn apply_changes(
     current: &ServerSettings,
     host: &ServerSettings,
     changes: &[Change],
-) -> Result<(ServerSettings, Vec<(SettingKey, Option<String>)>), AppError> {
+) -> Result<(ServerSettings, ChangedKeys), AppError> {
     let mut next = current.clone();
     let mut reset: Vec<SettingKey> = Vec::new();
     let mut touched: Vec<SettingKey> = Vec::new();
@@ -637,9 +657,13 @@ mod tests {
     }
 
     #[test]
-    fn every_key_round_trips_through_its_stored_name() {
+    fn every_key_round_trips_through_its_stored_name_and_its_json_name_is_its_name() {
         for key in SettingKey::ALL {
             assert_eq!(SettingKey::from_key(key.key()), Some(key));
+            assert_eq!(
+                serde_json::to_value(key).unwrap(),
+                serde_json::json!(key.name())
+            );
         }
     }
 }

@@ -62,7 +62,7 @@ pub fn table(view: &SettingsView) -> String {
         };
         out.push_str(&format!(
             "{:<22} {:<32} {from}\n",
-            key.key(),
+            key.name(),
             value(&view.settings, *key)
         ));
     }
@@ -74,7 +74,8 @@ pub fn table(view: &SettingsView) -> String {
             out.push_str(&format!(
                 "  {}  {:<22} {:<24} by {} ({})\n",
                 crate::app::format_time(c.at),
-                c.key,
+                SettingKey::from_key(&c.key)
+                    .map_or_else(|| c.key.clone(), |k| k.name().to_string()),
                 c.value.as_deref().unwrap_or("(host default)"),
                 c.by.name,
                 c.by.id

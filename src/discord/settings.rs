@@ -235,7 +235,7 @@ pub fn view_embed(view: &SettingsView, known: &Known) -> CreateEmbed {
             ),
         };
         embed = embed.field(
-            words::say(&format!("settings-label-{}", label_key(*key)), &[]),
+            words::say(&format!("settings-label-{}", key.name()), &[]),
             truncate_chars(&format!("{value}\n*{from}*"), 1000),
             false,
         );
@@ -266,21 +266,6 @@ pub fn view_embed(view: &SettingsView, known: &Known) -> CreateEmbed {
         );
     }
     embed
-}
-
-/// The key of a setting's label in the message file.
-fn label_key(key: SettingKey) -> &'static str {
-    match key {
-        SettingKey::Detection => "detection",
-        SettingKey::WatchChannels => "watch_channels",
-        SettingKey::IgnoreChannels => "ignore_channels",
-        SettingKey::ChannelCooldown => "channel_cooldown",
-        SettingKey::UserCooldown => "user_cooldown",
-        SettingKey::AnswerRoles => "answer_roles",
-        SettingKey::Language => "language",
-        SettingKey::FollowUpAfter => "follow_up_after",
-        SettingKey::LogChannel => "log_channel",
-    }
 }
 
 /// A setting's value in words, with channel and role mentions (which never ping in an embed).

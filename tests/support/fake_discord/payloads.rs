@@ -187,3 +187,16 @@ fn interaction(kind: u64, data: Value) -> Value {
     });
     with_invoker(base, &Invoker::default())
 }
+
+/// THREAD_CREATE data: a public thread people opened in `parent` (not one of the bot's).
+pub fn thread_create(guild_id: u64, parent_id: u64, id: u64, name: &str) -> Value {
+    let mut thread = model::thread(guild_id, parent_id, id, name, 11, 1440);
+    thread["owner_id"] = json!(ALICE.id.to_string());
+    thread["newly_created"] = json!(true);
+    thread
+}
+
+/// A role object, as a command's `resolved.roles` carries it.
+pub fn role(id: u64, name: &str) -> Value {
+    model::role(id, name, 1, 0)
+}
