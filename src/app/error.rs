@@ -106,6 +106,9 @@ pub enum AppError {
     /// A language tunegate does not speak.
     #[error("{}", say("setting-unknown-language", &[("language", .0), ("languages", &super::settings::LANGUAGES.join(", "))]))]
     UnknownLanguage(String),
+    /// A server turned detection on where the host runs without reading chat.
+    #[error("{}", say("setting-detection-off-on-host", &[]))]
+    DetectionOffOnHost,
     /// A list setting (channels, roles) would grow past its limit.
     #[error("{}", say("setting-list-full", &[("max", &.0.to_string())]))]
     SettingListFull(usize),

@@ -303,6 +303,9 @@ pub fn apply_changes(
     };
     for change in changes {
         match change {
+            Change::Detection(true) if !host.detection => {
+                return Err(AppError::DetectionOffOnHost);
+            }
             Change::Detection(on) => next.detection = *on,
             Change::Watch(channel) => {
                 next.ignore_channels.retain(|c| c != channel);
@@ -621,6 +624,10 @@ mod tests {
         let err = apply_changes(&h, &h, &[Change::Language(Some("pt".to_string()))]).unwrap_err();
         assert!(matches!(err, AppError::UnknownLanguage(_)), "{err:?}");
         let (ok, _) = apply_changes(&h, &h, &[Change::Language(Some("fr".to_string()))]).unwrap();
+        let mut off = host();
+        off.detection = false;
+        let err = apply_changes(&off, &off, &[Change::Detection(true)]).unwrap_err();
+        assert!(matches!(err, AppError::DetectionOffOnHost), "{err:?}");
         assert_eq!(ok.language.as_deref(), Some("fr"));
     }
 
