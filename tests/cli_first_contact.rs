@@ -454,4 +454,20 @@ fn cost_prints_the_break_even_as_text_and_json_and_names_a_bad_figure() {
         .assert()
         .code(2);
     assert!(!s.path().join("t.db").exists(), "cost needs no database");
+    // A missing figure is named; a price left out comes from `[cost]` (2.5 and 10 shipped).
+    s.cmd()
+        .args(["cost", "--input-tokens", "1000"])
+        .assert()
+        .code(2)
+        .stderr(contains("--requests-per-month is needed to estimate the savings"));
+    let without_prices: Vec<&str> = base
+        .iter()
+        .copied()
+        .filter(|a| !["--price-in", "2.5", "--price-out", "10"].contains(a))
+        .collect();
+    s.cmd()
+        .args(&without_prices)
+        .assert()
+        .success()
+        .stdout(contains("pays back its one-off cost in 0.6 months"));
 }

@@ -9,56 +9,17 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::CliError;
-use crate::checklist::cost::{
-    CostEstimate, CostInputs, DEFAULT_RATIO, FineTunedPrice, field, parse_amount,
-};
+use crate::checklist::cost::{CostEstimate, CostInputs, FineTunedPrice, field, parse_amount};
 use crate::config::CostSettings;
 
-/// Arguments of `tunegate cost`. Amounts are in one currency of your choice; prices are per
-/// million tokens. Thousands separators are fine ("10,000,000").
+/// Arguments of `tunegate cost`: the figures (the same flags as `tunegate check` takes) and the
+/// output format. Amounts are in one currency of your choice; prices are per million tokens.
+/// Thousands separators are fine ("10,000,000").
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("fine_tuned").args(["ratio", "ft_price_in"]).multiple(false))]
 pub struct CostArgs {
-    /// Requests a month to the model.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub requests_per_month: String,
-    /// Average input tokens per request.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub input_tokens: String,
-    /// Average output tokens per request.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub output_tokens: String,
-    /// The current model's price per million input tokens.
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub price_in: String,
-    /// The current model's price per million output tokens.
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub price_out: String,
-    /// The fine-tuned model's price per million input tokens (with --ft-price-out).
-    #[arg(
-        long,
-        value_name = "X",
-        allow_negative_numbers = true,
-        requires = "ft_price_out"
-    )]
-    pub ft_price_in: Option<String>,
-    /// The fine-tuned model's price per million output tokens (with --ft-price-in).
-    #[arg(
-        long,
-        value_name = "X",
-        allow_negative_numbers = true,
-        requires = "ft_price_in"
-    )]
-    pub ft_price_out: Option<String>,
-    /// Or: how many times cheaper the fine-tuned model runs (default 10).
-    #[arg(long, value_name = "R", allow_negative_numbers = true)]
-    pub ratio: Option<String>,
-    /// One-off cost of training and evaluation.
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub training_cost: String,
-    /// Monthly upkeep of the fine-tuned model (people and hosting).
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub upkeep_per_month: String,
+    #[command(flatten)]
+    pub figures: SavingsArgs,
+    /// `text` or `json`.
     #[arg(long, value_enum, default_value_t = CostFormat::Text)]
     pub format: CostFormat,
 }
@@ -69,36 +30,18 @@ pub enum CostFormat {
     Json,
 }
 
-impl CostArgs {
-    /// The figures as the core takes them; a bad one is named by its flag.
-    fn inputs(&self) -> Result<CostInputs, crate::checklist::cost::CostError> {
-        let fine_tuned = match (&self.ft_price_in, &self.ft_price_out, &self.ratio) {
-            (Some(price_in), Some(price_out), _) => FineTunedPrice::PerMillion {
-                price_in: parse_amount(field::FT_PRICE_IN, price_in)?,
-                price_out: parse_amount(field::FT_PRICE_OUT, price_out)?,
-            },
-            (_, _, Some(ratio)) => FineTunedPrice::Ratio(parse_amount(field::RATIO, ratio)?),
-            _ => FineTunedPrice::Ratio(DEFAULT_RATIO),
-        };
-        Ok(CostInputs {
-            requests_per_month: parse_amount(field::REQUESTS_PER_MONTH, &self.requests_per_month)?,
-            input_tokens: parse_amount(field::INPUT_TOKENS, &self.input_tokens)?,
-            output_tokens: parse_amount(field::OUTPUT_TOKENS, &self.output_tokens)?,
-            price_in: parse_amount(field::PRICE_IN, &self.price_in)?,
-            price_out: parse_amount(field::PRICE_OUT, &self.price_out)?,
-            fine_tuned,
-            training_cost: parse_amount(field::TRAINING_COST, &self.training_cost)?,
-            upkeep_per_month: parse_amount(field::UPKEEP_PER_MONTH, &self.upkeep_per_month)?,
-        })
-    }
-}
-
-/// Runs `tunegate cost`.
-pub fn run(args: &CostArgs) -> Result<ExitCode, CliError> {
-    let estimate = match args.inputs().and_then(|inputs| inputs.estimate()) {
-        Ok(estimate) => estimate,
-        Err(e) => {
-            eprintln!("error: --{e}");
+/// Runs `tunegate cost`, with prices left out taken from `[cost]` in the configuration.
+pub fn run(args: &CostArgs, defaults: &CostSettings) -> Result<ExitCode, CliError> {
+    let estimate = match args.figures.required_inputs(defaults) {
+        Ok(inputs) => match inputs.estimate() {
+            Ok(estimate) => estimate,
+            Err(e) => {
+                eprintln!("error: --{e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        Err(sentence) => {
+            eprintln!("error: {sentence}");
             return Ok(ExitCode::from(2));
         }
     };
@@ -139,8 +82,9 @@ pub fn text(e: &CostEstimate) -> String {
     out
 }
 
-/// The same figures as optional flags of `tunegate check`: given, the estimate is stored with
-/// the decision and quoted under the verdict. Prices left out come from `[cost]` in the
+/// The figures of a savings estimate as flags, shared by `tunegate cost` (where they are needed)
+/// and `tunegate check` (where they are optional: given, the estimate is stored with the
+/// decision and quoted under the verdict). Prices left out come from `[cost]` in the
 /// configuration.
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("check_fine_tuned").args(["ratio", "ft_price_in"]).multiple(false))]
@@ -200,16 +144,28 @@ impl SavingsArgs {
         .any(|flag| flag.is_some())
     }
 
-    /// The checked figures, `None` without any flag, or the sentence naming the flag to fix.
+    /// The checked figures, `None` without any flag (`check`), or the sentence naming the flag
+    /// to fix.
     pub fn inputs(&self, defaults: &CostSettings) -> Result<Option<CostInputs>, String> {
         if !self.any() {
             return Ok(None);
         }
+        self.figures(defaults, " (or leave out every cost flag)")
+            .map(Some)
+    }
+
+    /// The checked figures, every needed flag given (`cost`), or the sentence naming the flag
+    /// to fix.
+    pub fn required_inputs(&self, defaults: &CostSettings) -> Result<CostInputs, String> {
+        self.figures(defaults, "")
+    }
+
+    fn figures(&self, defaults: &CostSettings, or_else: &str) -> Result<CostInputs, String> {
         let required = |flag: &Option<String>, name: &'static str| -> Result<f64, String> {
             match flag {
                 Some(text) => parse_amount(name, text).map_err(|e| format!("--{e}")),
                 None => Err(format!(
-                    "--{name} is needed to estimate the savings (or leave out every cost flag)"
+                    "--{name} is needed to estimate the savings{or_else}"
                 )),
             }
         };
@@ -236,6 +192,6 @@ impl SavingsArgs {
             upkeep_per_month: required(&self.upkeep_per_month, field::UPKEEP_PER_MONTH)?,
         };
         inputs.validate().map_err(|e| format!("--{e}"))?;
-        Ok(Some(inputs))
+        Ok(inputs)
     }
 }

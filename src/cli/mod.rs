@@ -136,7 +136,18 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
         },
         Command::Health(args) => bot::health(settings, args).await,
         Command::InviteUrl(args) => bot::invite_url(settings, args),
-        Command::Cost(args) => cost::run(args),
+        Command::Cost(args) => {
+            // Prices left out come from `[cost]`; a broken configuration only loses those.
+            let defaults = settings.map_or(
+                crate::config::CostSettings {
+                    price_in: 0.0,
+                    price_out: 0.0,
+                    ratio: crate::checklist::cost::DEFAULT_RATIO,
+                },
+                |s| s.cost,
+            );
+            cost::run(args, &defaults)
+        }
         Command::Run(_) | Command::RegisterCommands => Err(CliError::Usage(
             "`run` and `register-commands` go through the composition root (crate::serve)".into(),
         )),
