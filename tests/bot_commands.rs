@@ -193,7 +193,7 @@ async fn the_audit_commands_are_their_own_command_for_manage_server_and_the_rest
     assert_eq!(
         subcommands(&audit),
         [
-            "history", "show", "review", "outcome", "stats", "export", "help"
+            "history", "show", "review", "outcome", "stats", "export", "settings", "help"
         ]
     );
     let open = named("finetune");

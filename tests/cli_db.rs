@@ -223,7 +223,7 @@ fn decisions_purge_with_yes_deletes_one_guild_and_reports_counts() {
         .stdout(contains(
             "Deleted guild 7's 2 walkthroughs (dismissals included), 2 answers, 2 notes, \
              0 decisions, 0 reviews, 0 revisit reminders, 0 outcomes, 0 follow-ups, 0 savings \
-             estimates and 0 suggestions.",
+             estimates, 0 suggestions, 0 settings changes and 0 decision-log posts.",
         ));
     s.list_guild(7)
         .stdout(contains("No walkthroughs match these filters."));
