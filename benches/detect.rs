@@ -1,6 +1,7 @@
 //! What the fine-tune proposal detector costs per message, on a realistic mix of chat.
 //!
-//! `cargo bench --bench detect` generates 4,000 messages deterministically (a fixed-seed
+//! `cargo bench --bench detect` generates 4,000 messages (`TUNEGATE_BENCH_MESSAGES` for another
+//! number) deterministically (a fixed-seed
 //! xorshift): 95% ordinary chat in English, French, German and Spanish — including everyday
 //! lookalikes such as "that's fine", "after", "left", "find" — and 5% with a proposal sentence
 //! somewhere inside. Lengths run from 20 to 2,000 characters, most of them short, as in chat:
@@ -19,7 +20,9 @@ use std::time::{Duration, Instant};
 
 use tunegate::detect::Detector;
 
-const MESSAGES: usize = 4_000;
+/// How many messages, unless `TUNEGATE_BENCH_MESSAGES` says otherwise (a profiler run under
+/// valgrind takes a few hundred).
+const DEFAULT_MESSAGES: usize = 4_000;
 const REPEATS_PER_MESSAGE: u32 = 20;
 const PASSES: u32 = 10;
 
@@ -99,8 +102,8 @@ fn target_length(rng: &mut XorShift) -> usize {
 
 /// The messages, each with whether a proposal sentence was put in it. Chat snippets are joined
 /// as sentences (". " or a line break); a proposal is inserted between two of them.
-fn generate(rng: &mut XorShift) -> Vec<(String, bool)> {
-    (0..MESSAGES)
+fn generate(rng: &mut XorShift, count: usize) -> Vec<(String, bool)> {
+    (0..count)
         .map(|_| {
             let proposal = (rng.below(100) < 5).then(|| rng.pick(PROPOSALS));
             // A proposal sentence is part of the length budget, so no message exceeds 2,000.
@@ -173,7 +176,11 @@ fn main() {
         std::process::exit(1);
     };
     let mut rng = XorShift(0x7075_6e65_6761_7465);
-    let generated = generate(&mut rng);
+    let count = std::env::var("TUNEGATE_BENCH_MESSAGES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(DEFAULT_MESSAGES);
+    let generated = generate(&mut rng, count);
     let proposals = generated.iter().filter(|(_, p)| *p).count();
     let messages: Vec<String> = generated.into_iter().map(|(text, _)| text).collect();
     let bytes: usize = messages.iter().map(String::len).sum();
@@ -219,7 +226,7 @@ fn main() {
     let lower_mbs = mb / lower_time.as_secs_f64();
 
     println!(
-        "detect bench: {MESSAGES} messages, {bytes} bytes; {proposals} hold a proposal, \
+        "detect bench: {count} messages, {bytes} bytes; {proposals} hold a proposal, \
          {triggered} trigger"
     );
     println!(

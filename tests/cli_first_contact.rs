@@ -459,7 +459,9 @@ fn cost_prints_the_break_even_as_text_and_json_and_names_a_bad_figure() {
         .args(["cost", "--input-tokens", "1000"])
         .assert()
         .code(2)
-        .stderr(contains("--requests-per-month is needed to estimate the savings"));
+        .stderr(contains(
+            "--requests-per-month is needed to estimate the savings",
+        ));
     let without_prices: Vec<&str> = base
         .iter()
         .copied()

@@ -504,6 +504,10 @@ fn cue_of(why: Option<Why>) -> Cue {
 /// a longer text (a file fed to `tunegate detect`) is judged on its beginning, which keeps the
 /// cost bounded.
 fn bounded(text: &str) -> &str {
+    // A character takes at least one byte: a text of at most MAX_CHARS bytes needs no count.
+    if text.len() <= MAX_CHARS {
+        return text;
+    }
     match text.char_indices().nth(MAX_CHARS) {
         Some((end, _)) => &text[..end],
         None => text,
