@@ -108,23 +108,24 @@ pub(crate) fn featurize<'w>(words: impl Iterator<Item = &'w str>, cues: &[Cue]) 
         pairs.push((slot(h), 1.0));
     }
 
-    // Character n-grams over " w1 w2 ... wn ", so word edges are part of the grams.
-    let mut chars: Vec<char> =
-        Vec::with_capacity(words.iter().map(|w| w.len() + 1).sum::<usize>() + 1);
-    chars.push(' ');
+    // Character n-grams over " w1 w2 ... wn ", so word edges are part of the grams. Each gram
+    // hashes the UTF-8 bytes of its characters, read straight from the joined text.
+    let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 1).sum::<usize>() + 1);
+    joined.push(' ');
     for w in &words {
-        chars.extend(w.chars());
-        chars.push(' ');
+        joined.push_str(w);
+        joined.push(' ');
     }
-    let mut buf = [0u8; 4];
+    let bytes = joined.as_bytes();
+    let starts: Vec<usize> = joined
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(joined.len()))
+        .collect();
     for n in 3..=5usize {
         let seed = mix(FNV_OFFSET, &[b'c', n as u8]);
-        for window in chars.windows(n) {
-            let mut h = seed;
-            for c in window {
-                h = mix(h, c.encode_utf8(&mut buf).as_bytes());
-            }
-            pairs.push((slot(h), 1.0));
+        for edge in starts.windows(n + 1) {
+            pairs.push((slot(mix(seed, &bytes[edge[0]..edge[n]])), 1.0));
         }
     }
 
