@@ -87,6 +87,8 @@ pub enum CliError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Content(#[from] ContentError),
+    #[error(transparent)]
+    Words(#[from] crate::app::words::WordsError),
     /// The database's own words: at the terminal, the person is the operator.
     #[error(transparent)]
     Database(#[from] StoreError),
@@ -167,7 +169,12 @@ pub async fn open_app(settings: &Settings, mode: OpenMode) -> Result<App, CliErr
 }
 
 /// Loads the checklist content named by the settings.
+/// The team's locale overrides (`checklist.locales`) are checked and installed first, so the
+/// checklist and every sentence use them; a broken override file stops here with its key and
+/// path.
 pub fn load_content(settings: &Settings) -> Result<ChecklistContent, CliError> {
+    let words = crate::app::words::Words::load(&settings.checklist.locales)?;
+    crate::app::words::install(words);
     Ok(ChecklistContent::load(&settings.checklist.file)?)
 }
 

@@ -74,12 +74,17 @@ async fn audit_help(ctx: Ctx<'_>) -> Result<(), CommandError> {
 
 /// Who may use `/finetune-audit`, for both helps.
 pub fn who_may_audit(bot: &Bot) -> String {
+    who_may_audit_in(crate::app::Lang::En, bot)
+}
+
+/// [`who_may_audit`] in `lang`.
+pub fn who_may_audit_in(lang: crate::app::Lang, bot: &Bot) -> String {
     let roles = if bot.app.rules().audit_roles.is_empty() {
         String::new()
     } else {
-        words::say("audit-help-roles", &[])
+        words::say_in(lang, "audit-help-roles", &[])
     };
-    words::say("audit-help-who", &[("roles", &roles)])
+    words::say_in(lang, "audit-help-who", &[("roles", &roles)])
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]

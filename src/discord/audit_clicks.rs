@@ -101,6 +101,7 @@ async fn revisit(
     let text = format!("Revisit of decision #{}: {}", old.id, old.trigger_text);
     let begun = begin_revisit(
         bot,
+        super::reply::person_lang(&ci.locale, ci.guild_locale.as_deref()),
         Source::Slash,
         guild,
         here,

@@ -212,7 +212,7 @@ fn answer_words(
                 .split(',')
                 .filter_map(|k| Driver::from_key(k.trim()))
                 .collect();
-            render::driver_words(content, &drivers)
+            render::driver_words(crate::app::Lang::En, content, &drivers)
         }
         _ => safe_text(value, 100),
     }

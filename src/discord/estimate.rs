@@ -237,8 +237,11 @@ pub async fn on_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction, walkthroug
     match estimated {
         Ok(savings) => {
             tracing::info!(walkthrough_id, "savings estimate recorded");
+            // The verdict is the thread's message: it stays in the walkthrough's language.
+            let lang = bot.app.language_of(walkthrough_id).await;
+            let content = bot.app.content_in(lang);
             let (embed, rows) =
-                render::verdict_parts(bot.app.content(), &savings.decision, Some(&savings));
+                render::verdict_parts(lang, content, &savings.decision, Some(&savings));
             let update = CreateInteractionResponseMessage::new()
                 .embed(embed)
                 .components(rows)

@@ -8,14 +8,14 @@ use serenity::all::{
 use super::outcome_id::{self, OutcomeId};
 use super::start::{Anchor, begin};
 use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups, suggest};
-use crate::app::Source;
+use crate::app::{Lang, Source};
 use crate::app::start::ChatSkip;
 use crate::detect::Action;
 
 /// Routes one gateway event.
 pub async fn handle(ctx: &Context, event: &FullEvent, bot: &Bot) {
     match event {
-        FullEvent::Message { new_message } => on_message(bot, new_message).await,
+        FullEvent::Message { new_message } => on_message(ctx, bot, new_message).await,
         FullEvent::InteractionCreate {
             interaction: Interaction::Component(ci),
         } if audit_id::is_audit(&ci.data.custom_id) => audit_clicks::on_click(ctx, bot, ci).await,
@@ -100,7 +100,7 @@ fn watches(bot: &Bot, channel: u64) -> bool {
 }
 
 /// A guild message: run the detector and, on a proposal, start a walkthrough in a thread.
-async fn on_message(bot: &Bot, message: &Message) {
+async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     let Some(guild) = message.guild_id else {
         return;
     };
@@ -112,6 +112,14 @@ async fn on_message(bot: &Bot, message: &Message) {
         return;
     }
     let detection = bot.detector.detect(&message.content);
+    // A French proposal gets the French walkthrough (and a French suggestion); else the server's language, else the
+    // guild's preferred locale (from the cache, when the guild is there), else English.
+    let preferred = ctx
+        .cache
+        .guild(guild)
+        .map(|g| g.preferred_locale.clone());
+    // server language: see app::settings
+    let lang = Lang::choose(None, detection.language, None, preferred.as_deref());
     match detection.action {
         Action::Thread => {}
         Action::Suggest => {
@@ -121,7 +129,7 @@ async fn on_message(bot: &Bot, message: &Message) {
                 score = detection.score,
                 "possible fine-tune proposal: suggesting the checklist"
             );
-            return suggest::offer(bot, guild.get(), message, detection.score).await;
+            return suggest::offer(bot, lang, guild.get(), message, detection.score).await;
         }
         Action::None => return,
     }
@@ -154,6 +162,7 @@ async fn on_message(bot: &Bot, message: &Message) {
     let requester = (message.author.id, message.author.name.clone());
     if let Err(e) = begin(
         bot,
+        lang,
         Source::Chat,
         guild.get(),
         message.channel_id,
