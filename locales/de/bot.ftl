@@ -1,103 +1,96 @@
-# What the bot says in Discord around a walkthrough: the questions' frame, buttons, selects,
-# forms, the verdict embed, notices, reminders, suggestions and the /finetune commands.
-# Keep the markdown (**bold**, `code`) and every { $placeholder }.
+# Was der Bot in Discord rund um eine Checkliste sagt: der Rahmen der Fragen, Buttons, Menüs,
+# Formulare, das Urteil, Hinweise, Erinnerungen, Vorschläge und /finetune.
+# Lass das Markdown (**fett**, `Code`) und jeden { $placeholder } stehen.
 
-## The walkthrough
-thread-name = Fine-tune check: { $words }
-thread-name-empty = Fine-tune check #{ $id }
-question-header = **Question { $number } of { $total }**: { $question }
-opening = { $requester } proposed fine-tuning:{ $quote }
-no-thread-notice = (I could not open a thread here: a server admin can give me the **Create Public Threads** and **Send Messages in Threads** permissions. Let's continue in this channel.)
-answered = > { $answer } (answered by { $by })
-went-back = > { $by } went back to change the previous answer.
-button-add-note = Add a note
-button-back = Back
-button-dismiss = Not a fine-tune request
-button-no-drivers = None of these
-select-goal = Choose the goal
-select-drivers = Choose every driver that applies
-no-drivers = None of these
-modal-goal-title = Describe the goal
-modal-goal-label = What should the model do better?
-modal-note-title = Add a note
-modal-note-label = Note or evidence links
-dismissed = Closed: { $by } marked this as not a fine-tune request. Thanks, and sorry for the noise.
-note-saved = Your note is saved with checklist #{ $id }.
-lost-post = Your answer is recorded, but Discord did not let me post the next message. Use `/finetune resume` in a moment to see the current question.
-unknown-button = This button is not one of tunegate's current buttons. Start a new checklist with `/finetune check`.
-unknown-form = This form is not one of tunegate's current forms.
-pick-listed-goal = Please pick one of the listed goals.
-pick-listed-drivers = Please pick from the listed drivers.
-button-out-of-date = This button is out of date.
-control-out-of-date = This control is out of date.
-form-out-of-date = This form is out of date.
+## Die Checkliste
+thread-name = Fine-Tuning-Check: { $words }
+thread-name-empty = Fine-Tuning-Check #{ $id }
+question-header = **Frage { $number } von { $total }**: { $question }
+opening = { $requester } schlägt Fine-Tuning vor:{ $quote }
+no-thread-notice = (Ich konnte hier keinen Thread öffnen: Server-Admins können mir die Berechtigungen **Öffentliche Threads erstellen** und **Nachrichten in Threads senden** geben. Machen wir in diesem Kanal weiter.)
+answered = > { $answer } (beantwortet von { $by })
+went-back = > { $by } ist zurückgegangen, um die vorige Antwort zu ändern.
+button-add-note = Notiz hinzufügen
+button-back = Zurück
+button-dismiss = Keine Fine-Tuning-Anfrage
+button-no-drivers = Nichts davon
+select-goal = Wähl das Ziel
+select-drivers = Wähl alles, was zutrifft
+no-drivers = Nichts davon
+modal-goal-title = Beschreib das Ziel
+modal-goal-label = Was soll das Modell besser machen?
+modal-note-title = Notiz hinzufügen
+modal-note-label = Notiz oder Links zu Belegen
+dismissed = Geschlossen: { $by } hat markiert, dass das keine Fine-Tuning-Anfrage ist. Danke, und sorry für die Störung.
+note-saved = Deine Notiz ist bei Checkliste #{ $id } gespeichert.
+lost-post = Deine Antwort ist gespeichert, aber Discord hat mich die nächste Nachricht nicht posten lassen. Mit `/finetune resume` siehst du gleich die aktuelle Frage wieder.
+unknown-button = Dieser Button gehört nicht zu den aktuellen Buttons von tunegate. Starte eine neue Checkliste mit `/finetune check`.
+unknown-form = Dieses Formular gehört nicht zu den aktuellen Formularen von tunegate.
+pick-listed-goal = Wähl bitte eines der aufgeführten Ziele.
+pick-listed-drivers = Wähl bitte aus den aufgeführten Treibern.
+button-out-of-date = Dieser Button ist nicht mehr aktuell.
+control-out-of-date = Dieses Element ist nicht mehr aktuell.
+form-out-of-date = Dieses Formular ist nicht mehr aktuell.
 
-## The verdict
-verdict-message = Verdict for walkthrough #{ $id }
+## Das Urteil
+verdict-message = Urteil für Checkliste #{ $id }
 verdict-title = { $headline }: { $title }
-verdict-why = Why
-verdict-next-steps = Next steps
-verdict-footer = Decision #{ $id } · checklist { $version }
-verdict-savings = Savings estimate
-button-estimate = Estimate the savings
-button-estimate-again = Estimate again
-savings-months = { $months } months
-savings-never = never (nothing is saved once upkeep is counted)
+verdict-why = Warum
+verdict-next-steps = Nächste Schritte
+verdict-footer = Entscheidung #{ $id } · Checkliste { $version }
+verdict-savings = Geschätzte Ersparnis
+button-estimate = Ersparnis schätzen
+button-estimate-again = Neu schätzen
+savings-months = { $months } Monate
+savings-never = nie (nach Abzug der Pflege wird nichts gespart)
 savings-lines =
-    Generic model: { $generic } a month
-    Fine-tuned model: { $tuned } a month
-    Saving after upkeep: { $saving } a month
+    Generisches Modell: { $generic } pro Monat
+    Feinabgestimmtes Modell: { $tuned } pro Monat
+    Ersparnis nach Pflege: { $saving } pro Monat
     Break-even: { $break_even }
-    Net after 12 months: { $net }
-savings-does-not-pay = **At these figures fine-tuning does not pay back within 12 months**, and volume is the only reason this verdict gives for it. Check the figures; until they change, prompt work on the generic model (or a cheaper generic model) is the better investment.
+    Netto nach 12 Monaten: { $net }
+savings-does-not-pay = **Mit diesen Zahlen rechnet sich Fine-Tuning nicht innerhalb von 12 Monaten**, und das Volumen ist der einzige Grund, den dieses Urteil dafür nennt. Prüf die Zahlen; solange sie sich nicht ändern, ist Arbeit am Prompt des generischen Modells (oder ein günstigeres generisches Modell) die bessere Investition.
 
-## Reminders and the idle sweep
-abandoned-notice = This checklist got no answer for a while, so I closed it (#{ $id }). Run `/finetune check` to start again.
-reminder = { $mention }this checklist, started { $started }, is still waiting for an answer to question { $number } of { $total }. If fine-tuning is off the table, the first question has a "Not a fine-tune request" button; `/finetune resume` shows the current question again.
+## Erinnerungen und Aufräumen
+abandoned-notice = Auf diese Checkliste kam eine Weile keine Antwort, also habe ich sie geschlossen (#{ $id }). Mit `/finetune check` fängst du neu an.
+reminder = { $mention }diese Checkliste, gestartet { $started }, wartet noch auf eine Antwort auf Frage { $number } von { $total }. Wenn Fine-Tuning vom Tisch ist: Die erste Frage hat einen Button „Keine Fine-Tuning-Anfrage“; `/finetune resume` zeigt die aktuelle Frage noch einmal.
 
-## Suggestions (the gentler first touch)
-suggest-text = Thinking about fine-tuning? The checklist takes two minutes and often finds a cheaper fix first.
-suggest-start = Run the fine-tune checklist
-suggest-dismiss = Not a proposal
-suggest-unknown-button = This button is not one of tunegate's current buttons. Nothing was recorded.
+## Vorschläge (der sanftere erste Schritt)
+suggest-text = Denkst du über Fine-Tuning nach? Die Checkliste dauert zwei Minuten und findet oft zuerst eine günstigere Lösung.
+suggest-start = Fine-Tuning-Checkliste starten
+suggest-dismiss = Kein Vorschlag
+suggest-unknown-button = Dieser Button gehört nicht zu den aktuellen Buttons von tunegate. Es wurde nichts gespeichert.
 
-## /finetune and the message menu
-use-in-server = Use this in a server channel.
-could-not-start = I could not start the checklist: { $error }.
-default-topic = Fine-tuning proposal
-no-text-message = (a message without text)
-started-in = Checklist #{ $id } started in { $home }.
-started = Checklist #{ $id } started.
-started-no-thread = {" "}I could not open a thread: a server admin can grant me **Create Public Threads** and **Send Messages in Threads** in this channel.
-already-has-checklist = This message already has checklist #{ $id }.
-cancelled-notice = Checklist #{ $id } was cancelled by { $by }. No decision was recorded.
-cancelled = Checklist #{ $id } cancelled.
-could-not-post-question = I could not post the question: { $error }.
-current-question = Here is the current question of checklist #{ $id }.
-command-failed = Something went wrong on my side; nothing was lost. Please try again in a moment.
-help-commands-heading = **Commands**
+## /finetune und das Nachrichtenmenü
+use-in-server = Nutz das in einem Kanal auf einem Server.
+could-not-start = Ich konnte die Checkliste nicht starten: { $error }.
+default-topic = Fine-Tuning-Vorschlag
+no-text-message = (eine Nachricht ohne Text)
+started-in = Checkliste #{ $id } in { $home } gestartet.
+started = Checkliste #{ $id } gestartet.
+started-no-thread = {" "}Ich konnte keinen Thread öffnen: Server-Admins können mir in diesem Kanal **Öffentliche Threads erstellen** und **Nachrichten in Threads senden** erlauben.
+already-has-checklist = Diese Nachricht hat schon Checkliste #{ $id }.
+cancelled-notice = Checkliste #{ $id } wurde von { $by } abgebrochen. Es wurde keine Entscheidung gespeichert.
+cancelled = Checkliste #{ $id } abgebrochen.
+could-not-post-question = Ich konnte die Frage nicht posten: { $error }.
+current-question = Hier ist die aktuelle Frage von Checkliste #{ $id }.
+command-failed = Bei mir ist etwas schiefgelaufen; nichts ist verloren. Versuch es bitte gleich noch einmal.
+help-commands-heading = **Befehle**
 help-commands =
-    `/finetune check [topic]`: start the checklist in a new thread (or here, inside a thread)
-    `/finetune cancel`: cancel this thread's checklist
-    `/finetune resume`: show the current question again
-    Message menu → Apps → **Run fine-tune checklist**: start it on any message
-help-auditing-heading = **Auditing**
-help-notice = I also notice messages that propose fine-tuning and offer the checklist in a thread; "Not a fine-tune request" closes it. Only the proposer{ $reviewers } can answer.
-help-reviewers = {" "}(and the configured reviewer roles)
+    `/finetune check [topic]`: die Checkliste in einem neuen Thread starten (oder hier, in einem Thread)
+    `/finetune cancel`: die Checkliste dieses Threads abbrechen
+    `/finetune resume`: die aktuelle Frage noch einmal zeigen
+    Nachrichtenmenü → Apps → **Fine-Tuning-Checkliste starten**: auf einer beliebigen Nachricht starten
+help-auditing-heading = **Audit**
+help-notice = Ich bemerke auch Nachrichten, die Fine-Tuning vorschlagen, und biete die Checkliste in einem Thread an; „Keine Fine-Tuning-Anfrage“ schließt sie. Nur die vorschlagende Person{ $reviewers } kann antworten.
+help-reviewers = {" "}(und die eingestellten Prüfrollen)
 
-## Command names and descriptions as Discord lists them (name localisations must be
-## lower case, without spaces, 1 to 32 characters; descriptions up to 100 characters).
-cmd-finetune-name = finetune
-cmd-finetune-description = Fine-tuning checklist: check a proposal before anyone fine-tunes.
-cmd-check-name = check
-cmd-check-description = Start the fine-tuning checklist (in a new thread, or here inside a thread).
-cmd-check-topic-name = topic
-cmd-check-topic-description = What is being proposed, in a few words
-cmd-cancel-name = cancel
-cmd-cancel-description = Cancel the open checklist of this thread.
-cmd-resume-name = resume
-cmd-resume-description = Show the current question of this thread's checklist again.
-cmd-help-name = help
-cmd-help-description = How tunegate works.
-cmd-menu-name = Run fine-tune checklist
-cmd-audit-description = Audit this server's fine-tuning decisions.
+## Namen und Beschreibungen der Befehle, wie Discord sie zeigt.
+cmd-finetune-description = Fine-Tuning-Checkliste: einen Vorschlag prüfen, bevor jemand feinabstimmt.
+cmd-check-description = Die Fine-Tuning-Checkliste starten (in einem neuen Thread oder hier im Thread).
+cmd-check-topic-description = Was vorgeschlagen wird, in ein paar Worten
+cmd-cancel-description = Die offene Checkliste dieses Threads abbrechen.
+cmd-resume-description = Die aktuelle Frage der Checkliste dieses Threads noch einmal zeigen.
+cmd-help-description = Wie tunegate funktioniert.
+cmd-menu-name = Fine-Tuning-Checkliste starten
+cmd-audit-description = Die Fine-Tuning-Entscheidungen dieses Servers prüfen.

@@ -1,74 +1,74 @@
-# The checklist: the intro, the questions and their answers, the verdicts, reasons and advice.
-# Placeholders: { $min_examples }, { $specialised_examples }, { $monthly_requests } and
-# { $cost_factor } are the thresholds of config/checklist.toml; { $gate } is a gate's short text,
-# { $driver } a driver's label.
+# Die Checkliste: Einleitung, Fragen und Antworten, Urteile, Gründe und Ratschläge.
+# Platzhalter: { $min_examples }, { $specialised_examples }, { $monthly_requests } und
+# { $cost_factor } sind die Schwellen aus config/checklist.toml; { $gate } ist der Kurztext einer
+# Bedingung, { $driver } der Name eines Treibers.
 
-checklist-intro = Fine-tuning often comes up when results disappoint. It is costly, slow to set up and leaves a training pipeline to maintain. Most of the time (about 8 cases in 10) a sharper system prompt, a few well-chosen examples or better-structured input fix the problem for much less. Six quick questions will tell whether this case is the exception.
-checklist-goal-question = What are you trying to change in the model's behaviour?
+checklist-intro = Fine-Tuning kommt oft auf, wenn die Ergebnisse enttäuschen. Es ist teuer, braucht Zeit zum Aufsetzen und hinterlässt eine Trainings-Pipeline, die gepflegt werden will. Meistens (in etwa 8 von 10 Fällen) lösen ein schärferer System-Prompt, ein paar gut gewählte Beispiele oder besser strukturierte Eingaben das Problem für viel weniger Geld. Sechs kurze Fragen zeigen, ob euer Fall die Ausnahme ist.
+checklist-goal-question = Was möchtest du am Verhalten des Modells ändern?
 
-checklist-goal-output_format-label = Output format
-checklist-goal-output_format-example = e.g. always valid JSON with a precise structure
-checklist-goal-output_format-advice = State the exact output schema in the system prompt and show two or three complete, valid examples. Use the provider's structured-output or JSON mode if it has one, and validate every reply.
+checklist-goal-output_format-label = Ausgabeformat
+checklist-goal-output_format-example = z. B. immer gültiges JSON mit genauer Struktur
+checklist-goal-output_format-advice = Gib das genaue Ausgabeschema im System-Prompt an und zeig zwei oder drei vollständige, gültige Beispiele. Nutze den Structured-Output- oder JSON-Modus des Anbieters, falls es einen gibt, und prüfe jede Antwort.
 
-checklist-goal-tone_style-label = Tone and style
-checklist-goal-tone_style-example = e.g. sound like our brand
-checklist-goal-tone_style-advice = Describe the voice in a few concrete rules (sentence length, words to use and avoid) and add three to five short examples of replies written the way you want them.
+checklist-goal-tone_style-label = Ton und Stil
+checklist-goal-tone_style-example = z. B. nach unserer Marke klingen
+checklist-goal-tone_style-advice = Beschreib die Stimme in ein paar konkreten Regeln (Satzlänge, Wörter, die rein- und rausgehören) und füg drei bis fünf kurze Beispielantworten hinzu, so geschrieben, wie du sie haben willst.
 
-checklist-goal-business_rules-label = Business rules
-checklist-goal-business_rules-example = e.g. apply our domain-specific rules
-checklist-goal-business_rules-advice = Write the rules out explicitly in the prompt as a numbered list, with an example of each tricky case. Pass the facts a rule needs as structured input rather than hoping the model knows them.
+checklist-goal-business_rules-label = Geschäftsregeln
+checklist-goal-business_rules-example = z. B. unsere fachlichen Regeln anwenden
+checklist-goal-business_rules-advice = Schreib die Regeln ausdrücklich als nummerierte Liste in den Prompt, mit einem Beispiel für jeden kniffligen Fall. Gib die Fakten, die eine Regel braucht, als strukturierte Eingabe mit, statt zu hoffen, dass das Modell sie kennt.
 
-checklist-goal-edge_cases-label = Edge-case behaviour
-checklist-goal-edge_cases-example = e.g. say "I don't know" instead of inventing
-checklist-goal-edge_cases-advice = Tell the model exactly what to do when it is unsure (the words to answer with, when to ask a question back) and include an example of a question it must decline.
+checklist-goal-edge_cases-label = Verhalten in Grenzfällen
+checklist-goal-edge_cases-example = z. B. „Ich weiß es nicht“ sagen statt etwas zu erfinden
+checklist-goal-edge_cases-advice = Sag dem Modell genau, was es tun soll, wenn es unsicher ist (mit welchen Worten es antwortet, wann es zurückfragt), und nimm ein Beispiel für eine Frage auf, die es ablehnen muss.
 
-checklist-goal-cost_latency_privacy-label = Cost, latency, privacy or a very specialised task
-checklist-goal-cost_latency_privacy-example = the cases where fine-tuning can pay off
-checklist-goal-cost_latency_privacy-advice = Measure first: today's monthly request count and bill, the latency you need against the latency you get, and where the data may and may not go. These numbers decide whether a smaller tuned model is worth its upkeep.
+checklist-goal-cost_latency_privacy-label = Kosten, Latenz, Datenschutz oder eine sehr spezielle Aufgabe
+checklist-goal-cost_latency_privacy-example = die Fälle, in denen sich Fine-Tuning lohnen kann
+checklist-goal-cost_latency_privacy-advice = Erst messen: heutige Anfragen und Rechnung pro Monat, die Latenz, die ihr braucht, gegenüber der, die ihr bekommt, und wohin die Daten dürfen und wohin nicht. Diese Zahlen entscheiden, ob ein kleineres feinabgestimmtes Modell seinen Pflegeaufwand wert ist.
 
-checklist-goal-other-label = Something else
-checklist-goal-other-example = describe it in a few words
-checklist-goal-other-advice = Write down two or three real inputs where the model fails and what it should have answered. Those cases become your first few-shot examples and the start of an evaluation set.
+checklist-goal-other-label = Etwas anderes
+checklist-goal-other-example = beschreib es in ein paar Worten
+checklist-goal-other-advice = Schreib zwei oder drei echte Eingaben auf, bei denen das Modell danebenliegt, und was es hätte antworten sollen. Diese Fälle werden deine ersten Few-Shot-Beispiele und der Anfang eines Evaluationssets.
 
-checklist-gate-g1-question = Do you have at least { $min_examples } high-quality input/output examples to train on?
-checklist-gate-g1-short = { $min_examples }+ high-quality examples
-checklist-gate-g1-next-step = Collect and clean at least { $min_examples } real input/output pairs; reviewing a sample of them by hand shows how good they really are.
+checklist-gate-g1-question = Habt ihr mindestens { $min_examples } hochwertige Ein-/Ausgabe-Beispiele zum Trainieren?
+checklist-gate-g1-short = { $min_examples }+ hochwertige Beispiele
+checklist-gate-g1-next-step = Sammelt und bereinigt mindestens { $min_examples } echte Ein-/Ausgabe-Paare; eine Stichprobe von Hand durchzusehen zeigt, wie gut sie wirklich sind.
 
-checklist-gate-g2-question = Is there a team able to maintain a fine-tuning pipeline over time (data, training, evaluation, redeploys)?
-checklist-gate-g2-short = a team to maintain the pipeline
-checklist-gate-g2-next-step = Name an owner for the training pipeline and agree who retrains, evaluates and redeploys when the base model or the data changes.
+checklist-gate-g2-question = Gibt es ein Team, das eine Fine-Tuning-Pipeline dauerhaft pflegen kann (Daten, Training, Evaluation, erneutes Deployment)?
+checklist-gate-g2-short = ein Team, das die Pipeline pflegt
+checklist-gate-g2-next-step = Benennt eine verantwortliche Person für die Trainings-Pipeline und klärt, wer neu trainiert, evaluiert und neu ausrollt, wenn sich Basismodell oder Daten ändern.
 
-checklist-gate-g3-question = Have you first tried optimising the prompt, with few-shot examples?
-checklist-gate-g3-short = prompt and few-shot examples tried first
-checklist-gate-g3-next-step = Spend a day on the system prompt: explicit instructions, three to five few-shot examples, structured input. Compare before and after on the same cases.
+checklist-gate-g3-question = Habt ihr zuerst versucht, den Prompt zu verbessern, mit Few-Shot-Beispielen?
+checklist-gate-g3-short = Prompt und Few-Shot-Beispiele zuerst ausprobiert
+checklist-gate-g3-next-step = Nehmt euch einen Tag für den System-Prompt: klare Anweisungen, drei bis fünf Few-Shot-Beispiele, strukturierte Eingaben. Vergleicht vorher und nachher an denselben Fällen.
 
-checklist-gate-g4-question = Have you measured, on your real cases, that the generic model is not good enough?
-checklist-gate-g4-short = generic model measured as insufficient
-checklist-gate-g4-next-step = Build an evaluation set from real cases (start with 50 to 100), score the generic model on it and write down the gap you need to close.
+checklist-gate-g4-question = Habt ihr an euren echten Fällen gemessen, dass das generische Modell nicht reicht?
+checklist-gate-g4-short = generisches Modell als unzureichend gemessen
+checklist-gate-g4-next-step = Baut ein Evaluationsset aus echten Fällen (fangt mit 50 bis 100 an), bewertet das generische Modell darauf und schreibt die Lücke auf, die ihr schließen müsst.
 
-checklist-answer-yes = Yes
-checklist-answer-no = No
-checklist-answer-not-sure = Not sure
+checklist-answer-yes = Ja
+checklist-answer-no = Nein
+checklist-answer-not-sure = Nicht sicher
 
-checklist-drivers-question = Which of these apply? Choose all that fit, or none.
-checklist-driver-d1-label = Very high call volume
-checklist-driver-d1-description = A smaller tuned model can replace a large generic one on a repetitive task at roughly { $cost_factor }x lower inference cost; around { $monthly_requests } requests a month the saving is large.
-checklist-driver-d2-label = Highly specialised task
-checklist-driver-d2-description = A narrow domain with { $specialised_examples }+ high-quality examples.
-checklist-driver-d3-label = Critical latency
-checklist-driver-d3-description = Real-time use where a smaller tuned model answers fast enough and a large one does not.
-checklist-driver-d4-label = Privacy
-checklist-driver-d4-description = A self-hosted tuned model keeps production data inside the company.
+checklist-drivers-question = Was davon trifft zu? Wähl alles, was passt, oder nichts.
+checklist-driver-d1-label = Sehr hohes Aufrufvolumen
+checklist-driver-d1-description = Ein kleineres feinabgestimmtes Modell kann ein großes generisches bei einer wiederkehrenden Aufgabe zu etwa { $cost_factor }-mal geringeren Inferenzkosten ersetzen; ab rund { $monthly_requests } Anfragen im Monat ist die Ersparnis groß.
+checklist-driver-d2-label = Hochspezialisierte Aufgabe
+checklist-driver-d2-description = Ein enges Fachgebiet mit { $specialised_examples }+ hochwertigen Beispielen.
+checklist-driver-d3-label = Kritische Latenz
+checklist-driver-d3-description = Echtzeitbetrieb, in dem ein kleineres feinabgestimmtes Modell schnell genug antwortet und ein großes nicht.
+checklist-driver-d4-label = Datenschutz
+checklist-driver-d4-description = Ein selbst gehostetes feinabgestimmtes Modell hält Produktionsdaten im Unternehmen.
 
-checklist-premature-title = Premature: fix the basics first
-checklist-premature-summary = Fine-tuning is premature: not every gate is answered Yes.
-checklist-premature-failing-gate = Not yet: { $gate }.
-checklist-not-justified-title = Not justified yet
-checklist-not-justified-summary = The groundwork is done, but nothing here needs a tuned model: a generic model with a better prompt is likely the better investment.
-checklist-not-justified-revisit = Revisit when one of these becomes true: volume nears { $monthly_requests } requests a month, latency becomes critical, data must stay in-house, or you hold { $specialised_examples }+ examples of a narrow task.
-checklist-justified-title = Justified: fine-tuning can pay off
-checklist-justified-summary = Every gate is answered Yes and at least one driver applies.
-checklist-justified-carried-by = Carried by: { $driver }.
-checklist-justified-next-step-1 = Freeze a baseline: score today's prompt with the generic model on the evaluation set, so the tuned model has something to beat.
-checklist-justified-next-step-2 = Name the owner of the training pipeline and of the retraining schedule.
-checklist-justified-next-step-3 = Estimate the cost: data preparation, training runs, hosting or per-token fees, and the monthly upkeep, against today's bill.
+checklist-premature-title = Verfrüht: erst die Grundlagen
+checklist-premature-summary = Fine-Tuning ist verfrüht: Nicht jede Bedingung ist mit Ja beantwortet.
+checklist-premature-failing-gate = Noch nicht: { $gate }.
+checklist-not-justified-title = Noch nicht gerechtfertigt
+checklist-not-justified-summary = Die Vorarbeit ist gemacht, aber nichts hier braucht ein feinabgestimmtes Modell: Ein generisches Modell mit besserem Prompt ist wahrscheinlich die bessere Investition.
+checklist-not-justified-revisit = Schaut wieder drauf, wenn eines davon eintritt: Das Volumen nähert sich { $monthly_requests } Anfragen im Monat, die Latenz wird kritisch, die Daten müssen im Haus bleiben, oder ihr habt { $specialised_examples }+ Beispiele einer eng umrissenen Aufgabe.
+checklist-justified-title = Gerechtfertigt: Fine-Tuning kann sich lohnen
+checklist-justified-summary = Jede Bedingung ist mit Ja beantwortet und mindestens ein Treiber trifft zu.
+checklist-justified-carried-by = Getragen von: { $driver }.
+checklist-justified-next-step-1 = Legt eine Baseline fest: Bewertet den heutigen Prompt mit dem generischen Modell auf dem Evaluationsset, damit das feinabgestimmte Modell etwas zu schlagen hat.
+checklist-justified-next-step-2 = Benennt, wer für die Trainings-Pipeline und den Plan für das erneute Training verantwortlich ist.
+checklist-justified-next-step-3 = Schätzt die Kosten: Datenaufbereitung, Trainingsläufe, Hosting oder Token-Preise und die monatliche Pflege, verglichen mit der heutigen Rechnung.

@@ -1,85 +1,85 @@
-# What tunegate says when it refuses something or reports on the audit; front ends show these as
-# they are. { $requester } and { $roles } become mentions where the front end has them.
+# Was tunegate sagt, wenn es etwas ablehnt oder über das Audit berichtet; die Oberflächen zeigen
+# es so, wie es ist. { $requester } und { $roles } werden, wo möglich, zu Erwähnungen.
 
-walkthrough-missing = This checklist no longer exists. Start a new one with `/finetune check`.
-wrong-place = This button does not belong to a checklist in this channel.
-may-not-answer = Only the person who proposed this ({ $requester }){ $roles } can answer this checklist. Nothing was recorded.
-may-not-answer-roles = {" "}or members of { $roles }
-may-not-audit = Past decisions are open to members with the **Manage Server** permission{ $roles }. Ask a server admin if you need access.
-may-not-audit-roles = {" "}or to members of { $roles }
-may-not-revisit = Only the person who proposed decision #{ $id } or members who may audit decisions can run it again.
-closed-decided = This checklist is finished; its verdict is recorded.
-closed = This checklist is { $status } and takes no more answers. Start a new one with `/finetune check`.
-already-closed = This checklist was already closed.
-stale-step = That question was already answered. The checklist is now at question { $current } of { $total }; use the buttons on the latest message.
-no-open-walkthrough = There is no open checklist in this thread.
-not-in-this-server = There is no checklist #{ $id } in this server. `/finetune-audit history` lists them.
-outcome-result-solved = Solved without fine-tuning
-outcome-result-partly = Partly
-outcome-result-still_needed = Still need fine-tuning
-outcome-result-not_tried = Not tried yet
-outcome-result-paid_off = Yes, and it paid off
-outcome-result-no_gain = Yes, no clear gain
-outcome-result-not_yet = Not yet
-outcome-result-dropped = Dropped it
-outcome-recorded = Outcome #{ $outcome } recorded for decision #{ $id }: { $result }.
-outcome-already-recorded = Nothing new was recorded: this request was already recorded as outcome #{ $outcome } of decision #{ $id }: { $result }.
-outcome-by-hand = by hand
-outcome-follow-up-round = follow-up { $round }
-outcome-none-yet = None yet. `/finetune-audit outcome id:{ $id }` records how it turned out.
-outcome-estimate-never = never
-stats-outcomes-premature = PREMATURE decisions with an outcome: { $count }. Solved without fine-tuning: { $solved } ({ $share }; the checklist assumes { $assumed }). Partly: { $partly }. Still need fine-tuning: { $still_needed }.
-stats-outcomes-justified = JUSTIFIED decisions with an outcome: { $count }. Paid off: { $paid_off } ({ $share }). No clear gain: { $no_gain }. Dropped: { $dropped }.
-stats-outcomes-awaiting = Decisions awaiting an outcome: { $awaiting }.
-stats-outcomes-assumed = { $percent }, { $in_ten } in 10
-review-gone = This reminder's review no longer exists here.
-revisit-running = Checklist #{ $open } already revisits decision #{ $id }; answer it in its thread.
-review-refused = I did not record the review: { $reason }.
-could-not-record = I could not record that{ $reason }. Nothing was saved; please try again.
-fault-busy = : the database is busy
-fault-full = : the disk holding the database is full
-fault-read-only = : the database is read-only
-fault-write-failed = : the database could not be written
-checklist-stale = That question was already answered or is no longer current; please use the buttons on the latest question.
-checklist-finished = This checklist is already finished; its verdict is recorded.
-checklist-nothing-back = This is the first question; there is nothing to go back to.
-checklist-missing-detail = Please describe the goal in a few words.
-checklist-detail-too-long = The description is too long ({ $chars } characters); please keep it under { $max }.
-review-not-found = there is no decision #{ $id } here; `/finetune-audit history` (or `tunegate decisions list`) shows the ids
-review-not-decided = checklist #{ $id } has no verdict yet (it is { $status }); only a decided checklist can be reviewed
-review-note-required = an overruled verdict needs a note that says why; add one and try again
-review-note-too-long = the note is longer than { $max } characters; shorten it and try again
-review-revisit-past = the revisit date { $day } has already passed; choose today or a later day
+walkthrough-missing = Diese Checkliste gibt es nicht mehr. Starte eine neue mit `/finetune check`.
+wrong-place = Dieser Button gehört zu keiner Checkliste in diesem Kanal.
+may-not-answer = Nur die Person, die das vorgeschlagen hat ({ $requester }){ $roles }, kann diese Checkliste beantworten. Es wurde nichts gespeichert.
+may-not-answer-roles = {" "}oder Mitglieder von { $roles }
+may-not-audit = Vergangene Entscheidungen sind für Mitglieder mit der Berechtigung **Server verwalten**{ $roles } offen. Frag die Server-Admins, wenn du Zugriff brauchst.
+may-not-audit-roles = {" "}oder für Mitglieder von { $roles }
+may-not-revisit = Nur die Person, die Entscheidung #{ $id } vorgeschlagen hat, oder Mitglieder, die Entscheidungen prüfen dürfen, können sie erneut durchlaufen.
+closed-decided = Diese Checkliste ist abgeschlossen; ihr Urteil ist gespeichert.
+closed = Diese Checkliste ist { $status } und nimmt keine Antworten mehr an. Starte eine neue mit `/finetune check`.
+already-closed = Diese Checkliste war schon geschlossen.
+stale-step = Diese Frage wurde schon beantwortet. Die Checkliste ist jetzt bei Frage { $current } von { $total }; nimm die Buttons der neuesten Nachricht.
+no-open-walkthrough = In diesem Thread gibt es keine offene Checkliste.
+not-in-this-server = Auf diesem Server gibt es keine Checkliste #{ $id }. `/finetune-audit history` listet sie auf.
+outcome-result-solved = Ohne Fine-Tuning gelöst
+outcome-result-partly = Teilweise
+outcome-result-still_needed = Fine-Tuning weiter nötig
+outcome-result-not_tried = Noch nicht ausprobiert
+outcome-result-paid_off = Ja, und es hat sich gelohnt
+outcome-result-no_gain = Ja, ohne klaren Gewinn
+outcome-result-not_yet = Noch nicht
+outcome-result-dropped = Verworfen
+outcome-recorded = Ergebnis #{ $outcome } für Entscheidung #{ $id } gespeichert: { $result }.
+outcome-already-recorded = Nichts Neues gespeichert: Diese Anfrage ist schon als Ergebnis #{ $outcome } von Entscheidung #{ $id } gespeichert: { $result }.
+outcome-by-hand = von Hand
+outcome-follow-up-round = Nachfrage { $round }
+outcome-none-yet = Noch keins. `/finetune-audit outcome id:{ $id }` hält fest, wie es ausgegangen ist.
+outcome-estimate-never = nie
+stats-outcomes-premature = VERFRÜHT-Entscheidungen mit Ergebnis: { $count }. Ohne Fine-Tuning gelöst: { $solved } ({ $share }; die Checkliste nimmt { $assumed } an). Teilweise: { $partly }. Fine-Tuning weiter nötig: { $still_needed }.
+stats-outcomes-justified = GERECHTFERTIGT-Entscheidungen mit Ergebnis: { $count }. Gelohnt: { $paid_off } ({ $share }). Ohne klaren Gewinn: { $no_gain }. Verworfen: { $dropped }.
+stats-outcomes-awaiting = Entscheidungen, die noch auf ein Ergebnis warten: { $awaiting }.
+stats-outcomes-assumed = { $percent }, { $in_ten } von 10
+review-gone = Die Bewertung zu dieser Erinnerung gibt es hier nicht mehr.
+revisit-running = Checkliste #{ $open } prüft Entscheidung #{ $id } schon erneut; antworte in ihrem Thread.
+review-refused = Ich habe die Bewertung nicht gespeichert: { $reason }.
+could-not-record = Ich konnte das nicht speichern{ $reason }. Es wurde nichts gesichert; versuch es bitte noch einmal.
+fault-busy = : Die Datenbank ist beschäftigt
+fault-full = : Die Festplatte der Datenbank ist voll
+fault-read-only = : Die Datenbank ist schreibgeschützt
+fault-write-failed = : In die Datenbank konnte nicht geschrieben werden
+checklist-stale = Diese Frage ist schon beantwortet oder nicht mehr aktuell; nimm bitte die Buttons der neuesten Frage.
+checklist-finished = Diese Checkliste ist schon abgeschlossen; ihr Urteil ist gespeichert.
+checklist-nothing-back = Das ist die erste Frage; davor gibt es nichts.
+checklist-missing-detail = Beschreib das Ziel bitte in ein paar Worten.
+checklist-detail-too-long = Die Beschreibung ist zu lang ({ $chars } Zeichen); bleib bitte unter { $max }.
+review-not-found = hier gibt es keine Entscheidung #{ $id }; `/finetune-audit history` (oder `tunegate decisions list`) zeigt die Nummern
+review-not-decided = Checkliste #{ $id } hat noch kein Urteil (sie ist { $status }); nur eine entschiedene Checkliste kann bewertet werden
+review-note-required = ein überstimmtes Urteil braucht eine Notiz mit dem Grund; füg eine hinzu und versuch es noch einmal
+review-note-too-long = die Notiz ist länger als { $max } Zeichen; kürz sie und versuch es noch einmal
+review-revisit-past = das Wiedervorlagedatum { $day } ist schon vorbei; wähl heute oder einen späteren Tag
 audit-help-commands =
-    `/finetune-audit history`: past checklists with filters, 10 a page
-    `/finetune-audit show id:`: one checklist in full
-    `/finetune-audit review id: outcome:`: record the team's view, optionally a revisit date
-    `/finetune-audit outcome id: result: [note]`: record how a decision turned out
-    `/finetune-audit stats [period]`: counts and a chart
-    `/finetune-audit export`: a CSV or JSON file of this server's decisions
-    `/finetune-audit help`: this list and who may use it
-audit-help-who = Members with **Manage Server** see `/finetune-audit`; a server admin can open it to other roles or channels in Server Settings → Integrations → tunegate. I still check every use: Manage Server{ $roles }. A decision's proposer and the answer roles may record its outcome (here, where the command is open to them, or with the follow-up buttons in its thread).
-audit-help-roles = {" "}or one of the audit roles set on my host
-outcome-not-found = There is no decision #{ $id } here. `/finetune-audit history` (or `tunegate decisions list`) shows the ids.
-outcome-not-decided = Checklist #{ $id } has no verdict yet; only a decision has an outcome.
-outcome-wrong-question = "{ $result }" does not fit a { $verdict } decision; use one of: { $allowed }.
-outcome-note-too-long = The note is longer than { $max } characters; shorten it and try again. Nothing was recorded.
-may-not-record-outcome = Only the person who proposed decision #{ $id }, members of the answer roles or members who may audit decisions can record how it turned out.
-estimate-not-decided = There is no decision #{ $id } here to estimate the savings for.
-cost-not-a-number = { $field } must be a number, not "{ $value }". Nothing was recorded.
-cost-negative = { $field } cannot be negative (you gave { $value }). Nothing was recorded.
-cost-zero = { $field } must be more than zero. Nothing was recorded.
-cost-too-large = { $field } is { $value }, more than the { $max } this estimate accepts; check the figure. Nothing was recorded.
-suggestion-gone = This suggestion is no longer here. Run `/finetune check` to start the checklist.
-stats-detection-thread = Threads opened by the detector: { $started } started, { $dismissed } dismissed as not a request (precision { $precision }).
-stats-detection-suggest = Checklists suggested: { $started } started, { $dismissed } dismissed as not a proposal (precision { $precision }); { $expired } expired unanswered.
-# A walkthrough's status, as the sentences above name it.
-status-open = open
-status-decided = decided
-status-abandoned = abandoned
-status-cancelled = cancelled
-status-dismissed = dismissed
-# The verdicts' names, as every message and view shows them.
-verdict-headline-premature = PREMATURE
-verdict-headline-not-justified-yet = NOT JUSTIFIED YET
-verdict-headline-justified = JUSTIFIED
+    `/finetune-audit history`: vergangene Checklisten mit Filtern, 10 pro Seite
+    `/finetune-audit show id:`: eine Checkliste vollständig
+    `/finetune-audit review id: outcome:`: die Sicht des Teams festhalten, auf Wunsch mit Wiedervorlage
+    `/finetune-audit outcome id: result: [note]`: festhalten, wie eine Entscheidung ausgegangen ist
+    `/finetune-audit stats [period]`: Zahlen und ein Diagramm
+    `/finetune-audit export`: eine CSV- oder JSON-Datei mit den Entscheidungen dieses Servers
+    `/finetune-audit help`: diese Liste und wer sie benutzen darf
+audit-help-who = Mitglieder mit **Server verwalten** sehen `/finetune-audit`; Server-Admins können es unter Servereinstellungen → Integrationen → tunegate für andere Rollen oder Kanäle freigeben. Ich prüfe trotzdem jede Nutzung: Server verwalten{ $roles }. Wer eine Entscheidung vorgeschlagen hat und die Antwortrollen können ihr Ergebnis festhalten (hier, wenn der Befehl für sie freigegeben ist, oder mit den Nachfrage-Buttons in ihrem Thread).
+audit-help-roles = {" "}oder eine der auf meinem Host eingestellten Audit-Rollen
+outcome-not-found = Hier gibt es keine Entscheidung #{ $id }. `/finetune-audit history` (oder `tunegate decisions list`) zeigt die Nummern.
+outcome-not-decided = Checkliste #{ $id } hat noch kein Urteil; nur eine Entscheidung hat ein Ergebnis.
+outcome-wrong-question = „{ $result }“ passt nicht zu einer { $verdict }-Entscheidung; nimm eins von: { $allowed }.
+outcome-note-too-long = Die Notiz ist länger als { $max } Zeichen; kürz sie und versuch es noch einmal. Es wurde nichts gespeichert.
+may-not-record-outcome = Nur die Person, die Entscheidung #{ $id } vorgeschlagen hat, Mitglieder der Antwortrollen oder Mitglieder, die Entscheidungen prüfen dürfen, können festhalten, wie sie ausgegangen ist.
+estimate-not-decided = Hier gibt es keine Entscheidung #{ $id }, für die sich die Ersparnis schätzen ließe.
+cost-not-a-number = { $field } muss eine Zahl sein, nicht „{ $value }“. Es wurde nichts gespeichert.
+cost-negative = { $field } darf nicht negativ sein (du hast { $value } angegeben). Es wurde nichts gespeichert.
+cost-zero = { $field } muss größer als null sein. Es wurde nichts gespeichert.
+cost-too-large = { $field } ist { $value }, mehr als die { $max }, die diese Schätzung annimmt; prüf die Zahl. Es wurde nichts gespeichert.
+suggestion-gone = Dieser Vorschlag ist nicht mehr da. Starte die Checkliste mit `/finetune check`.
+stats-detection-thread = Vom Detektor geöffnete Threads: { $started } gestartet, { $dismissed } als keine Anfrage verworfen (Präzision { $precision }).
+stats-detection-suggest = Vorgeschlagene Checklisten: { $started } gestartet, { $dismissed } als kein Vorschlag verworfen (Präzision { $precision }); { $expired } unbeantwortet abgelaufen.
+# Der Status einer Checkliste, wie ihn die Sätze oben nennen.
+status-open = offen
+status-decided = entschieden
+status-abandoned = liegen geblieben
+status-cancelled = abgebrochen
+status-dismissed = verworfen
+# Die Namen der Urteile, in jeder Nachricht und jeder Ansicht.
+verdict-headline-premature = VERFRÜHT
+verdict-headline-not-justified-yet = NOCH NICHT GERECHTFERTIGT
+verdict-headline-justified = GERECHTFERTIGT

@@ -85,19 +85,14 @@ help-auditing-heading = **Auditing**
 help-notice = I also notice messages that propose fine-tuning and offer the checklist in a thread; "Not a fine-tune request" closes it. Only the proposer{ $reviewers } can answer.
 help-reviewers = {" "}(and the configured reviewer roles)
 
-## Command names and descriptions as Discord lists them (name localisations must be
-## lower case, without spaces, 1 to 32 characters; descriptions up to 100 characters).
-cmd-finetune-name = finetune
+## Command descriptions and the message menu entry as Discord lists them. Slash command names
+## stay English in every language, so `/finetune check` in every text is what people type;
+## descriptions up to 100 characters, the menu entry up to 32.
 cmd-finetune-description = Fine-tuning checklist: check a proposal before anyone fine-tunes.
-cmd-check-name = check
 cmd-check-description = Start the fine-tuning checklist (in a new thread, or here inside a thread).
-cmd-check-topic-name = topic
 cmd-check-topic-description = What is being proposed, in a few words
-cmd-cancel-name = cancel
 cmd-cancel-description = Cancel the open checklist of this thread.
-cmd-resume-name = resume
 cmd-resume-description = Show the current question of this thread's checklist again.
-cmd-help-name = help
 cmd-help-description = How tunegate works.
 cmd-menu-name = Run fine-tune checklist
 cmd-audit-description = Audit this server's fine-tuning decisions.

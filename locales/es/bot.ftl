@@ -1,103 +1,96 @@
-# What the bot says in Discord around a walkthrough: the questions' frame, buttons, selects,
-# forms, the verdict embed, notices, reminders, suggestions and the /finetune commands.
-# Keep the markdown (**bold**, `code`) and every { $placeholder }.
+# Lo que dice el bot en Discord alrededor de una checklist: el marco de las preguntas, botones,
+# menús, formularios, el veredicto, avisos, recordatorios, sugerencias y /finetune.
+# Conserva el markdown (**negrita**, `código`) y cada { $placeholder }.
 
-## The walkthrough
-thread-name = Fine-tune check: { $words }
-thread-name-empty = Fine-tune check #{ $id }
-question-header = **Question { $number } of { $total }**: { $question }
-opening = { $requester } proposed fine-tuning:{ $quote }
-no-thread-notice = (I could not open a thread here: a server admin can give me the **Create Public Threads** and **Send Messages in Threads** permissions. Let's continue in this channel.)
-answered = > { $answer } (answered by { $by })
-went-back = > { $by } went back to change the previous answer.
-button-add-note = Add a note
-button-back = Back
-button-dismiss = Not a fine-tune request
-button-no-drivers = None of these
-select-goal = Choose the goal
-select-drivers = Choose every driver that applies
-no-drivers = None of these
-modal-goal-title = Describe the goal
-modal-goal-label = What should the model do better?
-modal-note-title = Add a note
-modal-note-label = Note or evidence links
-dismissed = Closed: { $by } marked this as not a fine-tune request. Thanks, and sorry for the noise.
-note-saved = Your note is saved with checklist #{ $id }.
-lost-post = Your answer is recorded, but Discord did not let me post the next message. Use `/finetune resume` in a moment to see the current question.
-unknown-button = This button is not one of tunegate's current buttons. Start a new checklist with `/finetune check`.
-unknown-form = This form is not one of tunegate's current forms.
-pick-listed-goal = Please pick one of the listed goals.
-pick-listed-drivers = Please pick from the listed drivers.
-button-out-of-date = This button is out of date.
-control-out-of-date = This control is out of date.
-form-out-of-date = This form is out of date.
+## La checklist
+thread-name = Revisión de fine-tuning: { $words }
+thread-name-empty = Revisión de fine-tuning #{ $id }
+question-header = **Pregunta { $number } de { $total }**: { $question }
+opening = { $requester } propone hacer fine-tuning:{ $quote }
+no-thread-notice = (No he podido abrir un hilo aquí: un admin del servidor puede darme los permisos **Crear hilos públicos** y **Enviar mensajes en hilos**. Sigamos en este canal.)
+answered = > { $answer } (respondido por { $by })
+went-back = > { $by } volvió atrás para cambiar la respuesta anterior.
+button-add-note = Añadir una nota
+button-back = Atrás
+button-dismiss = No es una petición de fine-tuning
+button-no-drivers = Ninguno de estos
+select-goal = Elige el objetivo
+select-drivers = Elige todos los que apliquen
+no-drivers = Ninguno de estos
+modal-goal-title = Describe el objetivo
+modal-goal-label = ¿Qué debería hacer mejor el modelo?
+modal-note-title = Añadir una nota
+modal-note-label = Nota o enlaces a pruebas
+dismissed = Cerrado: { $by } indicó que no es una petición de fine-tuning. Gracias, y perdón por la interrupción.
+note-saved = Tu nota está guardada con la checklist #{ $id }.
+lost-post = Tu respuesta está guardada, pero Discord no me dejó publicar el siguiente mensaje. Usa `/finetune resume` en un momento para ver la pregunta actual.
+unknown-button = Este botón no es uno de los botones actuales de tunegate. Empieza una checklist nueva con `/finetune check`.
+unknown-form = Este formulario no es uno de los formularios actuales de tunegate.
+pick-listed-goal = Elige uno de los objetivos de la lista, por favor.
+pick-listed-drivers = Elige entre los motivos de la lista, por favor.
+button-out-of-date = Este botón está desactualizado.
+control-out-of-date = Este control está desactualizado.
+form-out-of-date = Este formulario está desactualizado.
 
-## The verdict
-verdict-message = Verdict for walkthrough #{ $id }
+## El veredicto
+verdict-message = Veredicto de la checklist #{ $id }
 verdict-title = { $headline }: { $title }
-verdict-why = Why
-verdict-next-steps = Next steps
-verdict-footer = Decision #{ $id } · checklist { $version }
-verdict-savings = Savings estimate
-button-estimate = Estimate the savings
-button-estimate-again = Estimate again
-savings-months = { $months } months
-savings-never = never (nothing is saved once upkeep is counted)
+verdict-why = Por qué
+verdict-next-steps = Próximos pasos
+verdict-footer = Decisión #{ $id } · checklist { $version }
+verdict-savings = Estimación del ahorro
+button-estimate = Estimar el ahorro
+button-estimate-again = Estimar de nuevo
+savings-months = { $months } meses
+savings-never = nunca (no se ahorra nada al contar el mantenimiento)
 savings-lines =
-    Generic model: { $generic } a month
-    Fine-tuned model: { $tuned } a month
-    Saving after upkeep: { $saving } a month
-    Break-even: { $break_even }
-    Net after 12 months: { $net }
-savings-does-not-pay = **At these figures fine-tuning does not pay back within 12 months**, and volume is the only reason this verdict gives for it. Check the figures; until they change, prompt work on the generic model (or a cheaper generic model) is the better investment.
+    Modelo genérico: { $generic } al mes
+    Modelo ajustado: { $tuned } al mes
+    Ahorro tras el mantenimiento: { $saving } al mes
+    Punto de equilibrio: { $break_even }
+    Neto a los 12 meses: { $net }
+savings-does-not-pay = **Con estas cifras, el fine-tuning no se amortiza en 12 meses**, y el volumen es la única razón que este veredicto da a su favor. Revisa las cifras; mientras no cambien, trabajar el prompt del modelo genérico (o un modelo genérico más barato) es la mejor inversión.
 
-## Reminders and the idle sweep
-abandoned-notice = This checklist got no answer for a while, so I closed it (#{ $id }). Run `/finetune check` to start again.
-reminder = { $mention }this checklist, started { $started }, is still waiting for an answer to question { $number } of { $total }. If fine-tuning is off the table, the first question has a "Not a fine-tune request" button; `/finetune resume` shows the current question again.
+## Recordatorios y limpieza
+abandoned-notice = Esta checklist lleva un tiempo sin respuesta, así que la he cerrado (#{ $id }). Usa `/finetune check` para empezar de nuevo.
+reminder = { $mention }esta checklist, empezada { $started }, sigue esperando una respuesta a la pregunta { $number } de { $total }. Si el fine-tuning ya no está sobre la mesa, la primera pregunta tiene un botón «No es una petición de fine-tuning»; `/finetune resume` vuelve a mostrar la pregunta actual.
 
-## Suggestions (the gentler first touch)
-suggest-text = Thinking about fine-tuning? The checklist takes two minutes and often finds a cheaper fix first.
-suggest-start = Run the fine-tune checklist
-suggest-dismiss = Not a proposal
-suggest-unknown-button = This button is not one of tunegate's current buttons. Nothing was recorded.
+## Sugerencias (el primer contacto, más suave)
+suggest-text = ¿Pensando en hacer fine-tuning? La checklist lleva dos minutos y a menudo encuentra antes una solución más barata.
+suggest-start = Abrir la checklist de fine-tuning
+suggest-dismiss = No es una propuesta
+suggest-unknown-button = Este botón no es uno de los botones actuales de tunegate. No se ha guardado nada.
 
-## /finetune and the message menu
-use-in-server = Use this in a server channel.
-could-not-start = I could not start the checklist: { $error }.
-default-topic = Fine-tuning proposal
-no-text-message = (a message without text)
-started-in = Checklist #{ $id } started in { $home }.
-started = Checklist #{ $id } started.
-started-no-thread = {" "}I could not open a thread: a server admin can grant me **Create Public Threads** and **Send Messages in Threads** in this channel.
-already-has-checklist = This message already has checklist #{ $id }.
-cancelled-notice = Checklist #{ $id } was cancelled by { $by }. No decision was recorded.
-cancelled = Checklist #{ $id } cancelled.
-could-not-post-question = I could not post the question: { $error }.
-current-question = Here is the current question of checklist #{ $id }.
-command-failed = Something went wrong on my side; nothing was lost. Please try again in a moment.
-help-commands-heading = **Commands**
+## /finetune y el menú de mensajes
+use-in-server = Usa esto en un canal de un servidor.
+could-not-start = No he podido empezar la checklist: { $error }.
+default-topic = Propuesta de fine-tuning
+no-text-message = (un mensaje sin texto)
+started-in = Checklist #{ $id } empezada en { $home }.
+started = Checklist #{ $id } empezada.
+started-no-thread = {" "}No he podido abrir un hilo: un admin del servidor puede darme **Crear hilos públicos** y **Enviar mensajes en hilos** en este canal.
+already-has-checklist = Este mensaje ya tiene la checklist #{ $id }.
+cancelled-notice = { $by } canceló la checklist #{ $id }. No se ha guardado ninguna decisión.
+cancelled = Checklist #{ $id } cancelada.
+could-not-post-question = No he podido publicar la pregunta: { $error }.
+current-question = Aquí tienes la pregunta actual de la checklist #{ $id }.
+command-failed = Algo ha fallado por mi parte; no se ha perdido nada. Inténtalo de nuevo en un momento, por favor.
+help-commands-heading = **Comandos**
 help-commands =
-    `/finetune check [topic]`: start the checklist in a new thread (or here, inside a thread)
-    `/finetune cancel`: cancel this thread's checklist
-    `/finetune resume`: show the current question again
-    Message menu → Apps → **Run fine-tune checklist**: start it on any message
-help-auditing-heading = **Auditing**
-help-notice = I also notice messages that propose fine-tuning and offer the checklist in a thread; "Not a fine-tune request" closes it. Only the proposer{ $reviewers } can answer.
-help-reviewers = {" "}(and the configured reviewer roles)
+    `/finetune check [topic]`: empezar la checklist en un hilo nuevo (o aquí, dentro de un hilo)
+    `/finetune cancel`: cancelar la checklist de este hilo
+    `/finetune resume`: volver a mostrar la pregunta actual
+    Menú del mensaje → Apps → **Checklist de fine-tuning**: empezarla sobre cualquier mensaje
+help-auditing-heading = **Auditoría**
+help-notice = También detecto mensajes que proponen hacer fine-tuning y ofrezco la checklist en un hilo; «No es una petición de fine-tuning» la cierra. Solo quien hace la propuesta{ $reviewers } puede responder.
+help-reviewers = {" "}(y los roles de revisión configurados)
 
-## Command names and descriptions as Discord lists them (name localisations must be
-## lower case, without spaces, 1 to 32 characters; descriptions up to 100 characters).
-cmd-finetune-name = finetune
-cmd-finetune-description = Fine-tuning checklist: check a proposal before anyone fine-tunes.
-cmd-check-name = check
-cmd-check-description = Start the fine-tuning checklist (in a new thread, or here inside a thread).
-cmd-check-topic-name = topic
-cmd-check-topic-description = What is being proposed, in a few words
-cmd-cancel-name = cancel
-cmd-cancel-description = Cancel the open checklist of this thread.
-cmd-resume-name = resume
-cmd-resume-description = Show the current question of this thread's checklist again.
-cmd-help-name = help
-cmd-help-description = How tunegate works.
-cmd-menu-name = Run fine-tune checklist
-cmd-audit-description = Audit this server's fine-tuning decisions.
+## Nombres y descripciones de los comandos tal como los muestra Discord.
+cmd-finetune-description = Checklist de fine-tuning: revisa una propuesta antes de ajustar un modelo.
+cmd-check-description = Empezar la checklist de fine-tuning (en un hilo nuevo, o aquí dentro de un hilo).
+cmd-check-topic-description = Qué se propone, en pocas palabras
+cmd-cancel-description = Cancelar la checklist abierta de este hilo.
+cmd-resume-description = Volver a mostrar la pregunta actual de la checklist de este hilo.
+cmd-help-description = Cómo funciona tunegate.
+cmd-menu-name = Checklist de fine-tuning
+cmd-audit-description = Auditar las decisiones de fine-tuning de este servidor.

@@ -1,74 +1,74 @@
-# The checklist: the intro, the questions and their answers, the verdicts, reasons and advice.
-# Placeholders: { $min_examples }, { $specialised_examples }, { $monthly_requests } and
-# { $cost_factor } are the thresholds of config/checklist.toml; { $gate } is a gate's short text,
-# { $driver } a driver's label.
+# La checklist: la introducción, las preguntas y sus respuestas, los veredictos, razones y consejos.
+# Marcadores: { $min_examples }, { $specialised_examples }, { $monthly_requests } y
+# { $cost_factor } son los umbrales de config/checklist.toml; { $gate } es el texto corto de una
+# condición, { $driver } el nombre de un motivo.
 
-checklist-intro = Fine-tuning often comes up when results disappoint. It is costly, slow to set up and leaves a training pipeline to maintain. Most of the time (about 8 cases in 10) a sharper system prompt, a few well-chosen examples or better-structured input fix the problem for much less. Six quick questions will tell whether this case is the exception.
-checklist-goal-question = What are you trying to change in the model's behaviour?
+checklist-intro = El fine-tuning suele salir a la mesa cuando los resultados decepcionan. Es caro, lleva tiempo montarlo y deja un pipeline de entrenamiento que mantener. La mayoría de las veces (unos 8 casos de cada 10), un prompt de sistema más preciso, unos pocos ejemplos bien elegidos o una entrada mejor estructurada resuelven el problema por mucho menos. Seis preguntas rápidas dirán si este caso es la excepción.
+checklist-goal-question = ¿Qué quieres cambiar en el comportamiento del modelo?
 
-checklist-goal-output_format-label = Output format
-checklist-goal-output_format-example = e.g. always valid JSON with a precise structure
-checklist-goal-output_format-advice = State the exact output schema in the system prompt and show two or three complete, valid examples. Use the provider's structured-output or JSON mode if it has one, and validate every reply.
+checklist-goal-output_format-label = Formato de salida
+checklist-goal-output_format-example = p. ej. siempre JSON válido con una estructura precisa
+checklist-goal-output_format-advice = Indica el esquema de salida exacto en el prompt de sistema y muestra dos o tres ejemplos completos y válidos. Usa el modo de salida estructurada o JSON del proveedor si lo tiene, y valida cada respuesta.
 
-checklist-goal-tone_style-label = Tone and style
-checklist-goal-tone_style-example = e.g. sound like our brand
-checklist-goal-tone_style-advice = Describe the voice in a few concrete rules (sentence length, words to use and avoid) and add three to five short examples of replies written the way you want them.
+checklist-goal-tone_style-label = Tono y estilo
+checklist-goal-tone_style-example = p. ej. sonar como nuestra marca
+checklist-goal-tone_style-advice = Describe la voz con unas pocas reglas concretas (largo de las frases, palabras que usar y evitar) y añade de tres a cinco ejemplos cortos de respuestas escritas como las quieres.
 
-checklist-goal-business_rules-label = Business rules
-checklist-goal-business_rules-example = e.g. apply our domain-specific rules
-checklist-goal-business_rules-advice = Write the rules out explicitly in the prompt as a numbered list, with an example of each tricky case. Pass the facts a rule needs as structured input rather than hoping the model knows them.
+checklist-goal-business_rules-label = Reglas de negocio
+checklist-goal-business_rules-example = p. ej. aplicar nuestras reglas del dominio
+checklist-goal-business_rules-advice = Escribe las reglas de forma explícita en el prompt como lista numerada, con un ejemplo de cada caso delicado. Pasa los datos que necesita una regla como entrada estructurada en lugar de esperar que el modelo los conozca.
 
-checklist-goal-edge_cases-label = Edge-case behaviour
-checklist-goal-edge_cases-example = e.g. say "I don't know" instead of inventing
-checklist-goal-edge_cases-advice = Tell the model exactly what to do when it is unsure (the words to answer with, when to ask a question back) and include an example of a question it must decline.
+checklist-goal-edge_cases-label = Comportamiento en casos límite
+checklist-goal-edge_cases-example = p. ej. decir «no lo sé» en lugar de inventar
+checklist-goal-edge_cases-advice = Dile al modelo exactamente qué hacer cuando no está seguro (con qué palabras responder, cuándo preguntar de vuelta) e incluye un ejemplo de una pregunta que debe rechazar.
 
-checklist-goal-cost_latency_privacy-label = Cost, latency, privacy or a very specialised task
-checklist-goal-cost_latency_privacy-example = the cases where fine-tuning can pay off
-checklist-goal-cost_latency_privacy-advice = Measure first: today's monthly request count and bill, the latency you need against the latency you get, and where the data may and may not go. These numbers decide whether a smaller tuned model is worth its upkeep.
+checklist-goal-cost_latency_privacy-label = Coste, latencia, privacidad o una tarea muy especializada
+checklist-goal-cost_latency_privacy-example = los casos en los que el fine-tuning puede compensar
+checklist-goal-cost_latency_privacy-advice = Mide primero: las peticiones y la factura mensual de hoy, la latencia que necesitas frente a la que obtienes, y adónde pueden ir los datos y adónde no. Esas cifras deciden si un modelo más pequeño y ajustado vale lo que cuesta mantenerlo.
 
-checklist-goal-other-label = Something else
-checklist-goal-other-example = describe it in a few words
-checklist-goal-other-advice = Write down two or three real inputs where the model fails and what it should have answered. Those cases become your first few-shot examples and the start of an evaluation set.
+checklist-goal-other-label = Otra cosa
+checklist-goal-other-example = descríbelo en pocas palabras
+checklist-goal-other-advice = Apunta dos o tres entradas reales en las que el modelo falla y lo que debería haber respondido. Esos casos serán tus primeros ejemplos few-shot y el comienzo de un conjunto de evaluación.
 
-checklist-gate-g1-question = Do you have at least { $min_examples } high-quality input/output examples to train on?
-checklist-gate-g1-short = { $min_examples }+ high-quality examples
-checklist-gate-g1-next-step = Collect and clean at least { $min_examples } real input/output pairs; reviewing a sample of them by hand shows how good they really are.
+checklist-gate-g1-question = ¿Tenéis al menos { $min_examples } ejemplos de entrada/salida de buena calidad para entrenar?
+checklist-gate-g1-short = { $min_examples }+ ejemplos de buena calidad
+checklist-gate-g1-next-step = Reunid y limpiad al menos { $min_examples } pares reales de entrada/salida; revisar a mano una muestra enseña lo buenos que son de verdad.
 
-checklist-gate-g2-question = Is there a team able to maintain a fine-tuning pipeline over time (data, training, evaluation, redeploys)?
-checklist-gate-g2-short = a team to maintain the pipeline
-checklist-gate-g2-next-step = Name an owner for the training pipeline and agree who retrains, evaluates and redeploys when the base model or the data changes.
+checklist-gate-g2-question = ¿Hay un equipo capaz de mantener un pipeline de fine-tuning a lo largo del tiempo (datos, entrenamiento, evaluación, despliegues)?
+checklist-gate-g2-short = un equipo que mantenga el pipeline
+checklist-gate-g2-next-step = Nombrad a una persona responsable del pipeline de entrenamiento y acordad quién reentrena, evalúa y vuelve a desplegar cuando cambian el modelo base o los datos.
 
-checklist-gate-g3-question = Have you first tried optimising the prompt, with few-shot examples?
-checklist-gate-g3-short = prompt and few-shot examples tried first
-checklist-gate-g3-next-step = Spend a day on the system prompt: explicit instructions, three to five few-shot examples, structured input. Compare before and after on the same cases.
+checklist-gate-g3-question = ¿Habéis probado primero a optimizar el prompt, con ejemplos few-shot?
+checklist-gate-g3-short = prompt y ejemplos few-shot probados primero
+checklist-gate-g3-next-step = Dedicad un día al prompt de sistema: instrucciones explícitas, de tres a cinco ejemplos few-shot, entrada estructurada. Comparad antes y después con los mismos casos.
 
-checklist-gate-g4-question = Have you measured, on your real cases, that the generic model is not good enough?
-checklist-gate-g4-short = generic model measured as insufficient
-checklist-gate-g4-next-step = Build an evaluation set from real cases (start with 50 to 100), score the generic model on it and write down the gap you need to close.
+checklist-gate-g4-question = ¿Habéis medido, con vuestros casos reales, que el modelo genérico no es suficiente?
+checklist-gate-g4-short = modelo genérico medido como insuficiente
+checklist-gate-g4-next-step = Construid un conjunto de evaluación con casos reales (empezad con 50 a 100), puntuad el modelo genérico con él y anotad la diferencia que tenéis que cerrar.
 
-checklist-answer-yes = Yes
+checklist-answer-yes = Sí
 checklist-answer-no = No
-checklist-answer-not-sure = Not sure
+checklist-answer-not-sure = No estoy seguro
 
-checklist-drivers-question = Which of these apply? Choose all that fit, or none.
-checklist-driver-d1-label = Very high call volume
-checklist-driver-d1-description = A smaller tuned model can replace a large generic one on a repetitive task at roughly { $cost_factor }x lower inference cost; around { $monthly_requests } requests a month the saving is large.
-checklist-driver-d2-label = Highly specialised task
-checklist-driver-d2-description = A narrow domain with { $specialised_examples }+ high-quality examples.
-checklist-driver-d3-label = Critical latency
-checklist-driver-d3-description = Real-time use where a smaller tuned model answers fast enough and a large one does not.
-checklist-driver-d4-label = Privacy
-checklist-driver-d4-description = A self-hosted tuned model keeps production data inside the company.
+checklist-drivers-question = ¿Cuáles de estos aplican? Elige todos los que encajen, o ninguno.
+checklist-driver-d1-label = Volumen de llamadas muy alto
+checklist-driver-d1-description = Un modelo más pequeño y ajustado puede sustituir a uno genérico grande en una tarea repetitiva con un coste de inferencia unas { $cost_factor } veces menor; hacia { $monthly_requests } peticiones al mes el ahorro es grande.
+checklist-driver-d2-label = Tarea muy especializada
+checklist-driver-d2-description = Un dominio acotado con { $specialised_examples }+ ejemplos de buena calidad.
+checklist-driver-d3-label = Latencia crítica
+checklist-driver-d3-description = Uso en tiempo real en el que un modelo ajustado más pequeño responde lo bastante rápido y uno grande no.
+checklist-driver-d4-label = Privacidad
+checklist-driver-d4-description = Un modelo ajustado alojado en casa mantiene los datos de producción dentro de la empresa.
 
-checklist-premature-title = Premature: fix the basics first
-checklist-premature-summary = Fine-tuning is premature: not every gate is answered Yes.
-checklist-premature-failing-gate = Not yet: { $gate }.
-checklist-not-justified-title = Not justified yet
-checklist-not-justified-summary = The groundwork is done, but nothing here needs a tuned model: a generic model with a better prompt is likely the better investment.
-checklist-not-justified-revisit = Revisit when one of these becomes true: volume nears { $monthly_requests } requests a month, latency becomes critical, data must stay in-house, or you hold { $specialised_examples }+ examples of a narrow task.
-checklist-justified-title = Justified: fine-tuning can pay off
-checklist-justified-summary = Every gate is answered Yes and at least one driver applies.
-checklist-justified-carried-by = Carried by: { $driver }.
-checklist-justified-next-step-1 = Freeze a baseline: score today's prompt with the generic model on the evaluation set, so the tuned model has something to beat.
-checklist-justified-next-step-2 = Name the owner of the training pipeline and of the retraining schedule.
-checklist-justified-next-step-3 = Estimate the cost: data preparation, training runs, hosting or per-token fees, and the monthly upkeep, against today's bill.
+checklist-premature-title = Prematuro: primero lo básico
+checklist-premature-summary = El fine-tuning es prematuro: no todas las condiciones tienen un Sí.
+checklist-premature-failing-gate = Todavía no: { $gate }.
+checklist-not-justified-title = Aún no justificado
+checklist-not-justified-summary = El trabajo de base está hecho, pero nada aquí necesita un modelo ajustado: un modelo genérico con un prompt mejor es probablemente la mejor inversión.
+checklist-not-justified-revisit = Volved a mirarlo cuando se cumpla una de estas: el volumen se acerca a { $monthly_requests } peticiones al mes, la latencia se vuelve crítica, los datos deben quedarse en casa, o tenéis { $specialised_examples }+ ejemplos de una tarea acotada.
+checklist-justified-title = Justificado: el fine-tuning puede compensar
+checklist-justified-summary = Todas las condiciones tienen un Sí y al menos un motivo aplica.
+checklist-justified-carried-by = Lo respalda: { $driver }.
+checklist-justified-next-step-1 = Fijad una línea base: puntuad el prompt actual con el modelo genérico en el conjunto de evaluación, para que el modelo ajustado tenga algo que superar.
+checklist-justified-next-step-2 = Nombrad a quien se encarga del pipeline de entrenamiento y del calendario de reentrenamiento.
+checklist-justified-next-step-3 = Estimad el coste: preparación de datos, entrenamientos, alojamiento o precio por token, y el mantenimiento mensual, frente a la factura de hoy.

@@ -1,85 +1,85 @@
-# What tunegate says when it refuses something or reports on the audit; front ends show these as
-# they are. { $requester } and { $roles } become mentions where the front end has them.
+# Lo que tunegate dice cuando rechaza algo o informa de la auditoría; las interfaces lo muestran
+# tal cual. { $requester } y { $roles } se convierten en menciones donde se puede.
 
-walkthrough-missing = This checklist no longer exists. Start a new one with `/finetune check`.
-wrong-place = This button does not belong to a checklist in this channel.
-may-not-answer = Only the person who proposed this ({ $requester }){ $roles } can answer this checklist. Nothing was recorded.
-may-not-answer-roles = {" "}or members of { $roles }
-may-not-audit = Past decisions are open to members with the **Manage Server** permission{ $roles }. Ask a server admin if you need access.
-may-not-audit-roles = {" "}or to members of { $roles }
-may-not-revisit = Only the person who proposed decision #{ $id } or members who may audit decisions can run it again.
-closed-decided = This checklist is finished; its verdict is recorded.
-closed = This checklist is { $status } and takes no more answers. Start a new one with `/finetune check`.
-already-closed = This checklist was already closed.
-stale-step = That question was already answered. The checklist is now at question { $current } of { $total }; use the buttons on the latest message.
-no-open-walkthrough = There is no open checklist in this thread.
-not-in-this-server = There is no checklist #{ $id } in this server. `/finetune-audit history` lists them.
-outcome-result-solved = Solved without fine-tuning
-outcome-result-partly = Partly
-outcome-result-still_needed = Still need fine-tuning
-outcome-result-not_tried = Not tried yet
-outcome-result-paid_off = Yes, and it paid off
-outcome-result-no_gain = Yes, no clear gain
-outcome-result-not_yet = Not yet
-outcome-result-dropped = Dropped it
-outcome-recorded = Outcome #{ $outcome } recorded for decision #{ $id }: { $result }.
-outcome-already-recorded = Nothing new was recorded: this request was already recorded as outcome #{ $outcome } of decision #{ $id }: { $result }.
-outcome-by-hand = by hand
-outcome-follow-up-round = follow-up { $round }
-outcome-none-yet = None yet. `/finetune-audit outcome id:{ $id }` records how it turned out.
-outcome-estimate-never = never
-stats-outcomes-premature = PREMATURE decisions with an outcome: { $count }. Solved without fine-tuning: { $solved } ({ $share }; the checklist assumes { $assumed }). Partly: { $partly }. Still need fine-tuning: { $still_needed }.
-stats-outcomes-justified = JUSTIFIED decisions with an outcome: { $count }. Paid off: { $paid_off } ({ $share }). No clear gain: { $no_gain }. Dropped: { $dropped }.
-stats-outcomes-awaiting = Decisions awaiting an outcome: { $awaiting }.
-stats-outcomes-assumed = { $percent }, { $in_ten } in 10
-review-gone = This reminder's review no longer exists here.
-revisit-running = Checklist #{ $open } already revisits decision #{ $id }; answer it in its thread.
-review-refused = I did not record the review: { $reason }.
-could-not-record = I could not record that{ $reason }. Nothing was saved; please try again.
-fault-busy = : the database is busy
-fault-full = : the disk holding the database is full
-fault-read-only = : the database is read-only
-fault-write-failed = : the database could not be written
-checklist-stale = That question was already answered or is no longer current; please use the buttons on the latest question.
-checklist-finished = This checklist is already finished; its verdict is recorded.
-checklist-nothing-back = This is the first question; there is nothing to go back to.
-checklist-missing-detail = Please describe the goal in a few words.
-checklist-detail-too-long = The description is too long ({ $chars } characters); please keep it under { $max }.
-review-not-found = there is no decision #{ $id } here; `/finetune-audit history` (or `tunegate decisions list`) shows the ids
-review-not-decided = checklist #{ $id } has no verdict yet (it is { $status }); only a decided checklist can be reviewed
-review-note-required = an overruled verdict needs a note that says why; add one and try again
-review-note-too-long = the note is longer than { $max } characters; shorten it and try again
-review-revisit-past = the revisit date { $day } has already passed; choose today or a later day
+walkthrough-missing = Esta checklist ya no existe. Empieza una nueva con `/finetune check`.
+wrong-place = Este botón no pertenece a ninguna checklist de este canal.
+may-not-answer = Solo la persona que hizo la propuesta ({ $requester }){ $roles } puede responder esta checklist. No se ha guardado nada.
+may-not-answer-roles = {" "}o los miembros de { $roles }
+may-not-audit = Las decisiones pasadas están abiertas a los miembros con el permiso **Gestionar servidor**{ $roles }. Pide acceso a un admin del servidor si lo necesitas.
+may-not-audit-roles = {" "}o a los miembros de { $roles }
+may-not-revisit = Solo la persona que propuso la decisión #{ $id } o los miembros que pueden auditar decisiones pueden repetirla.
+closed-decided = Esta checklist está terminada; su veredicto está guardado.
+closed = Esta checklist está { $status } y ya no acepta respuestas. Empieza una nueva con `/finetune check`.
+already-closed = Esta checklist ya estaba cerrada.
+stale-step = Esa pregunta ya tiene respuesta. La checklist va por la pregunta { $current } de { $total }; usa los botones del último mensaje.
+no-open-walkthrough = No hay ninguna checklist abierta en este hilo.
+not-in-this-server = No hay ninguna checklist #{ $id } en este servidor. `/finetune-audit history` las lista.
+outcome-result-solved = Resuelto sin fine-tuning
+outcome-result-partly = En parte
+outcome-result-still_needed = Sigue haciendo falta fine-tuning
+outcome-result-not_tried = Aún sin probar
+outcome-result-paid_off = Sí, y compensó
+outcome-result-no_gain = Sí, sin una mejora clara
+outcome-result-not_yet = Todavía no
+outcome-result-dropped = Lo dejamos
+outcome-recorded = Resultado #{ $outcome } guardado para la decisión #{ $id }: { $result }.
+outcome-already-recorded = No se ha guardado nada nuevo: esta petición ya estaba guardada como resultado #{ $outcome } de la decisión #{ $id }: { $result }.
+outcome-by-hand = a mano
+outcome-follow-up-round = seguimiento { $round }
+outcome-none-yet = Ninguno todavía. `/finetune-audit outcome id:{ $id }` guarda cómo salió.
+outcome-estimate-never = nunca
+stats-outcomes-premature = Decisiones PREMATURO con resultado: { $count }. Resueltas sin fine-tuning: { $solved } ({ $share }; la checklist supone { $assumed }). En parte: { $partly }. Sigue haciendo falta fine-tuning: { $still_needed }.
+stats-outcomes-justified = Decisiones JUSTIFICADO con resultado: { $count }. Compensaron: { $paid_off } ({ $share }). Sin mejora clara: { $no_gain }. Abandonadas: { $dropped }.
+stats-outcomes-awaiting = Decisiones que esperan un resultado: { $awaiting }.
+stats-outcomes-assumed = { $percent }, { $in_ten } de cada 10
+review-gone = La revisión de este recordatorio ya no existe aquí.
+revisit-running = La checklist #{ $open } ya está revisando la decisión #{ $id }; respóndela en su hilo.
+review-refused = No he guardado la revisión: { $reason }.
+could-not-record = No he podido guardar eso{ $reason }. No se ha guardado nada; inténtalo otra vez, por favor.
+fault-busy = : la base de datos está ocupada
+fault-full = : el disco de la base de datos está lleno
+fault-read-only = : la base de datos es de solo lectura
+fault-write-failed = : no se pudo escribir en la base de datos
+checklist-stale = Esa pregunta ya tiene respuesta o ya no está vigente; usa los botones de la última pregunta, por favor.
+checklist-finished = Esta checklist ya está terminada; su veredicto está guardado.
+checklist-nothing-back = Esta es la primera pregunta; no hay nada antes.
+checklist-missing-detail = Describe el objetivo en pocas palabras, por favor.
+checklist-detail-too-long = La descripción es demasiado larga ({ $chars } caracteres); déjala por debajo de { $max }, por favor.
+review-not-found = aquí no hay ninguna decisión #{ $id }; `/finetune-audit history` (o `tunegate decisions list`) muestra los números
+review-not-decided = la checklist #{ $id } aún no tiene veredicto (está { $status }); solo se puede revisar una checklist decidida
+review-note-required = un veredicto rechazado necesita una nota que diga por qué; añade una e inténtalo otra vez
+review-note-too-long = la nota pasa de { $max } caracteres; acórtala e inténtalo otra vez
+review-revisit-past = la fecha de revisión { $day } ya ha pasado; elige hoy o un día posterior
 audit-help-commands =
-    `/finetune-audit history`: past checklists with filters, 10 a page
-    `/finetune-audit show id:`: one checklist in full
-    `/finetune-audit review id: outcome:`: record the team's view, optionally a revisit date
-    `/finetune-audit outcome id: result: [note]`: record how a decision turned out
-    `/finetune-audit stats [period]`: counts and a chart
-    `/finetune-audit export`: a CSV or JSON file of this server's decisions
-    `/finetune-audit help`: this list and who may use it
-audit-help-who = Members with **Manage Server** see `/finetune-audit`; a server admin can open it to other roles or channels in Server Settings → Integrations → tunegate. I still check every use: Manage Server{ $roles }. A decision's proposer and the answer roles may record its outcome (here, where the command is open to them, or with the follow-up buttons in its thread).
-audit-help-roles = {" "}or one of the audit roles set on my host
-outcome-not-found = There is no decision #{ $id } here. `/finetune-audit history` (or `tunegate decisions list`) shows the ids.
-outcome-not-decided = Checklist #{ $id } has no verdict yet; only a decision has an outcome.
-outcome-wrong-question = "{ $result }" does not fit a { $verdict } decision; use one of: { $allowed }.
-outcome-note-too-long = The note is longer than { $max } characters; shorten it and try again. Nothing was recorded.
-may-not-record-outcome = Only the person who proposed decision #{ $id }, members of the answer roles or members who may audit decisions can record how it turned out.
-estimate-not-decided = There is no decision #{ $id } here to estimate the savings for.
-cost-not-a-number = { $field } must be a number, not "{ $value }". Nothing was recorded.
-cost-negative = { $field } cannot be negative (you gave { $value }). Nothing was recorded.
-cost-zero = { $field } must be more than zero. Nothing was recorded.
-cost-too-large = { $field } is { $value }, more than the { $max } this estimate accepts; check the figure. Nothing was recorded.
-suggestion-gone = This suggestion is no longer here. Run `/finetune check` to start the checklist.
-stats-detection-thread = Threads opened by the detector: { $started } started, { $dismissed } dismissed as not a request (precision { $precision }).
-stats-detection-suggest = Checklists suggested: { $started } started, { $dismissed } dismissed as not a proposal (precision { $precision }); { $expired } expired unanswered.
-# A walkthrough's status, as the sentences above name it.
-status-open = open
-status-decided = decided
-status-abandoned = abandoned
-status-cancelled = cancelled
-status-dismissed = dismissed
-# The verdicts' names, as every message and view shows them.
-verdict-headline-premature = PREMATURE
-verdict-headline-not-justified-yet = NOT JUSTIFIED YET
-verdict-headline-justified = JUSTIFIED
+    `/finetune-audit history`: checklists pasadas con filtros, 10 por página
+    `/finetune-audit show id:`: una checklist completa
+    `/finetune-audit review id: outcome:`: guardar la opinión del equipo, con fecha de revisión si quieres
+    `/finetune-audit outcome id: result: [note]`: guardar cómo salió una decisión
+    `/finetune-audit stats [period]`: cifras y un gráfico
+    `/finetune-audit export`: un archivo CSV o JSON con las decisiones de este servidor
+    `/finetune-audit help`: esta lista y quién puede usarla
+audit-help-who = Los miembros con **Gestionar servidor** ven `/finetune-audit`; un admin del servidor puede abrirlo a otros roles o canales en Ajustes del servidor → Integraciones → tunegate. Aun así compruebo cada uso: Gestionar servidor{ $roles }. Quien propuso una decisión y los roles de respuesta pueden guardar su resultado (aquí, si el comando está abierto para ellos, o con los botones de seguimiento de su hilo).
+audit-help-roles = {" "}o uno de los roles de auditoría configurados en mi servidor
+outcome-not-found = Aquí no hay ninguna decisión #{ $id }. `/finetune-audit history` (o `tunegate decisions list`) muestra los números.
+outcome-not-decided = La checklist #{ $id } aún no tiene veredicto; solo una decisión tiene resultado.
+outcome-wrong-question = «{ $result }» no encaja con una decisión { $verdict }; usa uno de estos: { $allowed }.
+outcome-note-too-long = La nota pasa de { $max } caracteres; acórtala e inténtalo otra vez. No se ha guardado nada.
+may-not-record-outcome = Solo la persona que propuso la decisión #{ $id }, los miembros de los roles de respuesta o los miembros que pueden auditar decisiones pueden guardar cómo salió.
+estimate-not-decided = Aquí no hay ninguna decisión #{ $id } para la que estimar el ahorro.
+cost-not-a-number = { $field } tiene que ser un número, no «{ $value }». No se ha guardado nada.
+cost-negative = { $field } no puede ser negativo (has puesto { $value }). No se ha guardado nada.
+cost-zero = { $field } tiene que ser mayor que cero. No se ha guardado nada.
+cost-too-large = { $field } es { $value }, más de los { $max } que acepta esta estimación; revisa la cifra. No se ha guardado nada.
+suggestion-gone = Esta sugerencia ya no está. Usa `/finetune check` para empezar la checklist.
+stats-detection-thread = Hilos abiertos por el detector: { $started } empezados, { $dismissed } descartados por no ser una petición (precisión { $precision }).
+stats-detection-suggest = Checklists sugeridas: { $started } empezadas, { $dismissed } descartadas por no ser una propuesta (precisión { $precision }); { $expired } caducadas sin respuesta.
+# El estado de una checklist, como lo nombran las frases de arriba.
+status-open = abierta
+status-decided = decidida
+status-abandoned = abandonada
+status-cancelled = cancelada
+status-dismissed = descartada
+# Los nombres de los veredictos, en cada mensaje y cada vista.
+verdict-headline-premature = PREMATURO
+verdict-headline-not-justified-yet = AÚN NO JUSTIFICADO
+verdict-headline-justified = JUSTIFICADO

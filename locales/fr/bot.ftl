@@ -1,103 +1,96 @@
-# What the bot says in Discord around a walkthrough: the questions' frame, buttons, selects,
-# forms, the verdict embed, notices, reminders, suggestions and the /finetune commands.
-# Keep the markdown (**bold**, `code`) and every { $placeholder }.
+# Ce que le bot dit dans Discord autour d'une checklist : le cadre des questions, les boutons, les
+# menus, les formulaires, le verdict, les annonces, les rappels, les suggestions et /finetune.
+# Garde le markdown (**gras**, `code`) et chaque { $placeholder }.
 
-## The walkthrough
-thread-name = Fine-tune check: { $words }
-thread-name-empty = Fine-tune check #{ $id }
-question-header = **Question { $number } of { $total }**: { $question }
-opening = { $requester } proposed fine-tuning:{ $quote }
-no-thread-notice = (I could not open a thread here: a server admin can give me the **Create Public Threads** and **Send Messages in Threads** permissions. Let's continue in this channel.)
-answered = > { $answer } (answered by { $by })
-went-back = > { $by } went back to change the previous answer.
-button-add-note = Add a note
-button-back = Back
-button-dismiss = Not a fine-tune request
-button-no-drivers = None of these
-select-goal = Choose the goal
-select-drivers = Choose every driver that applies
-no-drivers = None of these
-modal-goal-title = Describe the goal
-modal-goal-label = What should the model do better?
-modal-note-title = Add a note
-modal-note-label = Note or evidence links
-dismissed = Closed: { $by } marked this as not a fine-tune request. Thanks, and sorry for the noise.
-note-saved = Your note is saved with checklist #{ $id }.
-lost-post = Your answer is recorded, but Discord did not let me post the next message. Use `/finetune resume` in a moment to see the current question.
-unknown-button = This button is not one of tunegate's current buttons. Start a new checklist with `/finetune check`.
-unknown-form = This form is not one of tunegate's current forms.
-pick-listed-goal = Please pick one of the listed goals.
-pick-listed-drivers = Please pick from the listed drivers.
-button-out-of-date = This button is out of date.
-control-out-of-date = This control is out of date.
-form-out-of-date = This form is out of date.
+## La checklist
+thread-name = Check fine-tuning : { $words }
+thread-name-empty = Check fine-tuning #{ $id }
+question-header = **Question { $number } sur { $total }** : { $question }
+opening = { $requester } propose un fine-tuning :{ $quote }
+no-thread-notice = (Je n'ai pas pu ouvrir de fil ici : un admin du serveur peut me donner les permissions **Créer des fils publics** et **Envoyer des messages dans les fils**. On continue dans ce salon.)
+answered = > { $answer } (réponse de { $by })
+went-back = > { $by } est revenu en arrière pour changer la réponse précédente.
+button-add-note = Ajouter une note
+button-back = Retour
+button-dismiss = Ce n'est pas une demande de fine-tuning
+button-no-drivers = Aucun de ceux-là
+select-goal = Choisis l'objectif
+select-drivers = Choisis tous les points qui s'appliquent
+no-drivers = Aucun de ceux-là
+modal-goal-title = Décris l'objectif
+modal-goal-label = Qu'est-ce que le modèle devrait mieux faire ?
+modal-note-title = Ajouter une note
+modal-note-label = Note ou liens vers des preuves
+dismissed = Fermé : { $by } a indiqué que ce n'était pas une demande de fine-tuning. Merci, et désolé pour le dérangement.
+note-saved = Ta note est enregistrée avec la checklist #{ $id }.
+lost-post = Ta réponse est enregistrée, mais Discord ne m'a pas laissé poster le message suivant. Utilise `/finetune resume` dans un instant pour revoir la question en cours.
+unknown-button = Ce bouton ne fait pas partie des boutons actuels de tunegate. Lance une nouvelle checklist avec `/finetune check`.
+unknown-form = Ce formulaire ne fait pas partie des formulaires actuels de tunegate.
+pick-listed-goal = Choisis l'un des objectifs de la liste, s'il te plaît.
+pick-listed-drivers = Choisis parmi les points de la liste, s'il te plaît.
+button-out-of-date = Ce bouton n'est plus à jour.
+control-out-of-date = Ce contrôle n'est plus à jour.
+form-out-of-date = Ce formulaire n'est plus à jour.
 
-## The verdict
-verdict-message = Verdict for walkthrough #{ $id }
-verdict-title = { $headline }: { $title }
-verdict-why = Why
-verdict-next-steps = Next steps
-verdict-footer = Decision #{ $id } · checklist { $version }
-verdict-savings = Savings estimate
-button-estimate = Estimate the savings
-button-estimate-again = Estimate again
-savings-months = { $months } months
-savings-never = never (nothing is saved once upkeep is counted)
+## Le verdict
+verdict-message = Verdict de la checklist #{ $id }
+verdict-title = { $headline } : { $title }
+verdict-why = Pourquoi
+verdict-next-steps = Prochaines étapes
+verdict-footer = Décision #{ $id } · checklist { $version }
+verdict-savings = Estimation des économies
+button-estimate = Estimer les économies
+button-estimate-again = Estimer à nouveau
+savings-months = { $months } mois
+savings-never = jamais (rien n'est économisé une fois l'entretien compté)
 savings-lines =
-    Generic model: { $generic } a month
-    Fine-tuned model: { $tuned } a month
-    Saving after upkeep: { $saving } a month
-    Break-even: { $break_even }
-    Net after 12 months: { $net }
-savings-does-not-pay = **At these figures fine-tuning does not pay back within 12 months**, and volume is the only reason this verdict gives for it. Check the figures; until they change, prompt work on the generic model (or a cheaper generic model) is the better investment.
+    Modèle générique : { $generic } par mois
+    Modèle affiné : { $tuned } par mois
+    Économie après entretien : { $saving } par mois
+    Seuil de rentabilité : { $break_even }
+    Net après 12 mois : { $net }
+savings-does-not-pay = **Avec ces chiffres, le fine-tuning n'est pas rentabilisé en 12 mois**, et le volume est la seule raison que ce verdict donne en sa faveur. Vérifie les chiffres ; tant qu'ils ne changent pas, travailler le prompt du modèle générique (ou passer à un modèle générique moins cher) est le meilleur investissement.
 
-## Reminders and the idle sweep
-abandoned-notice = This checklist got no answer for a while, so I closed it (#{ $id }). Run `/finetune check` to start again.
-reminder = { $mention }this checklist, started { $started }, is still waiting for an answer to question { $number } of { $total }. If fine-tuning is off the table, the first question has a "Not a fine-tune request" button; `/finetune resume` shows the current question again.
+## Rappels et nettoyage
+abandoned-notice = Cette checklist n'a pas eu de réponse depuis un moment, alors je l'ai fermée (#{ $id }). Lance `/finetune check` pour recommencer.
+reminder = { $mention }cette checklist, lancée { $started }, attend toujours une réponse à la question { $number } sur { $total }. Si le fine-tuning n'est plus d'actualité, la première question a un bouton « Ce n'est pas une demande de fine-tuning » ; `/finetune resume` remontre la question en cours.
 
-## Suggestions (the gentler first touch)
-suggest-text = Thinking about fine-tuning? The checklist takes two minutes and often finds a cheaper fix first.
-suggest-start = Run the fine-tune checklist
-suggest-dismiss = Not a proposal
-suggest-unknown-button = This button is not one of tunegate's current buttons. Nothing was recorded.
+## Suggestions (la première approche, plus douce)
+suggest-text = Tu penses à un fine-tuning ? La checklist prend deux minutes et trouve souvent une solution moins chère d'abord.
+suggest-start = Lancer la checklist fine-tuning
+suggest-dismiss = Ce n'est pas une proposition
+suggest-unknown-button = Ce bouton ne fait pas partie des boutons actuels de tunegate. Rien n'a été enregistré.
 
-## /finetune and the message menu
-use-in-server = Use this in a server channel.
-could-not-start = I could not start the checklist: { $error }.
-default-topic = Fine-tuning proposal
-no-text-message = (a message without text)
-started-in = Checklist #{ $id } started in { $home }.
-started = Checklist #{ $id } started.
-started-no-thread = {" "}I could not open a thread: a server admin can grant me **Create Public Threads** and **Send Messages in Threads** in this channel.
-already-has-checklist = This message already has checklist #{ $id }.
-cancelled-notice = Checklist #{ $id } was cancelled by { $by }. No decision was recorded.
-cancelled = Checklist #{ $id } cancelled.
-could-not-post-question = I could not post the question: { $error }.
-current-question = Here is the current question of checklist #{ $id }.
-command-failed = Something went wrong on my side; nothing was lost. Please try again in a moment.
-help-commands-heading = **Commands**
+## /finetune et le menu des messages
+use-in-server = Utilise ceci dans un salon d'un serveur.
+could-not-start = Je n'ai pas pu lancer la checklist : { $error }.
+default-topic = Proposition de fine-tuning
+no-text-message = (un message sans texte)
+started-in = Checklist #{ $id } lancée dans { $home }.
+started = Checklist #{ $id } lancée.
+started-no-thread = {" "}Je n'ai pas pu ouvrir de fil : un admin du serveur peut m'accorder **Créer des fils publics** et **Envoyer des messages dans les fils** dans ce salon.
+already-has-checklist = Ce message a déjà la checklist #{ $id }.
+cancelled-notice = La checklist #{ $id } a été annulée par { $by }. Aucune décision n'a été enregistrée.
+cancelled = Checklist #{ $id } annulée.
+could-not-post-question = Je n'ai pas pu poster la question : { $error }.
+current-question = Voici la question en cours de la checklist #{ $id }.
+command-failed = Quelque chose s'est mal passé de mon côté ; rien n'est perdu. Réessaie dans un instant, s'il te plaît.
+help-commands-heading = **Commandes**
 help-commands =
-    `/finetune check [topic]`: start the checklist in a new thread (or here, inside a thread)
-    `/finetune cancel`: cancel this thread's checklist
-    `/finetune resume`: show the current question again
-    Message menu → Apps → **Run fine-tune checklist**: start it on any message
-help-auditing-heading = **Auditing**
-help-notice = I also notice messages that propose fine-tuning and offer the checklist in a thread; "Not a fine-tune request" closes it. Only the proposer{ $reviewers } can answer.
-help-reviewers = {" "}(and the configured reviewer roles)
+    `/finetune check [topic]` : lancer la checklist dans un nouveau fil (ou ici, dans un fil)
+    `/finetune cancel` : annuler la checklist de ce fil
+    `/finetune resume` : remontrer la question en cours
+    Menu du message → Applications → **Lancer la checklist fine-tuning** : la lancer sur n'importe quel message
+help-auditing-heading = **Audit**
+help-notice = Je repère aussi les messages qui proposent un fine-tuning et je propose la checklist dans un fil ; « Ce n'est pas une demande de fine-tuning » la ferme. Seule la personne qui propose{ $reviewers } peut répondre.
+help-reviewers = {" "}(et les rôles de relecture configurés)
 
-## Command names and descriptions as Discord lists them (name localisations must be
-## lower case, without spaces, 1 to 32 characters; descriptions up to 100 characters).
-cmd-finetune-name = finetune
-cmd-finetune-description = Fine-tuning checklist: check a proposal before anyone fine-tunes.
-cmd-check-name = check
-cmd-check-description = Start the fine-tuning checklist (in a new thread, or here inside a thread).
-cmd-check-topic-name = topic
-cmd-check-topic-description = What is being proposed, in a few words
-cmd-cancel-name = cancel
-cmd-cancel-description = Cancel the open checklist of this thread.
-cmd-resume-name = resume
-cmd-resume-description = Show the current question of this thread's checklist again.
-cmd-help-name = help
-cmd-help-description = How tunegate works.
-cmd-menu-name = Run fine-tune checklist
-cmd-audit-description = Audit this server's fine-tuning decisions.
+## Noms et descriptions des commandes tels que Discord les affiche.
+cmd-finetune-description = Checklist fine-tuning : vérifier une proposition avant de se lancer.
+cmd-check-description = Lancer la checklist fine-tuning (dans un nouveau fil, ou ici dans un fil).
+cmd-check-topic-description = Ce qui est proposé, en quelques mots
+cmd-cancel-description = Annuler la checklist ouverte de ce fil.
+cmd-resume-description = Remontrer la question en cours de la checklist de ce fil.
+cmd-help-description = Comment fonctionne tunegate.
+cmd-menu-name = Lancer la checklist fine-tuning
+cmd-audit-description = Auditer les décisions de fine-tuning de ce serveur.

@@ -1,85 +1,85 @@
-# What tunegate says when it refuses something or reports on the audit; front ends show these as
-# they are. { $requester } and { $roles } become mentions where the front end has them.
+# Ce que tunegate dit quand il refuse quelque chose ou rend compte de l'audit ; les interfaces les
+# affichent tels quels. { $requester } et { $roles } deviennent des mentions quand c'est possible.
 
-walkthrough-missing = This checklist no longer exists. Start a new one with `/finetune check`.
-wrong-place = This button does not belong to a checklist in this channel.
-may-not-answer = Only the person who proposed this ({ $requester }){ $roles } can answer this checklist. Nothing was recorded.
-may-not-answer-roles = {" "}or members of { $roles }
-may-not-audit = Past decisions are open to members with the **Manage Server** permission{ $roles }. Ask a server admin if you need access.
-may-not-audit-roles = {" "}or to members of { $roles }
-may-not-revisit = Only the person who proposed decision #{ $id } or members who may audit decisions can run it again.
-closed-decided = This checklist is finished; its verdict is recorded.
-closed = This checklist is { $status } and takes no more answers. Start a new one with `/finetune check`.
-already-closed = This checklist was already closed.
-stale-step = That question was already answered. The checklist is now at question { $current } of { $total }; use the buttons on the latest message.
-no-open-walkthrough = There is no open checklist in this thread.
-not-in-this-server = There is no checklist #{ $id } in this server. `/finetune-audit history` lists them.
-outcome-result-solved = Solved without fine-tuning
-outcome-result-partly = Partly
-outcome-result-still_needed = Still need fine-tuning
-outcome-result-not_tried = Not tried yet
-outcome-result-paid_off = Yes, and it paid off
-outcome-result-no_gain = Yes, no clear gain
-outcome-result-not_yet = Not yet
-outcome-result-dropped = Dropped it
-outcome-recorded = Outcome #{ $outcome } recorded for decision #{ $id }: { $result }.
-outcome-already-recorded = Nothing new was recorded: this request was already recorded as outcome #{ $outcome } of decision #{ $id }: { $result }.
-outcome-by-hand = by hand
-outcome-follow-up-round = follow-up { $round }
-outcome-none-yet = None yet. `/finetune-audit outcome id:{ $id }` records how it turned out.
-outcome-estimate-never = never
-stats-outcomes-premature = PREMATURE decisions with an outcome: { $count }. Solved without fine-tuning: { $solved } ({ $share }; the checklist assumes { $assumed }). Partly: { $partly }. Still need fine-tuning: { $still_needed }.
-stats-outcomes-justified = JUSTIFIED decisions with an outcome: { $count }. Paid off: { $paid_off } ({ $share }). No clear gain: { $no_gain }. Dropped: { $dropped }.
-stats-outcomes-awaiting = Decisions awaiting an outcome: { $awaiting }.
-stats-outcomes-assumed = { $percent }, { $in_ten } in 10
-review-gone = This reminder's review no longer exists here.
-revisit-running = Checklist #{ $open } already revisits decision #{ $id }; answer it in its thread.
-review-refused = I did not record the review: { $reason }.
-could-not-record = I could not record that{ $reason }. Nothing was saved; please try again.
-fault-busy = : the database is busy
-fault-full = : the disk holding the database is full
-fault-read-only = : the database is read-only
-fault-write-failed = : the database could not be written
-checklist-stale = That question was already answered or is no longer current; please use the buttons on the latest question.
-checklist-finished = This checklist is already finished; its verdict is recorded.
-checklist-nothing-back = This is the first question; there is nothing to go back to.
-checklist-missing-detail = Please describe the goal in a few words.
-checklist-detail-too-long = The description is too long ({ $chars } characters); please keep it under { $max }.
-review-not-found = there is no decision #{ $id } here; `/finetune-audit history` (or `tunegate decisions list`) shows the ids
-review-not-decided = checklist #{ $id } has no verdict yet (it is { $status }); only a decided checklist can be reviewed
-review-note-required = an overruled verdict needs a note that says why; add one and try again
-review-note-too-long = the note is longer than { $max } characters; shorten it and try again
-review-revisit-past = the revisit date { $day } has already passed; choose today or a later day
+walkthrough-missing = Cette checklist n'existe plus. Lances-en une nouvelle avec `/finetune check`.
+wrong-place = Ce bouton n'appartient à aucune checklist de ce salon.
+may-not-answer = Seule la personne qui a fait la proposition ({ $requester }){ $roles } peut répondre à cette checklist. Rien n'a été enregistré.
+may-not-answer-roles = {" "}ou les membres de { $roles }
+may-not-audit = Les décisions passées sont ouvertes aux membres qui ont la permission **Gérer le serveur**{ $roles }. Demande à un admin du serveur si tu as besoin d'y accéder.
+may-not-audit-roles = {" "}ou aux membres de { $roles }
+may-not-revisit = Seuls la personne qui a proposé la décision #{ $id } et les membres qui peuvent auditer les décisions peuvent la relancer.
+closed-decided = Cette checklist est terminée ; son verdict est enregistré.
+closed = Cette checklist est { $status } et n'accepte plus de réponses. Lances-en une nouvelle avec `/finetune check`.
+already-closed = Cette checklist était déjà fermée.
+stale-step = Quelqu'un a déjà répondu à cette question. La checklist en est à la question { $current } sur { $total } ; utilise les boutons du dernier message.
+no-open-walkthrough = Il n'y a pas de checklist ouverte dans ce fil.
+not-in-this-server = Il n'y a pas de checklist #{ $id } sur ce serveur. `/finetune-audit history` les liste.
+outcome-result-solved = Réglé sans fine-tuning
+outcome-result-partly = En partie
+outcome-result-still_needed = Le fine-tuning reste nécessaire
+outcome-result-not_tried = Pas encore essayé
+outcome-result-paid_off = Oui, et ça a payé
+outcome-result-no_gain = Oui, sans gain net
+outcome-result-not_yet = Pas encore
+outcome-result-dropped = Abandonné
+outcome-recorded = Résultat #{ $outcome } enregistré pour la décision #{ $id } : { $result }.
+outcome-already-recorded = Rien de nouveau n'a été enregistré : cette demande l'a déjà été comme résultat #{ $outcome } de la décision #{ $id } : { $result }.
+outcome-by-hand = à la main
+outcome-follow-up-round = relance { $round }
+outcome-none-yet = Aucun pour l'instant. `/finetune-audit outcome id:{ $id }` enregistre comment ça s'est passé.
+outcome-estimate-never = jamais
+stats-outcomes-premature = Décisions PRÉMATURÉ avec un résultat : { $count }. Réglées sans fine-tuning : { $solved } ({ $share } ; la checklist suppose { $assumed }). En partie : { $partly }. Fine-tuning toujours nécessaire : { $still_needed }.
+stats-outcomes-justified = Décisions JUSTIFIÉ avec un résultat : { $count }. Rentables : { $paid_off } ({ $share }). Sans gain net : { $no_gain }. Abandonnées : { $dropped }.
+stats-outcomes-awaiting = Décisions en attente d'un résultat : { $awaiting }.
+stats-outcomes-assumed = { $percent }, { $in_ten } sur 10
+review-gone = La revue de ce rappel n'existe plus ici.
+revisit-running = La checklist #{ $open } revoit déjà la décision #{ $id } ; réponds-y dans son fil.
+review-refused = Je n'ai pas enregistré la revue : { $reason }.
+could-not-record = Je n'ai pas pu enregistrer ça{ $reason }. Rien n'a été sauvegardé ; réessaie, s'il te plaît.
+fault-busy = {" "}: la base de données est occupée
+fault-full = {" "}: le disque de la base de données est plein
+fault-read-only = {" "}: la base de données est en lecture seule
+fault-write-failed = {" "}: la base de données n'a pas pu être écrite
+checklist-stale = Cette question a déjà reçu une réponse ou n'est plus d'actualité ; utilise les boutons de la dernière question.
+checklist-finished = Cette checklist est déjà terminée ; son verdict est enregistré.
+checklist-nothing-back = C'est la première question ; il n'y a rien avant.
+checklist-missing-detail = Décris l'objectif en quelques mots, s'il te plaît.
+checklist-detail-too-long = La description est trop longue ({ $chars } caractères) ; reste sous { $max }, s'il te plaît.
+review-not-found = il n'y a pas de décision #{ $id } ici ; `/finetune-audit history` (ou `tunegate decisions list`) montre les numéros
+review-not-decided = la checklist #{ $id } n'a pas encore de verdict (elle est { $status }) ; seule une checklist décidée peut être revue
+review-note-required = un verdict contredit a besoin d'une note qui explique pourquoi ; ajoutes-en une et réessaie
+review-note-too-long = la note dépasse { $max } caractères ; raccourcis-la et réessaie
+review-revisit-past = la date de réexamen { $day } est déjà passée ; choisis aujourd'hui ou un jour plus tard
 audit-help-commands =
-    `/finetune-audit history`: past checklists with filters, 10 a page
-    `/finetune-audit show id:`: one checklist in full
-    `/finetune-audit review id: outcome:`: record the team's view, optionally a revisit date
-    `/finetune-audit outcome id: result: [note]`: record how a decision turned out
-    `/finetune-audit stats [period]`: counts and a chart
-    `/finetune-audit export`: a CSV or JSON file of this server's decisions
-    `/finetune-audit help`: this list and who may use it
-audit-help-who = Members with **Manage Server** see `/finetune-audit`; a server admin can open it to other roles or channels in Server Settings → Integrations → tunegate. I still check every use: Manage Server{ $roles }. A decision's proposer and the answer roles may record its outcome (here, where the command is open to them, or with the follow-up buttons in its thread).
-audit-help-roles = {" "}or one of the audit roles set on my host
-outcome-not-found = There is no decision #{ $id } here. `/finetune-audit history` (or `tunegate decisions list`) shows the ids.
-outcome-not-decided = Checklist #{ $id } has no verdict yet; only a decision has an outcome.
-outcome-wrong-question = "{ $result }" does not fit a { $verdict } decision; use one of: { $allowed }.
-outcome-note-too-long = The note is longer than { $max } characters; shorten it and try again. Nothing was recorded.
-may-not-record-outcome = Only the person who proposed decision #{ $id }, members of the answer roles or members who may audit decisions can record how it turned out.
-estimate-not-decided = There is no decision #{ $id } here to estimate the savings for.
-cost-not-a-number = { $field } must be a number, not "{ $value }". Nothing was recorded.
-cost-negative = { $field } cannot be negative (you gave { $value }). Nothing was recorded.
-cost-zero = { $field } must be more than zero. Nothing was recorded.
-cost-too-large = { $field } is { $value }, more than the { $max } this estimate accepts; check the figure. Nothing was recorded.
-suggestion-gone = This suggestion is no longer here. Run `/finetune check` to start the checklist.
-stats-detection-thread = Threads opened by the detector: { $started } started, { $dismissed } dismissed as not a request (precision { $precision }).
-stats-detection-suggest = Checklists suggested: { $started } started, { $dismissed } dismissed as not a proposal (precision { $precision }); { $expired } expired unanswered.
-# A walkthrough's status, as the sentences above name it.
-status-open = open
-status-decided = decided
-status-abandoned = abandoned
-status-cancelled = cancelled
-status-dismissed = dismissed
-# The verdicts' names, as every message and view shows them.
-verdict-headline-premature = PREMATURE
-verdict-headline-not-justified-yet = NOT JUSTIFIED YET
-verdict-headline-justified = JUSTIFIED
+    `/finetune-audit history` : les checklists passées, avec filtres, 10 par page
+    `/finetune-audit show id:` : une checklist en entier
+    `/finetune-audit review id: outcome:` : enregistrer l'avis de l'équipe, avec une date de réexamen si besoin
+    `/finetune-audit outcome id: result: [note]` : enregistrer comment une décision a tourné
+    `/finetune-audit stats [period]` : les chiffres et un graphique
+    `/finetune-audit export` : un fichier CSV ou JSON des décisions de ce serveur
+    `/finetune-audit help` : cette liste et qui peut s'en servir
+audit-help-who = Les membres avec **Gérer le serveur** voient `/finetune-audit` ; un admin du serveur peut l'ouvrir à d'autres rôles ou salons dans Paramètres du serveur → Intégrations → tunegate. Je vérifie quand même chaque utilisation : Gérer le serveur{ $roles }. La personne qui a proposé une décision et les rôles de réponse peuvent enregistrer son résultat (ici, si la commande leur est ouverte, ou avec les boutons de relance dans son fil).
+audit-help-roles = {" "}ou l'un des rôles d'audit configurés sur mon hôte
+outcome-not-found = Il n'y a pas de décision #{ $id } ici. `/finetune-audit history` (ou `tunegate decisions list`) montre les numéros.
+outcome-not-decided = La checklist #{ $id } n'a pas encore de verdict ; seule une décision a un résultat.
+outcome-wrong-question = « { $result } » ne va pas avec une décision { $verdict } ; choisis parmi : { $allowed }.
+outcome-note-too-long = La note dépasse { $max } caractères ; raccourcis-la et réessaie. Rien n'a été enregistré.
+may-not-record-outcome = Seuls la personne qui a proposé la décision #{ $id }, les membres des rôles de réponse et les membres qui peuvent auditer les décisions peuvent enregistrer comment elle a tourné.
+estimate-not-decided = Il n'y a pas de décision #{ $id } ici pour laquelle estimer les économies.
+cost-not-a-number = { $field } doit être un nombre, pas « { $value } ». Rien n'a été enregistré.
+cost-negative = { $field } ne peut pas être négatif (tu as donné { $value }). Rien n'a été enregistré.
+cost-zero = { $field } doit être supérieur à zéro. Rien n'a été enregistré.
+cost-too-large = { $field } vaut { $value }, plus que les { $max } que cette estimation accepte ; vérifie le chiffre. Rien n'a été enregistré.
+suggestion-gone = Cette suggestion n'est plus là. Lance `/finetune check` pour démarrer la checklist.
+stats-detection-thread = Fils ouverts par le détecteur : { $started } lancés, { $dismissed } écartés comme n'étant pas une demande (précision { $precision }).
+stats-detection-suggest = Checklists suggérées : { $started } lancées, { $dismissed } écartées comme n'étant pas une proposition (précision { $precision }) ; { $expired } expirées sans réponse.
+# Le statut d'une checklist, tel que les phrases ci-dessus le nomment.
+status-open = ouverte
+status-decided = décidée
+status-abandoned = abandonnée
+status-cancelled = annulée
+status-dismissed = écartée
+# Les noms des verdicts, dans chaque message et chaque vue.
+verdict-headline-premature = PRÉMATURÉ
+verdict-headline-not-justified-yet = PAS ENCORE JUSTIFIÉ
+verdict-headline-justified = JUSTIFIÉ

@@ -22,9 +22,84 @@ use crate::app::{Here, Lang, Source};
 
 type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
-/// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu.
+/// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu, with
+/// their descriptions in every language tunegate speaks.
 pub fn list() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
-    vec![finetune(), finetune_audit(), run_fine_tune_checklist()]
+    let mut commands = vec![finetune(), finetune_audit(), run_fine_tune_checklist()];
+    for command in &mut commands {
+        localise(command);
+    }
+    commands
+}
+
+/// The Fluent key of a command's description, by its qualified name.
+fn description_key(qualified_name: &str) -> Option<&'static str> {
+    Some(match qualified_name {
+        "finetune" => "cmd-finetune-description",
+        "finetune check" => "cmd-check-description",
+        "finetune cancel" => "cmd-cancel-description",
+        "finetune resume" => "cmd-resume-description",
+        "finetune help" => "cmd-help-description",
+        "finetune-audit" => "cmd-audit-description",
+        _ => return None,
+    })
+}
+
+/// `key` in every language but English (the commands' own words), under Discord's locale
+/// codes.
+fn localisations(key: &str) -> Vec<(std::borrow::Cow<'static, str>, std::borrow::Cow<'static, str>)> {
+    Lang::ALL
+        .into_iter()
+        .filter(|l| *l != Lang::En)
+        .flat_map(|lang| {
+            let text = say_in(lang, key, &[]);
+            lang.discord_locales()
+                .iter()
+                .map(move |code| ((*code).into(), text.clone().into()))
+        })
+        .collect()
+}
+
+/// Sets the description localisations of `command`, its parameters and subcommands. Slash
+/// command names stay as they are in every language, so `/finetune check` in every message is
+/// what people type; the message menu's name is localised at registration
+/// ([`application_commands`]).
+fn localise(command: &mut poise::Command<Arc<Bot>, CommandError>) {
+    if let Some(key) = description_key(&command.qualified_name) {
+        command.description = Some(say_in(Lang::En, key, &[]).into());
+        command.description_localizations = localisations(key).into();
+    }
+    if command.qualified_name == "finetune check" {
+        for parameter in &mut command.parameters {
+            if parameter.name == "topic" {
+                parameter.description =
+                    Some(say_in(Lang::En, "cmd-check-topic-description", &[]).into());
+                parameter.description_localizations =
+                    localisations("cmd-check-topic-description").into();
+            }
+        }
+    }
+    for sub in &mut command.subcommands {
+        localise(sub);
+    }
+}
+
+/// The commands as Discord registers them (one bulk overwrite): poise's builders, with the
+/// message menu entry's name localised (poise does not do that for context menus).
+pub fn application_commands() -> Vec<serenity::CreateCommand> {
+    let mut out = Vec::new();
+    for command in list() {
+        if let Some(slash) = command.create_as_slash_command() {
+            out.push(slash);
+        }
+        if let Some(mut menu) = command.create_as_context_menu_command() {
+            for (locale, name) in localisations("cmd-menu-name") {
+                menu = menu.name_localized(locale, name);
+            }
+            out.push(menu);
+        }
+    }
+    out
 }
 
 /// Builds the poise framework: commands, the event handler, errors, registration.
@@ -48,17 +123,19 @@ pub fn framework(bot: Arc<Bot>) -> poise::Framework<Arc<Bot>, CommandError> {
             allowed_mentions: Some(CreateAllowedMentions::new().empty_users().empty_roles()),
             ..Default::default()
         })
-        .setup(move |ctx, _ready, framework| {
+        .setup(move |ctx, _ready, _framework| {
             Box::pin(async move {
                 if !registers {
                     tracing::info!("not registering the slash commands: shard 0 runs elsewhere");
                     return Ok(bot);
                 }
-                let commands = &framework.options().commands;
+                let commands = application_commands();
                 let registered = if dev_guild != 0 {
-                    poise::builtins::register_in_guild(ctx, commands, GuildId::new(dev_guild)).await
+                    GuildId::new(dev_guild).set_commands(ctx, commands).await.map(|_| ())
                 } else {
-                    poise::builtins::register_globally(ctx, commands).await
+                    serenity::Command::set_global_commands(ctx, commands)
+                        .await
+                        .map(|_| ())
                 };
                 if let Err(e) = registered {
                     // The bot still answers buttons; commands come back on the next start.
