@@ -27,7 +27,7 @@ type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 pub fn list() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
     let mut commands = vec![finetune(), finetune_audit(), run_fine_tune_checklist()];
     for command in &mut commands {
-        localise(command);
+        localise(command, "");
     }
     commands
 }
@@ -64,12 +64,18 @@ fn localisations(key: &str) -> Vec<(std::borrow::Cow<'static, str>, std::borrow:
 /// command names stay as they are in every language, so `/finetune check` in every message is
 /// what people type; the message menu's name is localised at registration
 /// ([`application_commands`]).
-fn localise(command: &mut poise::Command<Arc<Bot>, CommandError>) {
-    if let Some(key) = description_key(&command.qualified_name) {
+fn localise(command: &mut poise::Command<Arc<Bot>, CommandError>, parent: &str) {
+    // poise fills `qualified_name` in only when the framework is built: spell it out here.
+    let path = if parent.is_empty() {
+        command.name.to_string()
+    } else {
+        format!("{parent} {}", command.name)
+    };
+    if let Some(key) = description_key(&path) {
         command.description = Some(say_in(Lang::En, key, &[]).into());
         command.description_localizations = localisations(key).into();
     }
-    if command.qualified_name == "finetune check" {
+    if path == "finetune check" {
         for parameter in &mut command.parameters {
             if parameter.name == "topic" {
                 parameter.description =
@@ -80,7 +86,7 @@ fn localise(command: &mut poise::Command<Arc<Bot>, CommandError>) {
         }
     }
     for sub in &mut command.subcommands {
-        localise(sub);
+        localise(sub, &path);
     }
 }
 
