@@ -94,3 +94,56 @@ cmd-resume-description = Die aktuelle Frage der Checkliste dieses Threads noch e
 cmd-help-description = Wie tunegate funktioniert.
 cmd-menu-name = Fine-Tuning-Checkliste starten
 cmd-audit-description = Die Fine-Tuning-Entscheidungen dieses Servers prüfen.
+
+## Nachfragen: wie eine Entscheidung ausgegangen ist
+follow-up-prompt-work = Hat die Arbeit am Prompt das Problem gelöst?
+follow-up-fine-tune = Habt ihr feinabgestimmt?
+follow-up-again = {" "}(ich frage noch einmal)
+follow-up =
+    { $mention }Checkliste #{ $id } endete mit **{ $verdict }** für „{ $proposal }“. { $question }{ $again }
+    Deine Antwort fließt in die Aufzeichnung des Teams ein, wie seine Entscheidungen ausgegangen sind.
+follow-up-note-label = Gibt es etwas, das das Team wissen sollte? (optional)
+follow-up-recorded = **{ $result }**, festgehalten von { $by } { $when }
+follow-up-already = Diese Nachfrage ist schon beantwortet: { $recorded }. Es wurde nichts Neues gespeichert.
+follow-up-thanks-head = Checkliste #{ $id }: So ist es ausgegangen. { $recorded }
+follow-up-ask-again = Ich frage in { $delay } noch einmal nach.
+follow-up-thanks = Danke: So lernt das Team, welche Ratschläge sich bewähren.
+note-to-copy = Deine Notiz zum Kopieren:
+duration-days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tagen
+}
+duration-hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+duration-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+duration-seconds = { $count ->
+    [one] { $count } Sekunde
+   *[other] { $count } Sekunden
+}
+
+## Das Formular für die geschätzte Ersparnis
+estimate-requests = Anfragen pro Monat
+estimate-requests-example = 10.000.000
+estimate-tokens = Durchschnittliche Tokens pro Anfrage: Eingabe / Ausgabe
+estimate-tokens-example = 1000 / 200
+estimate-prices = Aktuelles Modell, pro 1 Mio. Tokens: Eingabe / Ausgabe
+estimate-prices-example = 2.50 / 10.00
+estimate-fine-tuned = Feinabgestimmt: Preis Eingabe / Ausgabe oder Kostenfaktor
+estimate-fine-tuned-example = 10 (zehnmal günstiger) oder 0.30 / 1.20
+estimate-costs = Einmalige Trainingskosten / monatliche Pflege
+estimate-costs-example = 20.000 / 5.000
+estimate-needs-pair = „{ $label }“ braucht zwei Zahlen mit Schrägstrich dazwischen, etwa 1000 / 200.
+estimate-typed = Es wurde nichts gespeichert. Was du eingegeben hast, zum Kopieren:
+
+## Wiedervorlagen und Exportdateien
+revisit-trigger = Wiedervorlage von Entscheidung #{ $id }: { $text }
+revisit-started = { $by } hat Checkliste #{ $id } gestartet, um sie erneut zu prüfen.
+revisit-could-not-start = Ich konnte die Checkliste nicht starten: { $error }. Versuch es stattdessen mit `/finetune check`.
+audit-unknown-button = Dieser Button gehört nicht zu den aktuellen Buttons von tunegate. Führ den Befehl noch einmal aus.
+export-compressed = Sie war { $size } groß (mehr als die { $limit }, die Discord mich hier anhängen lässt), darum ist sie mit gzip auf { $compressed } komprimiert: Öffne sie mit einem beliebigen Entpackprogramm oder mit `gunzip { $name }`.
+export-split = Sie war { $size } groß ({ $compressed } komprimiert), mehr als die { $limit }, die Discord mich hier anhängen lässt, darum ist die komprimierte Datei in { $parts } Teile aufgeteilt. Füg sie mit `cat { $name }.part* > { $name }` (in der Reihenfolge) zusammen, dann `gunzip { $name }`.

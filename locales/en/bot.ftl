@@ -96,3 +96,56 @@ cmd-resume-description = Show the current question of this thread's checklist ag
 cmd-help-description = How tunegate works.
 cmd-menu-name = Run fine-tune checklist
 cmd-audit-description = Audit this server's fine-tuning decisions.
+
+## Follow-ups: how a decision turned out
+follow-up-prompt-work = Did the prompt work solve it?
+follow-up-fine-tune = Did you fine-tune?
+follow-up-again = {" "}(asking once more)
+follow-up =
+    { $mention }Checklist #{ $id } ended **{ $verdict }** for "{ $proposal }". { $question }{ $again }
+    Your answer goes into the team's record of how its decisions turned out.
+follow-up-note-label = Anything the team should know? (optional)
+follow-up-recorded = **{ $result }**, recorded by { $by } { $when }
+follow-up-already = This follow-up is already answered: { $recorded }. Nothing new was recorded.
+follow-up-thanks-head = Checklist #{ $id }: how it turned out. { $recorded }
+follow-up-ask-again = I will ask once more in { $delay }.
+follow-up-thanks = Thanks: this is how the team learns which advice holds.
+note-to-copy = Your note, to copy:
+duration-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+
+## The savings estimate form
+estimate-requests = Requests per month
+estimate-requests-example = 10,000,000
+estimate-tokens = Average tokens per request: input / output
+estimate-tokens-example = 1000 / 200
+estimate-prices = Current model, per 1M tokens: in / out
+estimate-prices-example = 2.50 / 10.00
+estimate-fine-tuned = Fine-tuned: price in / out, or cost ratio
+estimate-fine-tuned-example = 10 (ten times cheaper), or 0.30 / 1.20
+estimate-costs = One-off training cost / monthly upkeep
+estimate-costs-example = 20,000 / 5,000
+estimate-needs-pair = "{ $label }" needs two numbers separated by a slash, like 1000 / 200.
+estimate-typed = Nothing was recorded. What you typed, to copy:
+
+## Revisits and export files
+revisit-trigger = Revisit of decision #{ $id }: { $text }
+revisit-started = { $by } started checklist #{ $id } to revisit it.
+revisit-could-not-start = I could not start the checklist: { $error }. Try `/finetune check` instead.
+audit-unknown-button = This button is not one of tunegate's current buttons. Run the command again.
+export-compressed = It was { $size } (more than the { $limit } Discord lets me attach here), so it is compressed with gzip to { $compressed }: open it with any unzip tool, or `gunzip { $name }`.
+export-split = It was { $size } ({ $compressed } compressed), more than the { $limit } Discord lets me attach here, so the compressed file is split into { $parts } parts. Join them with `cat { $name }.part* > { $name }` (in order), then `gunzip { $name }`.

@@ -94,3 +94,56 @@ cmd-resume-description = Volver a mostrar la pregunta actual de la checklist de 
 cmd-help-description = Cómo funciona tunegate.
 cmd-menu-name = Checklist de fine-tuning
 cmd-audit-description = Auditar las decisiones de fine-tuning de este servidor.
+
+## Seguimientos: cómo salió una decisión
+follow-up-prompt-work = ¿El trabajo en el prompt lo resolvió?
+follow-up-fine-tune = ¿Hicisteis el fine-tuning?
+follow-up-again = {" "}(lo pregunto otra vez)
+follow-up =
+    { $mention }La checklist #{ $id } terminó en **{ $verdict }** para «{ $proposal }». { $question }{ $again }
+    Tu respuesta pasa al registro del equipo sobre cómo salieron sus decisiones.
+follow-up-note-label = ¿Algo que el equipo deba saber? (opcional)
+follow-up-recorded = **{ $result }**, guardado por { $by } { $when }
+follow-up-already = Este seguimiento ya tiene respuesta: { $recorded }. No se ha guardado nada nuevo.
+follow-up-thanks-head = Checklist #{ $id }: cómo salió. { $recorded }
+follow-up-ask-again = Volveré a preguntar dentro de { $delay }.
+follow-up-thanks = Gracias: así aprende el equipo qué consejos funcionan.
+note-to-copy = Tu nota, para copiarla:
+duration-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+duration-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+duration-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+duration-seconds = { $count ->
+    [one] { $count } segundo
+   *[other] { $count } segundos
+}
+
+## El formulario de estimación del ahorro
+estimate-requests = Peticiones al mes
+estimate-requests-example = 10.000.000
+estimate-tokens = Tokens medios por petición: entrada / salida
+estimate-tokens-example = 1000 / 200
+estimate-prices = Modelo actual, por 1M de tokens: entrada / salida
+estimate-prices-example = 2.50 / 10.00
+estimate-fine-tuned = Modelo ajustado: precio entrada / salida, o ratio de coste
+estimate-fine-tuned-example = 10 (diez veces más barato), o 0.30 / 1.20
+estimate-costs = Coste único de entrenamiento / mantenimiento mensual
+estimate-costs-example = 20.000 / 5.000
+estimate-needs-pair = «{ $label }» necesita dos números separados por una barra, como 1000 / 200.
+estimate-typed = No se ha guardado nada. Lo que escribiste, para copiarlo:
+
+## Revisiones y archivos de exportación
+revisit-trigger = Revisión de la decisión #{ $id }: { $text }
+revisit-started = { $by } empezó la checklist #{ $id } para revisarla.
+revisit-could-not-start = No he podido empezar la checklist: { $error }. Prueba con `/finetune check`.
+audit-unknown-button = Este botón no es uno de los botones actuales de tunegate. Vuelve a usar el comando.
+export-compressed = Ocupaba { $size } (más de los { $limit } que Discord me deja adjuntar aquí), así que está comprimido con gzip a { $compressed }: ábrelo con cualquier herramienta de descompresión, o con `gunzip { $name }`.
+export-split = Ocupaba { $size } ({ $compressed } comprimido), más de los { $limit } que Discord me deja adjuntar aquí, así que el archivo comprimido está dividido en { $parts } partes. Únelas con `cat { $name }.part* > { $name }` (en orden) y luego `gunzip { $name }`.

@@ -94,3 +94,56 @@ cmd-resume-description = Remontrer la question en cours de la checklist de ce fi
 cmd-help-description = Comment fonctionne tunegate.
 cmd-menu-name = Lancer la checklist fine-tuning
 cmd-audit-description = Auditer les décisions de fine-tuning de ce serveur.
+
+## Relances : comment une décision a tourné
+follow-up-prompt-work = Le travail sur le prompt a-t-il réglé le problème ?
+follow-up-fine-tune = Avez-vous fait le fine-tuning ?
+follow-up-again = {" "}(je repose la question)
+follow-up =
+    { $mention }La checklist #{ $id } s'est terminée sur **{ $verdict }** pour « { $proposal } ». { $question }{ $again }
+    Ta réponse rejoint le registre de l'équipe sur la façon dont ses décisions ont tourné.
+follow-up-note-label = Quelque chose que l'équipe devrait savoir ? (facultatif)
+follow-up-recorded = **{ $result }**, enregistré par { $by } { $when }
+follow-up-already = Cette relance a déjà une réponse : { $recorded }. Rien de nouveau n'a été enregistré.
+follow-up-thanks-head = Checklist #{ $id } : comment ça a tourné. { $recorded }
+follow-up-ask-again = Je reposerai la question dans { $delay }.
+follow-up-thanks = Merci : c'est comme ça que l'équipe apprend quels conseils tiennent la route.
+note-to-copy = Ta note, à copier :
+duration-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+duration-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-seconds = { $count ->
+    [one] { $count } seconde
+   *[other] { $count } secondes
+}
+
+## Le formulaire d'estimation des économies
+estimate-requests = Requêtes par mois
+estimate-requests-example = 10 000 000
+estimate-tokens = Tokens moyens par requête : entrée / sortie
+estimate-tokens-example = 1000 / 200
+estimate-prices = Modèle actuel, pour 1M tokens : entrée / sortie
+estimate-prices-example = 2.50 / 10.00
+estimate-fine-tuned = Modèle affiné : prix entrée / sortie, ou ratio de coût
+estimate-fine-tuned-example = 10 (dix fois moins cher), ou 0.30 / 1.20
+estimate-costs = Coût d'entraînement unique / entretien mensuel
+estimate-costs-example = 20 000 / 5 000
+estimate-needs-pair = « { $label } » attend deux nombres séparés par une barre oblique, comme 1000 / 200.
+estimate-typed = Rien n'a été enregistré. Ce que tu as saisi, à copier :
+
+## Réexamens et fichiers d'export
+revisit-trigger = Réexamen de la décision #{ $id } : { $text }
+revisit-started = { $by } a lancé la checklist #{ $id } pour la réexaminer.
+revisit-could-not-start = Je n'ai pas pu lancer la checklist : { $error }. Essaie plutôt `/finetune check`.
+audit-unknown-button = Ce bouton ne fait pas partie des boutons actuels de tunegate. Relance la commande.
+export-compressed = Il faisait { $size } (plus que les { $limit } que Discord me laisse joindre ici), alors il est compressé avec gzip en { $compressed } : ouvre-le avec n'importe quel outil de décompression, ou `gunzip { $name }`.
+export-split = Il faisait { $size } ({ $compressed } compressé), plus que les { $limit } que Discord me laisse joindre ici, alors le fichier compressé est découpé en { $parts } parties. Rassemble-les avec `cat { $name }.part* > { $name }` (dans l'ordre), puis `gunzip { $name }`.

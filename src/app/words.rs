@@ -329,7 +329,16 @@ impl Words {
         let pattern = bundle.get_message(key)?.value()?;
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, FluentValue::from(*value));
+            // Whole numbers go in as numbers, so a message can choose its plural form
+            // (`{ $count -> [one] ... *[other] ... }`); ids and other text stay text.
+            let number = value
+                .parse::<i64>()
+                .ok()
+                .filter(|n| n.to_string() == *value && n.unsigned_abs() < (1 << 53));
+            match number {
+                Some(n) => fluent_args.set(*name, FluentValue::from(n)),
+                None => fluent_args.set(*name, FluentValue::from(*value)),
+            }
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
@@ -402,6 +411,21 @@ pub fn headline_in(lang: Lang, verdict: crate::checklist::VerdictKind) -> String
         VerdictKind::Justified => "verdict-headline-justified",
     };
     say_in(lang, key, &[])
+}
+
+/// A delay in words: "14 days", "36 hours", "90 seconds" (whole units, as settings give them).
+pub fn duration_in(lang: Lang, delay: chrono::Duration) -> String {
+    let secs = delay.num_seconds().max(0);
+    let (count, key) = if secs >= 86_400 && secs % 86_400 == 0 {
+        (secs / 86_400, "duration-days")
+    } else if secs >= 3600 && secs % 3600 == 0 {
+        (secs / 3600, "duration-hours")
+    } else if secs >= 60 && secs % 60 == 0 {
+        (secs / 60, "duration-minutes")
+    } else {
+        (secs, "duration-seconds")
+    };
+    say_in(lang, key, &[("count", &count.to_string())])
 }
 
 /// A recorded result in the words of its follow-up button ("Solved without fine-tuning").
@@ -560,6 +584,16 @@ mod tests {
             say("may-not-answer-roles", &[("roles", "@x")]),
             " or members of @x"
         );
+    }
+
+    #[test]
+    fn durations_choose_their_plural_form() {
+        let day = chrono::Duration::days(1);
+        assert_eq!(duration_in(Lang::En, day), "1 day");
+        assert_eq!(duration_in(Lang::En, day * 14), "14 days");
+        assert_eq!(duration_in(Lang::Fr, chrono::Duration::hours(36)), "36 heures");
+        assert_eq!(duration_in(Lang::De, day), "1 Tag");
+        assert_eq!(duration_in(Lang::Es, chrono::Duration::seconds(90)), "90 segundos");
     }
 
     #[test]
