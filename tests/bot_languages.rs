@@ -187,7 +187,11 @@ async fn walkthrough_in(h: &BotHarness, lang: &Expected) {
     assert!(edited.contains(lang.goal_label), "{edited}");
     assert!(edited.contains(lang.answered_by), "{edited}");
     let mut question = h.posted_in(mark, thread).await;
-    assert!(text(&question).contains(lang.gate_question), "{}", text(&question));
+    assert!(
+        text(&question).contains(lang.gate_question),
+        "{}",
+        text(&question)
+    );
     assert_eq!(
         button_labels(&question)[..4],
         [lang.yes, lang.no, lang.not_sure, lang.back]
@@ -206,7 +210,10 @@ async fn walkthrough_in(h: &BotHarness, lang: &Expected) {
     let mark = h.mark();
     click_in(h, lang.locale, "none", &question, &alice).await;
     let verdict = h.posted_in(mark, thread).await;
-    assert!(text(&verdict).starts_with(lang.verdict_message), "{verdict}");
+    assert!(
+        text(&verdict).starts_with(lang.verdict_message),
+        "{verdict}"
+    );
     let embed = &verdict["embeds"][0];
     assert_eq!(
         embed["title"].as_str().unwrap(),
@@ -227,7 +234,10 @@ async fn walkthrough_in(h: &BotHarness, lang: &Expected) {
         .detail(walkthrough_of(&first), None)
         .await
         .expect("recorded");
-    assert_eq!(only.walkthrough.lang, lang.code, "stored with the walkthrough");
+    assert_eq!(
+        only.walkthrough.lang, lang.code,
+        "stored with the walkthrough"
+    );
     let decision = only.decision.expect("decided");
     assert_eq!(decision.verdict, VerdictKind::Premature);
     assert!(
@@ -285,7 +295,10 @@ async fn a_locale_tunegate_lacks_gets_english_and_a_known_one_its_own_language()
     );
     let refused = click_in(&h, "pt-BR", "dismiss", &first, &bob).await;
     let said = refused.body_at("/data/content").unwrap().as_str().unwrap();
-    assert!(said.starts_with("Only the person who proposed this"), "{said}");
+    assert!(
+        said.starts_with("Only the person who proposed this"),
+        "{said}"
+    );
     let refused = click_in(&h, "de", "dismiss", &first, &bob).await;
     let said = refused.body_at("/data/content").unwrap().as_str().unwrap();
     assert!(said.starts_with(GERMAN.refusal), "{said}");
@@ -297,7 +310,11 @@ async fn a_locale_tunegate_lacks_gets_english_and_a_known_one_its_own_language()
     let edited = picked.body_at("/data/content").unwrap().as_str().unwrap();
     assert!(edited.contains("Output format (answered by"), "{edited}");
     let next = h.posted_in(mark, thread).await;
-    assert!(text(&next).contains("**Question 2 of 6**"), "{}", text(&next));
+    assert!(
+        text(&next).contains("**Question 2 of 6**"),
+        "{}",
+        text(&next)
+    );
     h.assert_clean();
 }
 
@@ -328,7 +345,11 @@ async fn a_slash_command_starts_the_walkthrough_in_the_users_locale() {
         .parse()
         .unwrap();
     let first = h.posted_in(mark, thread).await;
-    assert!(text(&first).contains("**Question 1 sur 6**"), "{}", text(&first));
+    assert!(
+        text(&first).contains("**Question 1 sur 6**"),
+        "{}",
+        text(&first)
+    );
     let told = h.expect(mark, "POST", "/webhooks/").await;
     let said = told.body_at("/content").unwrap().as_str().unwrap();
     assert!(said.starts_with("Checklist #"), "{said}");
@@ -378,7 +399,10 @@ async fn the_registered_commands_carry_discords_description_localisations() {
         json!("Qué se propone, en pocas palabras")
     );
     let audit = named("finetune-audit");
-    assert!(audit["description_localizations"]["fr"].is_string(), "{audit}");
+    assert!(
+        audit["description_localizations"]["fr"].is_string(),
+        "{audit}"
+    );
     let menu = named("Run fine-tune checklist");
     assert_eq!(menu["type"], json!(3));
     assert_eq!(

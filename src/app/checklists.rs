@@ -84,8 +84,14 @@ mod tests {
             let q = content.render(&content.gate(Gate::Examples).question);
             assert!(q.contains("1,000"), "{lang}: {q}");
             assert!(!q.contains('{'), "{lang}: {q}");
-            assert!(content.verdicts.premature.failing_gate.contains("{gate}"), "{lang}");
-            assert!(content.verdicts.justified.carried_by.contains("{driver}"), "{lang}");
+            assert!(
+                content.verdicts.premature.failing_gate.contains("{gate}"),
+                "{lang}"
+            );
+            assert!(
+                content.verdicts.justified.carried_by.contains("{driver}"),
+                "{lang}"
+            );
         }
         assert_ne!(all[&Lang::Fr].goal.question, en.goal.question);
     }

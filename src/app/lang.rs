@@ -128,7 +128,10 @@ mod tests {
             Lang::Es
         );
         assert_eq!(Lang::choose(None, None, None, Some("de")), Lang::De);
-        assert_eq!(Lang::choose(Some("ja"), Some("it"), None, Some("ko")), Lang::En);
+        assert_eq!(
+            Lang::choose(Some("ja"), Some("it"), None, Some("ko")),
+            Lang::En
+        );
     }
 
     #[test]
@@ -136,9 +139,18 @@ mod tests {
         let env = |v: &[Option<&str>]| -> Vec<Option<String>> {
             v.iter().map(|s| s.map(str::to_string)).collect()
         };
-        assert_eq!(Lang::from_environment(&env(&[None, Some("fr_FR.UTF-8")])), Lang::Fr);
-        assert_eq!(Lang::from_environment(&env(&[Some("C.UTF-8"), Some("de_DE")])), Lang::De);
-        assert_eq!(Lang::from_environment(&env(&[Some("pt_BR.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_environment(&env(&[None, Some("fr_FR.UTF-8")])),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_environment(&env(&[Some("C.UTF-8"), Some("de_DE")])),
+            Lang::De
+        );
+        assert_eq!(
+            Lang::from_environment(&env(&[Some("pt_BR.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(Lang::from_environment(&env(&[])), Lang::En);
     }
 }

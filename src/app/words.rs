@@ -150,7 +150,9 @@ fn new_bundle(lang: Lang) -> FluentBundle<FluentResource> {
 fn parse(path: &str, text: &str) -> Result<FluentResource, WordsError> {
     FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         let first = errors.first();
-        let line = first.map_or(1, |e| text[..e.pos.start.min(text.len())].lines().count().max(1));
+        let line = first.map_or(1, |e| {
+            text[..e.pos.start.min(text.len())].lines().count().max(1)
+        });
         WordsError::Syntax {
             path: path.to_string(),
             line,
@@ -225,7 +227,9 @@ pub fn built_in_catalogues() -> Result<BTreeMap<Lang, Catalogue>, WordsError> {
     let mut out: BTreeMap<Lang, Catalogue> = BTreeMap::new();
     for (lang, path, text) in BUILT_IN {
         let resource = parse(path, text)?;
-        out.entry(*lang).or_default().extend(catalogue_of(&resource));
+        out.entry(*lang)
+            .or_default()
+            .extend(catalogue_of(&resource));
     }
     Ok(out)
 }
@@ -239,7 +243,11 @@ impl Words {
             let bundle = bundles.entry(*lang).or_insert_with(|| new_bundle(*lang));
             // Two built-in files defining one key is caught by the tests; the first one wins.
             if let Err(errors) = bundle.add_resource(resource) {
-                tracing::error!(path, ?errors, "duplicate messages in a built-in locale file");
+                tracing::error!(
+                    path,
+                    ?errors,
+                    "duplicate messages in a built-in locale file"
+                );
             }
         }
         Ok(Words { bundles })
@@ -343,7 +351,12 @@ impl Words {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         if !errors.is_empty() {
-            tracing::warn!(key, lang = lang.code(), ?errors, "a message lacks an argument");
+            tracing::warn!(
+                key,
+                lang = lang.code(),
+                ?errors,
+                "a message lacks an argument"
+            );
         }
         Some(text.into_owned())
     }
@@ -591,9 +604,15 @@ mod tests {
         let day = chrono::Duration::days(1);
         assert_eq!(duration_in(Lang::En, day), "1 day");
         assert_eq!(duration_in(Lang::En, day * 14), "14 days");
-        assert_eq!(duration_in(Lang::Fr, chrono::Duration::hours(36)), "36 heures");
+        assert_eq!(
+            duration_in(Lang::Fr, chrono::Duration::hours(36)),
+            "36 heures"
+        );
         assert_eq!(duration_in(Lang::De, day), "1 Tag");
-        assert_eq!(duration_in(Lang::Es, chrono::Duration::seconds(90)), "90 segundos");
+        assert_eq!(
+            duration_in(Lang::Es, chrono::Duration::seconds(90)),
+            "90 segundos"
+        );
     }
 
     #[test]
@@ -606,15 +625,23 @@ mod tests {
         let all = built_in_catalogues().unwrap();
         let en = &all[&Lang::En];
         for lang in Lang::ALL {
-            let other = all.get(&lang).unwrap_or_else(|| panic!("no files for {lang}"));
+            let other = all
+                .get(&lang)
+                .unwrap_or_else(|| panic!("no files for {lang}"));
             for (key, vars) in en {
                 let theirs = other
                     .get(key)
                     .unwrap_or_else(|| panic!("`{key}` is missing in locales/{lang}/"));
-                assert_eq!(theirs, vars, "placeholders of `{key}` differ in locales/{lang}/");
+                assert_eq!(
+                    theirs, vars,
+                    "placeholders of `{key}` differ in locales/{lang}/"
+                );
             }
             for key in other.keys() {
-                assert!(en.contains_key(key), "locales/{lang}/ has `{key}`, English does not");
+                assert!(
+                    en.contains_key(key),
+                    "locales/{lang}/ has `{key}`, English does not"
+                );
             }
         }
     }
@@ -639,7 +666,10 @@ mod tests {
             .add_override(Lang::Fr, "team/fr.ftl", "review-gone = C'est parti.\n")
             .unwrap();
         assert_eq!(words.say(Lang::Fr, "review-gone", &[]), "C'est parti.");
-        assert_ne!(words.say(Lang::Fr, "suggestion-gone", &[]), "suggestion-gone");
+        assert_ne!(
+            words.say(Lang::Fr, "suggestion-gone", &[]),
+            "suggestion-gone"
+        );
     }
 
     #[test]
@@ -649,7 +679,10 @@ mod tests {
             .add_override(Lang::De, "team/de.ftl", "no-such-thing = x\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("team/de.ftl") && err.contains("`no-such-thing`"), "{err}");
+        assert!(
+            err.contains("team/de.ftl") && err.contains("`no-such-thing`"),
+            "{err}"
+        );
         let err = words
             .add_override(
                 Lang::De,
@@ -659,12 +692,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("team/de.ftl"), "{err}");
-        assert!(err.contains("`not-in-this-server`") && err.contains("$number"), "{err}");
+        assert!(
+            err.contains("`not-in-this-server`") && err.contains("$number"),
+            "{err}"
+        );
         assert!(err.contains("{ $id }"), "{err}");
         let err = words
             .add_override(Lang::Es, "team/es.ftl", "review-gone = { $\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("team/es.ftl") && err.contains("syntax"), "{err}");
+        assert!(
+            err.contains("team/es.ftl") && err.contains("syntax"),
+            "{err}"
+        );
     }
 }

@@ -208,9 +208,11 @@ impl ChecklistFile {
     pub fn parse(text: &str, origin: &str) -> Result<ChecklistFile, ContentError> {
         toml::from_str(text).map_err(|e| {
             let message = e.to_string().trim().to_string();
-            let moved = ["intro", "goal", "goals", "gates", "answers", "drivers", "verdicts"]
-                .iter()
-                .any(|k| message.contains(&format!("unknown field `{k}`")));
+            let moved = [
+                "intro", "goal", "goals", "gates", "answers", "drivers", "verdicts",
+            ]
+            .iter()
+            .any(|k| message.contains(&format!("unknown field `{k}`")));
             ContentError::Invalid {
                 origin: origin.to_string(),
                 message: if moved {

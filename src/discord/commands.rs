@@ -47,7 +47,12 @@ fn description_key(qualified_name: &str) -> Option<&'static str> {
 
 /// `key` in every language but English (the commands' own words), under Discord's locale
 /// codes.
-fn localisations(key: &str) -> Vec<(std::borrow::Cow<'static, str>, std::borrow::Cow<'static, str>)> {
+fn localisations(
+    key: &str,
+) -> Vec<(
+    std::borrow::Cow<'static, str>,
+    std::borrow::Cow<'static, str>,
+)> {
     Lang::ALL
         .into_iter()
         .filter(|l| *l != Lang::En)
@@ -137,7 +142,10 @@ pub fn framework(bot: Arc<Bot>) -> poise::Framework<Arc<Bot>, CommandError> {
                 }
                 let commands = application_commands();
                 let registered = if dev_guild != 0 {
-                    GuildId::new(dev_guild).set_commands(ctx, commands).await.map(|_| ())
+                    GuildId::new(dev_guild)
+                        .set_commands(ctx, commands)
+                        .await
+                        .map(|_| ())
                 } else {
                     serenity::Command::set_global_commands(ctx, commands)
                         .await
@@ -246,7 +254,10 @@ async fn check(
     .map_err(|e| refuse(t("could-not-start", &[("error", &start_error(lang, &e))])))?;
     let id = begun.record.id.to_string();
     let mut text = match begun.home {
-        Some(home) => t("started-in", &[("id", &id), ("home", &format!("<#{home}>"))]),
+        Some(home) => t(
+            "started-in",
+            &[("id", &id), ("home", &format!("<#{home}>"))],
+        ),
         None => t("started", &[("id", &id)]),
     };
     if begun.thread_refused {
@@ -293,7 +304,10 @@ async fn run_fine_tune_checklist(
     let id = begun.record.id.to_string();
     let text = match (begun.created, begun.home) {
         (false, _) => t("already-has-checklist", &[("id", &id)]),
-        (true, Some(home)) => t("started-in", &[("id", &id), ("home", &format!("<#{home}>"))]),
+        (true, Some(home)) => t(
+            "started-in",
+            &[("id", &id), ("home", &format!("<#{home}>"))],
+        ),
         (true, None) => t("started", &[("id", &id)]),
     };
     say(ctx, text).await

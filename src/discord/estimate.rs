@@ -15,10 +15,10 @@ use serenity::all::{
 
 use super::outcome_id::OutcomeId;
 use super::reply::{ephemeral, person_lang, words_in};
-use crate::app::Lang;
-use crate::app::words::say_in;
 use super::{Bot, access, render};
+use crate::app::Lang;
 use crate::app::Recorder;
+use crate::app::words::say_in;
 use crate::checklist::cost::{CostInputs, FineTunedPrice, field, parse_amount};
 use crate::config::CostSettings;
 
@@ -130,6 +130,7 @@ pub fn parse_form(
         )
     };
     let (training_cost, upkeep_per_month) = pair(
+        lang,
         get(COSTS.0),
         COSTS.1,
         (field::TRAINING_COST, field::UPKEEP_PER_MONTH),

@@ -8,8 +8,8 @@ use serenity::all::{
 use super::outcome_id::{self, OutcomeId};
 use super::start::{Anchor, begin};
 use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups, suggest};
-use crate::app::{Lang, Source};
 use crate::app::start::ChatSkip;
+use crate::app::{Lang, Source};
 use crate::detect::Action;
 
 /// Routes one gateway event.
@@ -59,7 +59,10 @@ async fn on_outcome_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         Some(OutcomeId::Estimate { walkthrough_id }) => {
             estimate::on_click(ctx, bot, ci, walkthrough_id).await
         }
-        _ => stale(ctx, ci.id, &ci.token).await,
+        _ => {
+            let lang = super::reply::person_lang(&ci.locale, ci.guild_locale.as_deref());
+            stale(ctx, lang, ci.id, &ci.token).await
+        }
     }
 }
 
@@ -74,15 +77,20 @@ async fn on_outcome_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
         Some(OutcomeId::EstimateForm { walkthrough_id }) => {
             estimate::on_form(ctx, bot, mi, walkthrough_id).await
         }
-        _ => stale(ctx, mi.id, &mi.token).await,
+        _ => {
+            let lang = super::reply::person_lang(&mi.locale, mi.guild_locale.as_deref());
+            stale(ctx, lang, mi.id, &mi.token).await
+        }
     }
 }
 
 /// Answers a control this bot does not know (forged, or from an older version).
-async fn stale(ctx: &Context, id: serenity::all::InteractionId, token: &str) {
-    let response = super::reply::ephemeral(
-        "This button is not one of tunegate's current buttons. Nothing was recorded.",
-    );
+async fn stale(ctx: &Context, lang: Lang, id: serenity::all::InteractionId, token: &str) {
+    let response = super::reply::ephemeral(crate::app::words::say_in(
+        lang,
+        "suggest-unknown-button",
+        &[],
+    ));
     if let Err(e) = ctx
         .http
         .create_interaction_response(id, token, &response, Vec::new())
@@ -114,10 +122,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     let detection = bot.detector.detect(&message.content);
     // A French proposal gets the French walkthrough (and a French suggestion); else the server's language, else the
     // guild's preferred locale (from the cache, when the guild is there), else English.
-    let preferred = ctx
-        .cache
-        .guild(guild)
-        .map(|g| g.preferred_locale.clone());
+    let preferred = ctx.cache.guild(guild).map(|g| g.preferred_locale.clone());
     // server language: see app::settings
     let lang = Lang::choose(None, detection.language, None, preferred.as_deref());
     match detection.action {

@@ -23,10 +23,10 @@ use serenity::all::{
 
 use super::outcome_id::OutcomeId;
 use super::reply::{ephemeral, person_lang, words_in};
-use crate::app::Lang;
-use crate::app::words::{duration_in, headline_in, say_in};
 use super::rest::RestError;
 use super::{Bot, access, render};
+use crate::app::Lang;
+use crate::app::words::{duration_in, headline_in, say_in};
 use crate::app::{
     AppError, DueFollowUp, FollowUpDelivery, MAX_OUTCOME_NOTE_CHARS, OutcomeEntry, OutcomeRecord,
     OutcomeRecorded, Recorder,
@@ -204,8 +204,8 @@ fn note_form(lang: Lang, walkthrough_id: i64, round: u32, result: OutcomeResult)
     let label = say_in(lang, "follow-up-note-label", &[]);
     CreateModal::new(id.to_string(), title).components(vec![CreateActionRow::InputText(
         CreateInputText::new(InputTextStyle::Paragraph, label, "note")
-        .max_length(MAX_OUTCOME_NOTE_CHARS as u16)
-        .required(false),
+            .max_length(MAX_OUTCOME_NOTE_CHARS as u16)
+            .required(false),
     )])
 }
 
@@ -351,10 +351,7 @@ pub async fn on_answer_form(
             if let Some(note) = note.as_deref().filter(|n| !n.trim().is_empty()) {
                 text.push('\n');
                 text.push_str(&say_in(lang, "note-to-copy", &[]));
-                text.push_str(&format!(
-                    "\n```\n{}\n```",
-                    note.replace("```", "'''")
-                ));
+                text.push_str(&format!("\n```\n{}\n```", note.replace("```", "'''")));
             }
             respond(ephemeral(crate::text::truncate_chars(
                 &text,

@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use serenity::all::{ChannelId, CreateMessage, UserId};
 
 use super::rest::RestError;
-use crate::app::words::say_in;
 use super::{Bot, render};
+use crate::app::words::say_in;
 use crate::app::{AppError, WalkthroughRecord};
 use crate::checklist::Step;
 

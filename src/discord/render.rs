@@ -76,7 +76,11 @@ pub fn thread_name(lang: Lang, proposal: &str, walkthrough_id: i64) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let name = if words.is_empty() {
-        say_in(lang, "thread-name-empty", &[("id", &walkthrough_id.to_string())])
+        say_in(
+            lang,
+            "thread-name-empty",
+            &[("id", &walkthrough_id.to_string())],
+        )
     } else {
         say_in(lang, "thread-name", &[("words", &words)])
     };
@@ -390,13 +394,20 @@ pub fn verdict_parts(
         .title(truncate_chars(
             &say(
                 "verdict-title",
-                &[("headline", &headline_in(lang, d.verdict)), ("title", title)],
+                &[
+                    ("headline", &headline_in(lang, d.verdict)),
+                    ("title", title),
+                ],
             ),
             256,
         ))
         .description(truncate_chars(&d.summary, 4096))
         .colour(verdict_colour(d.verdict))
-        .field(say("verdict-why", &[]), bullet_field(&d.reasons, false), false)
+        .field(
+            say("verdict-why", &[]),
+            bullet_field(&d.reasons, false),
+            false,
+        )
         .field(
             say("verdict-next-steps", &[]),
             bullet_field(&d.next_steps, true),
@@ -442,7 +453,11 @@ pub fn verdict_parts(
 pub fn savings_lines(lang: Lang, savings: &SavingsEstimate) -> String {
     let e = &savings.record.estimate;
     let break_even = match e.break_even_months {
-        Some(months) => say_in(lang, "savings-months", &[("months", &format!("{months:.1}"))]),
+        Some(months) => say_in(
+            lang,
+            "savings-months",
+            &[("months", &format!("{months:.1}"))],
+        ),
         None => say_in(lang, "savings-never", &[]),
     };
     let mut text = say_in(
@@ -531,13 +546,7 @@ mod tests {
     fn every_question_fits_discords_component_rules() {
         let content = ChecklistContent::built_in();
         for step in Step::ALL.into_iter().filter(|s| *s != Step::Done) {
-            let (text, rows) = question(
-                Lang::En,
-                &content,
-                i64::MAX,
-                step,
-                Some("x".repeat(3000)),
-            );
+            let (text, rows) = question(Lang::En, &content, i64::MAX, step, Some("x".repeat(3000)));
             assert!(text.chars().count() <= MESSAGE_LIMIT);
             assert!(!rows.is_empty() && rows.len() <= 5);
             let json = serde_json::to_value(&rows).unwrap();
