@@ -148,4 +148,4 @@ revisit-started = { $by } started checklist #{ $id } to revisit it.
 revisit-could-not-start = I could not start the checklist: { $error }. Try `/finetune check` instead.
 audit-unknown-button = This button is not one of tunegate's current buttons. Run the command again.
 export-compressed = It was { $size } (more than the { $limit } Discord lets me attach here), so it is compressed with gzip to { $compressed }: open it with any unzip tool, or `gunzip { $name }`.
-export-split = It was { $size } ({ $compressed } compressed), more than the { $limit } Discord lets me attach here, so the compressed file is split into { $parts } parts. Join them with `cat { $name }.part* > { $name }` (in order), then `gunzip { $name }`.
+export-split = It was { $size } ({ $compressed } compressed), more than the { $limit } Discord lets me attach here, so the compressed file is split into { $parts } parts, one a message. Join them with `cat { $name }.part* > { $name }` (in order), then `gunzip { $name }`.

@@ -146,4 +146,4 @@ revisit-started = { $by } empezó la checklist #{ $id } para revisarla.
 revisit-could-not-start = No he podido empezar la checklist: { $error }. Prueba con `/finetune check`.
 audit-unknown-button = Este botón no es uno de los botones actuales de tunegate. Vuelve a usar el comando.
 export-compressed = Ocupaba { $size } (más de los { $limit } que Discord me deja adjuntar aquí), así que está comprimido con gzip a { $compressed }: ábrelo con cualquier herramienta de descompresión, o con `gunzip { $name }`.
-export-split = Ocupaba { $size } ({ $compressed } comprimido), más de los { $limit } que Discord me deja adjuntar aquí, así que el archivo comprimido está dividido en { $parts } partes. Únelas con `cat { $name }.part* > { $name }` (en orden) y luego `gunzip { $name }`.
+export-split = Ocupaba { $size } ({ $compressed } comprimido), más de los { $limit } que Discord me deja adjuntar aquí, así que el archivo comprimido está dividido en { $parts } partes, una por mensaje. Únelas con `cat { $name }.part* > { $name }` (en orden) y luego `gunzip { $name }`.

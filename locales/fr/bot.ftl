@@ -146,4 +146,4 @@ revisit-started = { $by } a lancé la checklist #{ $id } pour la réexaminer.
 revisit-could-not-start = Je n'ai pas pu lancer la checklist : { $error }. Essaie plutôt `/finetune check`.
 audit-unknown-button = Ce bouton ne fait pas partie des boutons actuels de tunegate. Relance la commande.
 export-compressed = Il faisait { $size } (plus que les { $limit } que Discord me laisse joindre ici), alors il est compressé avec gzip en { $compressed } : ouvre-le avec n'importe quel outil de décompression, ou `gunzip { $name }`.
-export-split = Il faisait { $size } ({ $compressed } compressé), plus que les { $limit } que Discord me laisse joindre ici, alors le fichier compressé est découpé en { $parts } parties. Rassemble-les avec `cat { $name }.part* > { $name }` (dans l'ordre), puis `gunzip { $name }`.
+export-split = Il faisait { $size } ({ $compressed } compressé), plus que les { $limit } que Discord me laisse joindre ici, alors le fichier compressé est découpé en { $parts } parties, une par message. Rassemble-les avec `cat { $name }.part* > { $name }` (dans l'ordre), puis `gunzip { $name }`.

@@ -39,6 +39,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         include_str!("../../locales/en/bot.ftl"),
     ),
     (
+        Lang::En,
+        "locales/en/audit.ftl",
+        include_str!("../../locales/en/audit.ftl"),
+    ),
+    (
         Lang::Fr,
         "locales/fr/checklist.ftl",
         include_str!("../../locales/fr/checklist.ftl"),
@@ -52,6 +57,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "locales/fr/bot.ftl",
         include_str!("../../locales/fr/bot.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "locales/fr/audit.ftl",
+        include_str!("../../locales/fr/audit.ftl"),
     ),
     (
         Lang::De,
@@ -69,6 +79,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         include_str!("../../locales/de/bot.ftl"),
     ),
     (
+        Lang::De,
+        "locales/de/audit.ftl",
+        include_str!("../../locales/de/audit.ftl"),
+    ),
+    (
         Lang::Es,
         "locales/es/checklist.ftl",
         include_str!("../../locales/es/checklist.ftl"),
@@ -82,6 +97,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         Lang::Es,
         "locales/es/bot.ftl",
         include_str!("../../locales/es/bot.ftl"),
+    ),
+    (
+        Lang::Es,
+        "locales/es/audit.ftl",
+        include_str!("../../locales/es/audit.ftl"),
     ),
 ];
 

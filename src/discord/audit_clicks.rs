@@ -44,7 +44,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
             if let Err(e) = audit {
                 return respond(ephemeral(words_in(lang, &e))).await;
             }
-            match history_view(bot, guild, &query).await {
+            match history_view(bot, lang, guild, &query).await {
                 Ok((embed, rows)) => {
                     let page = CreateInteractionResponseMessage::new()
                         .embed(embed)
