@@ -263,6 +263,51 @@ async fn a_french_proposal_gets_the_whole_walkthrough_in_french() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_french_auditor_reads_a_decision_in_french_and_an_english_one_in_english() {
+    let h = BotHarness::start().await;
+    walkthrough_in(&h, &FRENCH).await;
+    let id = h.only_walkthrough().await.walkthrough.id;
+    let admin = Invoker {
+        user: BOB,
+        roles: vec![],
+        permissions: payloads::DEFAULT_PERMISSIONS | (1 << 5),
+        ..Invoker::default()
+    };
+    let show = |locale: &str| {
+        in_locale(
+            payloads::with_invoker(
+                payloads::slash_command(
+                    "finetune-audit",
+                    json!([{ "type": 1, "name": "show", "options": [
+                        { "name": "id", "type": 4, "value": id }
+                    ] }]),
+                ),
+                &admin,
+            ),
+            locale,
+        )
+    };
+    let callback = h.interact(show("fr")).await;
+    let embed = callback.body_at("/data/embeds/0").unwrap().to_string();
+    for words in [
+        "**Proposition**",
+        "Verdict : PRÉMATURÉ",
+        "Pourquoi",
+        "Format de sortie",
+    ] {
+        assert!(embed.contains(words), "{words}: {embed}");
+    }
+    let callback = h.interact(show("en-GB")).await;
+    let embed = callback.body_at("/data/embeds/0").unwrap().to_string();
+    for words in ["**Proposal**", "Verdict: PREMATURE", "Why", "Output format"] {
+        assert!(embed.contains(words), "{words}: {embed}");
+    }
+    // The reasons are recorded as the team read them: in French.
+    assert!(embed.contains(FRENCH.not_yet), "{embed}");
+    h.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_proposal_gets_the_whole_walkthrough_in_german() {
     let h = BotHarness::start().await;
     walkthrough_in(&h, &GERMAN).await;

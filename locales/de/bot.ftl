@@ -94,6 +94,13 @@ cmd-resume-description = Die aktuelle Frage der Checkliste dieses Threads noch e
 cmd-help-description = Wie tunegate funktioniert.
 cmd-menu-name = Fine-Tuning-Checkliste starten
 cmd-audit-description = Die Fine-Tuning-Entscheidungen dieses Servers prüfen.
+cmd-audit-history-description = Vergangene Checklisten dieses Servers, 10 pro Seite (Server verwalten oder eine Audit-Rolle).
+cmd-audit-show-description = Eine Checkliste dieses Servers vollständig: Antworten, Urteil, Notizen, Bewertungen.
+cmd-audit-review-description = Die Sicht des Teams festhalten: einverstanden, überstimmt (mit Grund) oder später prüfen.
+cmd-audit-outcome-description = Festhalten, wie eine Entscheidung ausging (vorschlagende Person, Antwortrollen, Audit).
+cmd-audit-stats-description = Zahlen nach Urteil, Anteil verfrüht, verfehlte Bedingungen, Treiber und ein Diagramm.
+cmd-audit-export-description = Die Checklisten und Entscheidungen dieses Servers als CSV- oder JSON-Datei.
+cmd-audit-help-description = Wer prüfen darf und was jeder Audit-Befehl macht.
 
 ## Nachfragen: wie eine Entscheidung ausgegangen ist
 follow-up-prompt-work = Hat die Arbeit am Prompt das Problem gelöst?

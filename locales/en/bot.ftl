@@ -96,6 +96,13 @@ cmd-resume-description = Show the current question of this thread's checklist ag
 cmd-help-description = How tunegate works.
 cmd-menu-name = Run fine-tune checklist
 cmd-audit-description = Audit this server's fine-tuning decisions.
+cmd-audit-history-description = Past checklists of this server, 10 a page (Manage Server or an audit role).
+cmd-audit-show-description = One checklist of this server in full: answers, verdict, notes, reviews.
+cmd-audit-review-description = Record the team's view of a decision: agreed, overruled (say why), or revisit later.
+cmd-audit-outcome-description = Record how a decision turned out (its requester, the answer roles, or auditors).
+cmd-audit-stats-description = Counts by verdict, share premature, failing gates, drivers, dismissals, and a chart.
+cmd-audit-export-description = This server's checklists and decisions as a CSV or JSON file.
+cmd-audit-help-description = Who may audit, and what each audit command does.
 
 ## Follow-ups: how a decision turned out
 follow-up-prompt-work = Did the prompt work solve it?

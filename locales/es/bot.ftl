@@ -94,6 +94,13 @@ cmd-resume-description = Volver a mostrar la pregunta actual de la checklist de 
 cmd-help-description = Cómo funciona tunegate.
 cmd-menu-name = Checklist de fine-tuning
 cmd-audit-description = Auditar las decisiones de fine-tuning de este servidor.
+cmd-audit-history-description = Checklists pasadas de este servidor, 10 por página (Gestionar servidor o un rol de auditoría).
+cmd-audit-show-description = Una checklist de este servidor completa: respuestas, veredicto, notas, revisiones.
+cmd-audit-review-description = Guardar la opinión del equipo: de acuerdo, revocado (di por qué) o revisar más tarde.
+cmd-audit-outcome-description = Guardar cómo salió una decisión (quien la propuso, los roles de respuesta o auditoría).
+cmd-audit-stats-description = Cifras por veredicto, porcentaje de prematuros, condiciones, motivos y un gráfico.
+cmd-audit-export-description = Las checklists y decisiones de este servidor en un archivo CSV o JSON.
+cmd-audit-help-description = Quién puede auditar y qué hace cada comando de auditoría.
 
 ## Seguimientos: cómo salió una decisión
 follow-up-prompt-work = ¿El trabajo en el prompt lo resolvió?

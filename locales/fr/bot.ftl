@@ -94,6 +94,13 @@ cmd-resume-description = Remontrer la question en cours de la checklist de ce fi
 cmd-help-description = Comment fonctionne tunegate.
 cmd-menu-name = Lancer la checklist fine-tuning
 cmd-audit-description = Auditer les décisions de fine-tuning de ce serveur.
+cmd-audit-history-description = Les checklists passées de ce serveur, 10 par page (Gérer le serveur ou un rôle d'audit).
+cmd-audit-show-description = Une checklist de ce serveur en entier : réponses, verdict, notes, revues.
+cmd-audit-review-description = Enregistrer l'avis de l'équipe : d'accord, contredit (dis pourquoi) ou à revoir plus tard.
+cmd-audit-outcome-description = Enregistrer comment une décision a tourné (la personne qui l'a proposée, les rôles, l'audit).
+cmd-audit-stats-description = Chiffres par verdict, part de prématurés, conditions ratées, moteurs, et un graphique.
+cmd-audit-export-description = Les checklists et décisions de ce serveur en fichier CSV ou JSON.
+cmd-audit-help-description = Qui peut auditer, et ce que fait chaque commande d'audit.
 
 ## Relances : comment une décision a tourné
 follow-up-prompt-work = Le travail sur le prompt a-t-il réglé le problème ?

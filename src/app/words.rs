@@ -667,6 +667,20 @@ mod tests {
     }
 
     #[test]
+    fn command_words_fit_discords_limits_in_every_language() {
+        let all = built_in_catalogues().unwrap();
+        let words = Words::built_in().unwrap();
+        for lang in Lang::ALL {
+            for key in all[&lang].keys().filter(|k| k.starts_with("cmd-")) {
+                let text = words.say(lang, key, &[]);
+                let max = if key == "cmd-menu-name" { 32 } else { 100 };
+                let n = text.chars().count();
+                assert!((1..=max).contains(&n), "{lang} {key}: {n} characters");
+            }
+        }
+    }
+
+    #[test]
     fn no_built_in_file_defines_a_key_twice() {
         for lang in Lang::ALL {
             let mut seen = BTreeSet::new();

@@ -41,6 +41,13 @@ fn description_key(qualified_name: &str) -> Option<&'static str> {
         "finetune resume" => "cmd-resume-description",
         "finetune help" => "cmd-help-description",
         "finetune-audit" => "cmd-audit-description",
+        "finetune-audit history" => "cmd-audit-history-description",
+        "finetune-audit show" => "cmd-audit-show-description",
+        "finetune-audit review" => "cmd-audit-review-description",
+        "finetune-audit outcome" => "cmd-audit-outcome-description",
+        "finetune-audit stats" => "cmd-audit-stats-description",
+        "finetune-audit export" => "cmd-audit-export-description",
+        "finetune-audit help" => "cmd-audit-help-description",
         _ => return None,
     })
 }
