@@ -125,3 +125,24 @@ revisit-no-verdict = kein Urteil
 revisit-review-note = Notiz der Bewertung: { $note }
 revisit-run-again-text = Geh die Checkliste noch einmal durch, um zu sehen, ob das Urteil noch gilt.
 revisit-run-again = Checkliste erneut durchgehen
+
+## Das Statistik-Diagramm (kurz: es wird in ein Bild gezeichnet)
+chart-gates = Bedingungen ohne Ja
+chart-drivers = Genannte Treiber
+chart-outcomes = Ergebnisse
+chart-no-outcome = Noch kein Ergebnis festgehalten.
+chart-awaiting = { $count } Entscheidungen warten darauf.
+chart-bar-solved = gelöst
+chart-bar-partly = teilweise
+chart-bar-still = weiter
+chart-bar-paid = gelohnt
+chart-bar-no-gain = kein Gewinn
+chart-bar-dropped = verworfen
+chart-outcomes-caption = Ergebnisse: gelöst { $solved } (angenommen { $assumed })
+chart-no-decisions = Keine Entscheidungen in diesem Zeitraum.
+chart-by-month = Entscheidungen pro Monat
+chart-by-month-last = Entscheidungen pro Monat (letzte { $months } Monate)
+chart-decisions-axis = Entscheidungen
+chart-premature = verfrüht
+chart-not-justified = noch nicht gerechtfertigt
+chart-justified = gerechtfertigt

@@ -125,3 +125,24 @@ revisit-no-verdict = no verdict
 revisit-review-note = Review note: { $note }
 revisit-run-again-text = Run the checklist again to see whether the verdict still holds.
 revisit-run-again = Run the checklist again
+
+## The statistics chart (short: they are drawn in a picture)
+chart-gates = Gates not answered Yes
+chart-drivers = Drivers cited
+chart-outcomes = Outcomes
+chart-no-outcome = No outcome recorded yet.
+chart-awaiting = { $count } decisions await one.
+chart-bar-solved = solved
+chart-bar-partly = partly
+chart-bar-still = still
+chart-bar-paid = paid
+chart-bar-no-gain = no gain
+chart-bar-dropped = drop
+chart-outcomes-caption = Outcomes: solved { $solved } (assumed { $assumed })
+chart-no-decisions = No decisions in this period.
+chart-by-month = Decisions by month
+chart-by-month-last = Decisions by month (last { $months } months)
+chart-decisions-axis = decisions
+chart-premature = premature
+chart-not-justified = not justified yet
+chart-justified = justified

@@ -125,3 +125,24 @@ revisit-no-verdict = sin veredicto
 revisit-review-note = Nota de la revisión: { $note }
 revisit-run-again-text = Repite la checklist para ver si el veredicto sigue en pie.
 revisit-run-again = Repetir la checklist
+
+## El gráfico de estadísticas (corto: se dibuja en una imagen)
+chart-gates = Condiciones sin Sí
+chart-drivers = Motivos citados
+chart-outcomes = Resultados
+chart-no-outcome = Aún no hay ningún resultado guardado.
+chart-awaiting = { $count } decisiones esperan uno.
+chart-bar-solved = resuelto
+chart-bar-partly = en parte
+chart-bar-still = aún no
+chart-bar-paid = compensó
+chart-bar-no-gain = sin mejora
+chart-bar-dropped = dejado
+chart-outcomes-caption = Resultados: resuelto { $solved } (supuesto { $assumed })
+chart-no-decisions = No hay decisiones en este periodo.
+chart-by-month = Decisiones por mes
+chart-by-month-last = Decisiones por mes (últimos { $months } meses)
+chart-decisions-axis = decisiones
+chart-premature = prematuro
+chart-not-justified = aún no justificado
+chart-justified = justificado

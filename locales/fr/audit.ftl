@@ -125,3 +125,24 @@ revisit-no-verdict = pas de verdict
 revisit-review-note = Note de la revue : { $note }
 revisit-run-again-text = Relance la checklist pour voir si le verdict tient toujours.
 revisit-run-again = Relancer la checklist
+
+## Le graphique des statistiques (court : c'est dessiné dans une image)
+chart-gates = Conditions sans Oui
+chart-drivers = Moteurs cités
+chart-outcomes = Résultats
+chart-no-outcome = Aucun résultat enregistré pour l'instant.
+chart-awaiting = { $count } décisions en attendent un.
+chart-bar-solved = réglé
+chart-bar-partly = en partie
+chart-bar-still = toujours
+chart-bar-paid = rentable
+chart-bar-no-gain = sans gain
+chart-bar-dropped = abandon
+chart-outcomes-caption = Résultats : réglé { $solved } (supposé { $assumed })
+chart-no-decisions = Aucune décision sur cette période.
+chart-by-month = Décisions par mois
+chart-by-month-last = Décisions par mois ({ $months } derniers mois)
+chart-decisions-axis = décisions
+chart-premature = prématuré
+chart-not-justified = pas encore justifié
+chart-justified = justifié

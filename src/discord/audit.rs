@@ -650,10 +650,11 @@ pub async fn stats(
         &[("period", &period_words)],
     );
     let for_chart = stats.clone();
-    let chart = tokio::task::spawn_blocking(move || crate::chart::stats_png(&for_chart, &title))
-        .await
-        .map_err(|e| e.to_string())
-        .and_then(|r| r.map_err(|e| e.to_string()));
+    let chart =
+        tokio::task::spawn_blocking(move || crate::chart::stats_png_in(lang, &for_chart, &title))
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map_err(|e| e.to_string()));
     let mut message = reply(share);
     let name = "tunegate-stats.png";
     let content = bot.app.content_in(lang);
