@@ -44,6 +44,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         include_str!("../../locales/en/audit.ftl"),
     ),
     (
+        Lang::En,
+        "locales/en/cli.ftl",
+        include_str!("../../locales/en/cli.ftl"),
+    ),
+    (
         Lang::Fr,
         "locales/fr/checklist.ftl",
         include_str!("../../locales/fr/checklist.ftl"),
@@ -62,6 +67,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "locales/fr/audit.ftl",
         include_str!("../../locales/fr/audit.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "locales/fr/cli.ftl",
+        include_str!("../../locales/fr/cli.ftl"),
     ),
     (
         Lang::De,
@@ -84,6 +94,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         include_str!("../../locales/de/audit.ftl"),
     ),
     (
+        Lang::De,
+        "locales/de/cli.ftl",
+        include_str!("../../locales/de/cli.ftl"),
+    ),
+    (
         Lang::Es,
         "locales/es/checklist.ftl",
         include_str!("../../locales/es/checklist.ftl"),
@@ -102,6 +117,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         Lang::Es,
         "locales/es/audit.ftl",
         include_str!("../../locales/es/audit.ftl"),
+    ),
+    (
+        Lang::Es,
+        "locales/es/cli.ftl",
+        include_str!("../../locales/es/cli.ftl"),
     ),
 ];
 

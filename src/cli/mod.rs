@@ -34,8 +34,26 @@ pub struct Cli {
     #[arg(long, global = true, env = "TUNEGATE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// The language of `check` and of the audit output (en, fr, de, es; a region such as
+    /// fr_FR.UTF-8 is fine). Default: the terminal's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG);
+    /// a language tunegate does not speak means English. Error messages stay English.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The language asked for with `--lang`, else the terminal's, else English.
+    pub fn language(&self) -> crate::app::Lang {
+        match &self.lang {
+            Some(tag) => crate::app::Lang::from_locale(Some(tag)),
+            None => crate::app::Lang::from_environment(
+                &["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"].map(|v| std::env::var(v).ok()),
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,8 +139,8 @@ impl From<AppError> for CliError {
 /// `crate::serve`.
 pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<ExitCode, CliError> {
     match &cli.command {
-        Command::Check(args) => check::run(&settings?, args).await,
-        Command::Decisions(command) => decisions::run(&settings?, command).await,
+        Command::Check(args) => check::run(&settings?, args, cli.language()).await,
+        Command::Decisions(command) => decisions::run(&settings?, command, cli.language()).await,
         Command::Db(command) => db::run(&settings?, command).await,
         Command::Config(ConfigCommand::Check) => config_check(&settings?),
         Command::Detect(args) => match &args.command {
