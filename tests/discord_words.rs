@@ -26,8 +26,9 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("src/discord/rest.rs", "none", "a metrics label"),
     (
         "src/discord/commands.rs",
-        "finetune ",
-        "a command's qualified name, to find its description key",
+        "finetune",
+        "a command's qualified name (`finetune check`, `finetune-audit show`), to find its \
+         description key",
     ),
 ];
 

@@ -1,8 +1,10 @@
-//! The checklist's words: questions, labels, advice and thresholds, read from TOML.
+//! The checklist's words and thresholds, as the core uses them.
 //!
-//! The built-in content is `config/checklist.toml`, compiled into the binary. A team can
-//! replace it with its own file; [`ChecklistContent::version`] then changes, and every decision
-//! records the version that produced it.
+//! The label and thresholds come from TOML (`config/checklist.toml`, compiled into the binary,
+//! or a team's own file): [`ChecklistFile`]. The words come from the locale files, one language
+//! at a time, through [`ChecklistContent::from_texts`] (the application layer looks them up;
+//! the core stays free of any i18n library). [`ChecklistContent::version`] hashes the content,
+//! and every decision records the version that produced it.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
