@@ -37,14 +37,42 @@ impl ChecklistContent {
     }
 }
 
-/// `file`'s checklist with the words of `lang`.
+/// `file`'s checklist with the words of `lang`. English keeps the threshold placeholders (the
+/// canonical content, hashed as the version, filled by the core with 1,000-style numbers);
+/// the other languages get their thresholds written the way they write numbers (1 000, 1.000).
 pub fn in_lang(
     words: &Words,
     file: &ChecklistFile,
     lang: Lang,
 ) -> Result<ChecklistContent, ContentError> {
-    let text = |key: &str| words.say(lang, key, KEPT);
+    let t = &file.thresholds;
+    let numbers = [
+        group_thousands_in(lang, t.min_examples),
+        group_thousands_in(lang, t.specialised_examples),
+        group_thousands_in(lang, t.monthly_requests),
+        t.cost_factor.to_string(),
+    ];
+    let args: Vec<(&str, &str)> = KEPT
+        .iter()
+        .enumerate()
+        .map(|(i, (name, kept))| match (lang, numbers.get(i)) {
+            (Lang::En, _) | (_, None) => (*name, *kept),
+            (_, Some(number)) => (*name, number.as_str()),
+        })
+        .collect();
+    let text = |key: &str| words.say(lang, key, &args);
     ChecklistContent::from_texts(file, &text, &format!("locales/{lang}/checklist.ftl"))
+}
+
+/// A whole number with its thousands grouped the way `lang` writes them: 10,000,000 in English,
+/// 10 000 000 in French (no-break spaces), 10.000.000 in German and Spanish.
+pub fn group_thousands_in(lang: Lang, n: u64) -> String {
+    let english = crate::checklist::content::group_thousands(n);
+    match lang {
+        Lang::En => english,
+        Lang::Fr => english.replace(',', "\u{a0}"),
+        Lang::De | Lang::Es => english.replace(',', "."),
+    }
 }
 
 /// The checklist in every language; English is the one passed in.
@@ -80,9 +108,16 @@ mod tests {
         let en = ChecklistContent::built_in();
         let all = every_lang(&en);
         assert_eq!(all.len(), 4);
+        let thousand = [
+            (Lang::En, "1,000"),
+            (Lang::Fr, "1\u{a0}000"),
+            (Lang::De, "1.000"),
+            (Lang::Es, "1.000"),
+        ];
         for (lang, content) in &all {
             let q = content.render(&content.gate(Gate::Examples).question);
-            assert!(q.contains("1,000"), "{lang}: {q}");
+            let written = thousand.iter().find(|(l, _)| l == lang).map(|(_, w)| *w);
+            assert!(q.contains(written.unwrap_or_default()), "{lang}: {q}");
             assert!(!q.contains('{'), "{lang}: {q}");
             assert!(
                 content.verdicts.premature.failing_gate.contains("{gate}"),
