@@ -165,7 +165,13 @@ async fn main() {
                 .expect("list");
             let has_next = rows.len() > PAGE_SIZE as usize;
             rows.truncate(PAGE_SIZE as usize);
-            let _ = std::hint::black_box(history_page(guild, query, &rows, has_next));
+            let _ = std::hint::black_box(history_page(
+                tunegate::app::Lang::En,
+                guild,
+                query,
+                &rows,
+                has_next,
+            ));
         })
         .await;
         println!(
@@ -179,7 +185,7 @@ async fn main() {
     let target = 941; // in guild 42 (941 % 100 + 1), with answers
     let (p50, p99) = measure(500, || async {
         let detail = store.detail(target, Some(guild)).await.expect("detail");
-        std::hint::black_box(detail_embeds(&content, &detail));
+        std::hint::black_box(detail_embeds(tunegate::app::Lang::En, &content, &detail));
     })
     .await;
     println!(
@@ -225,7 +231,13 @@ async fn main() {
             let stats = store.stats(&filter).await.expect("stats");
             let png = tunegate::chart::stats_png(&stats, "bench").expect("chart");
             std::hint::black_box(png);
-            let _ = std::hint::black_box(stats_embed(&content, &stats, "bench", Some("c.png")));
+            let _ = std::hint::black_box(stats_embed(
+                tunegate::app::Lang::En,
+                &content,
+                &stats,
+                "bench",
+                Some("c.png"),
+            ));
         })
         .await;
         println!(
@@ -259,11 +271,16 @@ async fn main() {
                 .await
                 .expect("export");
             let size = bytes.len();
-            let package = export_files::package(bytes, &format!("d.{ext}"), 10 * 1024 * 1024)
-                .expect("package");
+            let package = export_files::package(
+                tunegate::app::Lang::En,
+                bytes,
+                &format!("d.{ext}"),
+                10 * 1024 * 1024,
+            )
+            .expect("package");
             format!(
                 "{written} of {rows} rows, {}, {} file(s)",
-                export_files::human_size(size),
+                export_files::human_size(tunegate::app::Lang::En, size),
                 package.files.len()
             )
         };
@@ -288,7 +305,8 @@ async fn main() {
             .export(&filter, ExportFormat::Csv, &mut bytes)
             .await
             .expect("export");
-        let package = export_files::package(bytes, "d.csv", 200_000).expect("package");
+        let package = export_files::package(tunegate::app::Lang::En, bytes, "d.csv", 200_000)
+            .expect("package");
         std::hint::black_box(package);
     })
     .await;

@@ -13,6 +13,8 @@
 //! and outcome bars and named in the legend, segments are separated by a white line, and the
 //! stack order is always P, N, J from the bottom.
 
+use crate::app::Lang;
+use crate::app::words::say_in;
 use std::sync::OnceLock;
 
 use plotters::coord::Shift;
@@ -70,16 +72,27 @@ fn ensure_font() -> Result<(), ChartError> {
     if ok { Ok(()) } else { Err(ChartError::Font) }
 }
 
-/// Draws `stats` under `title` (e.g. "Decisions in the last 90 days") as a PNG.
+/// Draws `stats` under `title` (e.g. "Decisions in the last 90 days") as a PNG, labelled in
+/// English.
 pub fn stats_png(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
-    encode_png(&stats_pixels(stats, title)?)
+    stats_png_in(Lang::En, stats, title)
+}
+
+/// [`stats_png`] with its labels in `lang` (from `locales/<lang>/audit.ftl`).
+pub fn stats_png_in(lang: Lang, stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
+    encode_png(&stats_pixels(lang, stats, title)?)
+}
+
+/// A chart label in `lang`.
+fn say(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    say_in(lang, key, args)
 }
 
 /// Where the outcome panel starts, from the left edge.
 const OUTCOME_PANEL_X: u32 = 2 * WIDTH / 3;
 
 /// The chart as RGB pixels, row by row.
-fn stats_pixels(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
+fn stats_pixels(lang: Lang, stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
     ensure_font()?;
     let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
@@ -89,14 +102,16 @@ fn stats_pixels(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
             .titled(title, (FAMILY, 26).into_font().color(&INK))
             .map_err(draw_err)?;
         let (top, bottom) = root.split_vertically(380);
-        draw_months(&top, stats)?;
+        draw_months(lang, &top, stats)?;
         let (left, rest) = bottom.split_horizontally(WIDTH / 3);
         let (middle, right) = rest.split_horizontally(OUTCOME_PANEL_X - WIDTH / 3);
         let gates: Vec<(String, u64)> = ordered(&stats.failing_gates, &["g1", "g2", "g3", "g4"]);
         let drivers: Vec<(String, u64)> = ordered(&stats.drivers, &["d1", "d2", "d3", "d4"]);
-        draw_bars(&left, "Gates not answered Yes", &gates, &[(GATES, None)])?;
-        draw_bars(&middle, "Drivers cited", &drivers, &[(DRIVERS, None)])?;
-        draw_outcomes(&right, &stats.outcomes)?;
+        let gates_title = say(lang, "chart-gates", &[]);
+        draw_bars(&left, &gates_title, &gates, &[(GATES, None)])?;
+        let drivers_title = say(lang, "chart-drivers", &[]);
+        draw_bars(&middle, &drivers_title, &drivers, &[(DRIVERS, None)])?;
+        draw_outcomes(lang, &right, &stats.outcomes)?;
         root.present().map_err(draw_err)?;
     }
     Ok(pixels)
@@ -105,40 +120,53 @@ fn stats_pixels(stats: &Stats, title: &str) -> Result<Vec<u8>, ChartError> {
 /// The team's own rate: how PREMATURE decisions turned out (in the premature colour) and
 /// JUSTIFIED ones (in the justified colour), the share solved next to the assumed one.
 fn draw_outcomes<DB: DrawingBackend>(
+    lang: Lang,
     area: &DrawingArea<DB, Shift>,
     o: &OutcomeStats,
 ) -> Result<(), ChartError> {
     let share = |s: Option<f64>| s.map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
     if o.premature_with_outcome + o.justified_with_outcome == 0 {
         let font = (FAMILY, 16).into_font().color(&INK);
-        area.draw(&Text::new("Outcomes", (20, 20), font.clone()))
-            .map_err(draw_err)?;
         area.draw(&Text::new(
-            "No outcome recorded yet.",
+            say(lang, "chart-outcomes", &[]),
+            (20, 20),
+            font.clone(),
+        ))
+        .map_err(draw_err)?;
+        area.draw(&Text::new(
+            say(lang, "chart-no-outcome", &[]),
             (20, 110),
             (FAMILY, 15).into_font().color(&INK),
         ))
         .map_err(draw_err)?;
         area.draw(&Text::new(
-            format!("{} decisions await one.", o.awaiting),
+            say(
+                lang,
+                "chart-awaiting",
+                &[("count", &o.awaiting.to_string())],
+            ),
             (20, 135),
             (FAMILY, 15).into_font().color(&INK),
         ))
         .map_err(draw_err)?;
         return Ok(());
     }
+    let bar = |key: &str| say(lang, key, &[]);
     let bars = [
-        ("solved".to_string(), o.solved),
-        ("partly".to_string(), o.partly),
-        ("still".to_string(), o.still_needed),
-        ("paid".to_string(), o.paid_off),
-        ("no gain".to_string(), o.no_gain),
-        ("drop".to_string(), o.dropped),
+        (bar("chart-bar-solved"), o.solved),
+        (bar("chart-bar-partly"), o.partly),
+        (bar("chart-bar-still"), o.still_needed),
+        (bar("chart-bar-paid"), o.paid_off),
+        (bar("chart-bar-no-gain"), o.no_gain),
+        (bar("chart-bar-dropped"), o.dropped),
     ];
-    let caption = format!(
-        "Outcomes: solved {} (assumed {})",
-        share(o.solved_share),
-        share(Some(o.assumed_solved_share))
+    let caption = say(
+        lang,
+        "chart-outcomes-caption",
+        &[
+            ("solved", &share(o.solved_share)),
+            ("assumed", &share(Some(o.assumed_solved_share))),
+        ],
     );
     let p = (PREMATURE, Some(PREMATURE_MARK));
     let j = (JUSTIFIED, Some(JUSTIFIED_MARK));
@@ -162,6 +190,7 @@ fn ordered(counts: &[(String, u64)], keys: &[&str]) -> Vec<(String, u64)> {
 type Span = fn(&MonthCounts) -> (u64, u64);
 
 fn draw_months<DB: DrawingBackend>(
+    lang: Lang,
     area: &DrawingArea<DB, Shift>,
     stats: &Stats,
 ) -> Result<(), ChartError> {
@@ -169,7 +198,7 @@ fn draw_months<DB: DrawingBackend>(
     let months = &stats.by_month[skipped..];
     if months.is_empty() {
         area.draw(&Text::new(
-            "No decisions in this period.",
+            say(lang, "chart-no-decisions", &[]),
             (WIDTH as i32 / 2 - 150, 160),
             (FAMILY, 24).into_font().color(&INK),
         ))
@@ -183,9 +212,13 @@ fn draw_months<DB: DrawingBackend>(
         .unwrap_or(0)
         .max(1);
     let caption = if skipped > 0 {
-        format!("Decisions by month (last {MAX_MONTHS} months)")
+        say(
+            lang,
+            "chart-by-month-last",
+            &[("months", &MAX_MONTHS.to_string())],
+        )
     } else {
-        "Decisions by month".to_string()
+        say(lang, "chart-by-month", &[])
     };
     // plotters' integer ranges include their end: `n` bars span `0..n - 1`. The head room
     // above the highest bar keeps the legend clear of it.
@@ -209,25 +242,35 @@ fn draw_months<DB: DrawingBackend>(
         .x_label_formatter(&label_of)
         .y_labels(10)
         .light_line_style(WHITE)
-        .y_desc("decisions")
+        .y_desc(say(lang, "chart-decisions-axis", &[]))
         .label_style((FAMILY, 13).into_font().color(&INK))
         .axis_desc_style((FAMILY, 14).into_font().color(&INK))
         .draw()
         .map_err(draw_err)?;
-    let layers: [(&str, &'static str, RGBColor, Span); 3] = [
-        ("premature", PREMATURE_MARK, PREMATURE, |m| (0, m.premature)),
+    let layers: [(String, &'static str, RGBColor, Span); 3] = [
         (
-            "not justified yet",
+            say(lang, "chart-premature", &[]),
+            PREMATURE_MARK,
+            PREMATURE,
+            |m| (0, m.premature),
+        ),
+        (
+            say(lang, "chart-not-justified", &[]),
             NOT_JUSTIFIED_YET_MARK,
             NOT_JUSTIFIED_YET,
             |m| (m.premature, m.premature + m.not_justified_yet),
         ),
-        ("justified", JUSTIFIED_MARK, JUSTIFIED, |m| {
-            (
-                m.premature + m.not_justified_yet,
-                m.premature + m.not_justified_yet + m.justified,
-            )
-        }),
+        (
+            say(lang, "chart-justified", &[]),
+            JUSTIFIED_MARK,
+            JUSTIFIED,
+            |m| {
+                (
+                    m.premature + m.not_justified_yet,
+                    m.premature + m.not_justified_yet + m.justified,
+                )
+            },
+        ),
     ];
     for (name, mark, colour, span) in layers {
         let segment = |i: usize, m: &MonthCounts| {
@@ -473,7 +516,7 @@ mod tests {
             awaiting: 4,
             ..OutcomeStats::default()
         };
-        let with = stats_pixels(&stats, "With outcomes").unwrap();
+        let with = stats_pixels(Lang::En, &stats, "With outcomes").unwrap();
         assert!(
             in_outcome_panel(&with, PREMATURE) > 500,
             "premature outcome bars"
@@ -488,7 +531,7 @@ mod tests {
 
     #[test]
     fn without_outcomes_the_panel_says_so_and_draws_no_bars() {
-        let without = stats_pixels(&sample(), "No outcomes").unwrap();
+        let without = stats_pixels(Lang::En, &sample(), "No outcomes").unwrap();
         assert_eq!(in_outcome_panel(&without, PREMATURE), 0);
         assert_eq!(in_outcome_panel(&without, JUSTIFIED), 0);
         let ink = without
@@ -581,12 +624,12 @@ mod tests {
             ..Stats::default()
         };
         // A tall PREMATURE segment shows a white "P" inside it; a tall JUSTIFIED one a "J".
-        let premature = stats_pixels(&one(10, 0), "P").unwrap();
+        let premature = stats_pixels(Lang::En, &one(10, 0), "P").unwrap();
         assert!(
             within_bars_of(&premature, PREMATURE, WHITE) > 10,
             "a letter in the bar"
         );
-        let justified = stats_pixels(&one(0, 10), "J").unwrap();
+        let justified = stats_pixels(Lang::En, &one(0, 10), "J").unwrap();
         assert!(
             within_bars_of(&justified, JUSTIFIED, WHITE) > 10,
             "a letter in the bar"

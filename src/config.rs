@@ -61,6 +61,8 @@ pub struct DatabaseSettings {
 pub struct ChecklistSettings {
     /// Empty: the built-in checklist.
     pub file: String,
+    /// A folder of locale override files (`en.ftl`, `fr.ftl`, ...); empty: none.
+    pub locales: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -11,7 +11,8 @@ mod keys;
 /// The use cases (start, answer, dismiss, review, audit, sweeps, permissions), over the core
 /// and the store. Knows no Discord and no terminal; the front ends call it.
 pub mod app;
-/// The statistics chart: `Stats` in, PNG bytes out, with a bundled font. Pure.
+/// The statistics chart: `Stats` in, PNG bytes out, with a bundled font and labels from the
+/// locale files. Pure.
 pub mod chart;
 /// The fine-tuning checklist: questions, the walkthrough state machine, verdict rules. Pure.
 pub mod checklist;

@@ -6,7 +6,6 @@
 use std::process::ExitCode;
 
 use crate::app::{App, OpenMode};
-use crate::checklist::ChecklistContent;
 use crate::cli::{Cli, CliError, Command};
 use crate::config::Settings;
 use crate::discord::BotError;
@@ -29,7 +28,7 @@ pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<Exit
 
 /// `tunegate run`: the Discord bot until SIGINT/SIGTERM.
 pub async fn bot(settings: Settings) -> Result<ExitCode, CliError> {
-    let content = ChecklistContent::load(&settings.checklist.file)?;
+    let content = crate::cli::load_content(&settings)?;
     if settings.discord.token.is_none() {
         return Err(CliError::Bot(BotError::MissingToken.to_string()));
     }

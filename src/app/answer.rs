@@ -100,7 +100,7 @@ impl App {
             };
             let next = decide_next(record, &record.state(), at, input)?;
             Ok(Planned {
-                decision: self.decision_of(record.id, &next, now),
+                decision: self.decision_of(record.id, record.language(), &next, now),
                 to: next,
                 answer,
                 by: actor.person.clone(),
@@ -173,7 +173,7 @@ impl App {
                 return Err(refused);
             }
         };
-        let decision = self.decision_of(record.id, &next, now);
+        let decision = self.decision_of(record.id, record.language(), &next, now);
         let written = self
             .store
             .record_answer(&AnswerWrite {
@@ -200,12 +200,14 @@ impl App {
     fn decision_of(
         &self,
         id: i64,
+        lang: super::Lang,
         next: &Walkthrough,
         now: DateTime<Utc>,
     ) -> Option<DecisionRecord> {
         let complete = next.answers.complete().filter(|_| next.is_finished())?;
         let outcome = decide(&complete);
-        let words = explain(&outcome, &self.content);
+        // The summary, reasons and next steps are recorded as the person read them.
+        let words = explain(&outcome, self.content_in(lang));
         Some(DecisionRecord {
             walkthrough_id: id,
             verdict: outcome.verdict,

@@ -27,6 +27,8 @@ pub struct LogPost {
     pub detail: DecisionDetail,
     /// The outcome this post is about (`None`: the verdict).
     pub outcome_id: Option<i64>,
+    /// The server's language setting, when it has one (else the decision's own language).
+    pub language: Option<String>,
 }
 
 /// What became of a post.
@@ -37,6 +39,7 @@ impl App {
     pub async fn claim_log_posts(&self, now: DateTime<Utc>) -> Result<Vec<LogPost>, AppError> {
         let mut posts = Vec::new();
         for (guild, channel, since) in self.decision_log_channels().await? {
+            let language = self.server_settings(Some(guild)).await?.language;
             let items = self
                 .store
                 .claim_log_items(guild, channel, since, now, LOG_LEASE, LOG_BATCH)
@@ -54,6 +57,7 @@ impl App {
                         channel,
                         detail,
                         outcome_id,
+                        language: language.clone(),
                     }),
                     Err(e) => {
                         tracing::warn!(walkthrough_id, error = %e, "a logged decision could not be read; will try again");

@@ -1,5 +1,6 @@
 //! The one error type of the application layer: what a person is told when their request is
-//! not carried out. Its words come from `config/messages.toml` (see [`super::words`]).
+//! not carried out. Its words come from the locale files (see [`super::words`]), in the
+//! language of the person asking ([`AppError::words_in`]); `Display` is English.
 //!
 //! Operator trouble (the database refused, a file is damaged) is [`AppError::Unavailable`]:
 //! the cause is logged with its details and kept for the operator (`source()`), while the
@@ -9,7 +10,8 @@ use crate::checklist::cost::CostError;
 use crate::checklist::{Step, UserError};
 use crate::store::{CostEstimateError, OutcomeError, ReviewError, Status, StoreError};
 
-use super::words::say;
+use super::Lang;
+use super::words::say_in;
 
 /// How a front end writes a mention of a person or a role (Discord: `<@id>`, `<@&id>`).
 pub trait Mentions {
@@ -34,108 +36,104 @@ impl Mentions for PlainMentions {
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// The walkthrough a button names does not exist (any more).
-    #[error("{}", say("walkthrough-missing", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     WalkthroughMissing,
     /// A button names a walkthrough of another guild or channel.
-    #[error("{}", say("wrong-place", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     WrongPlace,
     /// Only the requester and the answer roles may answer or close a walkthrough.
-    #[error("{}", self.words(&PlainMentions))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     MayNotAnswer {
         requester: String,
         answer_roles: Vec<u64>,
     },
     /// Only Manage Server holders and the audit roles may audit.
-    #[error("{}", self.words(&PlainMentions))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     MayNotAudit { audit_roles: Vec<u64> },
     /// Only the requester and auditors may run a decision again.
-    #[error("{}", say("may-not-revisit", &[("id", &.0.to_string())]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     MayNotRevisit(i64),
     /// The walkthrough is closed and takes no more answers.
-    #[error("{}", closed_words(*.0))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Closed(Status),
     /// Cancel or dismiss on a walkthrough that was closed meanwhile.
-    #[error("{}", say("already-closed", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     AlreadyClosed,
     /// Someone else's click moved the walkthrough on first.
-    #[error("{}", stale_words(*current))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     StaleStep { current: Step },
     /// The checklist refused the input.
-    #[error("{}", checklist_words(.0))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Checklist(UserError),
     /// No open walkthrough where the command was used.
-    #[error("{}", say("no-open-walkthrough", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     NoOpenWalkthrough,
     /// No walkthrough with this id in the asking guild.
-    #[error("{}", say("not-in-this-server", &[("id", &.0.to_string())]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     NotInThisServer(i64),
     /// A revisit button whose review is gone (or belongs elsewhere).
-    #[error("{}", say("review-gone", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     ReviewGone,
     /// A revisit of this decision is already running.
-    #[error("{}", say("revisit-running", &[("open", &open.to_string()), ("id", &id.to_string())]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     RevisitRunning { open: i64, id: i64 },
     /// The review does not make sense (no note for an overrule, a past date, ...).
-    #[error("{}", review_words(.0))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Review(ReviewError),
     /// The outcome does not fit the decision (or there is no such decision here).
-    #[error("{}", outcome_words(.0))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Outcome(OutcomeError),
     /// Only the requester, answer roles and auditors may record how a decision turned out.
-    #[error("{}", say("may-not-record-outcome", &[("id", &.0.to_string())]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     MayNotRecordOutcome(i64),
     /// A suggestion button whose suggestion is gone or belongs to another server.
-    #[error("{}", say("suggestion-gone", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     SuggestionGone,
     /// A figure of a savings estimate cannot be used.
-    #[error("{}", cost_words(.0))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Cost(CostError),
     /// A savings estimate for something that is not a decision here.
-    #[error("{}", say("estimate-not-decided", &[("id", &.0.to_string())]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     EstimateWithoutDecision(i64),
     /// Only people who may manage the server change its settings.
-    #[error("{}", say("may-not-change-settings", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     MayNotChangeSettings,
     /// A setting's number is outside what it accepts.
-    #[error("{}", setting_range_words(setting, *min, *max))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     SettingOutOfRange {
         setting: &'static str,
         min: u64,
         max: u64,
     },
     /// A language tunegate does not speak.
-    #[error("{}", say("setting-unknown-language", &[("language", .0), ("languages", &super::settings::LANGUAGES.join(", "))]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     UnknownLanguage(String),
     /// A server turned detection on where the host runs without reading chat.
-    #[error("{}", say("setting-detection-off-on-host", &[]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     DetectionOffOnHost,
     /// A list setting (channels, roles) would grow past its limit.
-    #[error("{}", say("setting-list-full", &[("max", &.0.to_string())]))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     SettingListFull(usize),
     /// The database could not do it; the cause is logged, the person told to try again
     /// (with the kind of a passing fault: busy, full, read-only).
-    #[error("{}", unavailable_words(.0))]
+    #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Unavailable(#[source] StoreError),
 }
 
 /// "The follow-up delay must be between 1 hour and 365 days."
-fn setting_range_words(setting: &str, min: u64, max: u64) -> String {
-    say(
+fn setting_range_words(lang: Lang, setting: &str, min: u64, max: u64) -> String {
+    let secs = |n: u64| chrono::Duration::seconds(i64::try_from(n).unwrap_or(i64::MAX));
+    say_in(
+        lang,
         "setting-out-of-range",
         &[
-            ("setting", &say(&format!("setting-name-{setting}"), &[])),
-            ("min", &duration_words(min)),
-            ("max", &duration_words(max)),
+            (
+                "setting",
+                &say_in(lang, &format!("setting-name-{setting}"), &[]),
+            ),
+            ("min", &super::words::duration_in(lang, secs(min))),
+            ("max", &super::words::duration_in(lang, secs(max))),
         ],
-    )
-}
-
-/// A number of seconds in the largest whole unit: "0 minutes", "1 hour", "365 days".
-pub fn duration_words(secs: u64) -> String {
-    let (count, unit) = crate::config::largest_whole_unit(secs);
-    say(
-        &format!("duration-{unit}s"),
-        &[("count", &count.to_string())],
     )
 }
 
@@ -191,14 +189,22 @@ impl From<ReviewError> for AppError {
 }
 
 impl AppError {
-    /// The sentence for the person, with mentions written the front end's way.
+    /// The sentence for the person, in English, with mentions written the front end's way.
     pub fn words(&self, mentions: &dyn Mentions) -> String {
+        self.words_in(Lang::En, mentions)
+    }
+
+    /// The sentence for the person in `lang`, with mentions written the front end's way.
+    pub fn words_in(&self, lang: Lang, mentions: &dyn Mentions) -> String {
+        let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
         match self {
+            AppError::WalkthroughMissing => say("walkthrough-missing", &[]),
+            AppError::WrongPlace => say("wrong-place", &[]),
             AppError::MayNotAnswer {
                 requester,
                 answer_roles,
             } => {
-                let roles = role_list(mentions, answer_roles, "may-not-answer-roles");
+                let roles = role_list(lang, mentions, answer_roles, "may-not-answer-roles");
                 say(
                     "may-not-answer",
                     &[
@@ -208,10 +214,47 @@ impl AppError {
                 )
             }
             AppError::MayNotAudit { audit_roles } => {
-                let roles = role_list(mentions, audit_roles, "may-not-audit-roles");
+                let roles = role_list(lang, mentions, audit_roles, "may-not-audit-roles");
                 say("may-not-audit", &[("roles", &roles)])
             }
-            other => other.to_string(),
+            AppError::MayNotRevisit(id) => say("may-not-revisit", &[("id", &id.to_string())]),
+            AppError::Closed(status) => closed_words(lang, *status),
+            AppError::AlreadyClosed => say("already-closed", &[]),
+            AppError::StaleStep { current } => stale_words(lang, *current),
+            AppError::Checklist(e) => checklist_words(lang, e),
+            AppError::NoOpenWalkthrough => say("no-open-walkthrough", &[]),
+            AppError::NotInThisServer(id) => say("not-in-this-server", &[("id", &id.to_string())]),
+            AppError::ReviewGone => say("review-gone", &[]),
+            AppError::RevisitRunning { open, id } => say(
+                "revisit-running",
+                &[("open", &open.to_string()), ("id", &id.to_string())],
+            ),
+            AppError::Review(e) => review_words(lang, e),
+            AppError::Outcome(e) => outcome_words(lang, e),
+            AppError::MayNotRecordOutcome(id) => {
+                say("may-not-record-outcome", &[("id", &id.to_string())])
+            }
+            AppError::SuggestionGone => say("suggestion-gone", &[]),
+            AppError::Cost(e) => cost_words(lang, e),
+            AppError::EstimateWithoutDecision(id) => {
+                say("estimate-not-decided", &[("id", &id.to_string())])
+            }
+            AppError::MayNotChangeSettings => say("may-not-change-settings", &[]),
+            AppError::SettingOutOfRange { setting, min, max } => {
+                setting_range_words(lang, setting, *min, *max)
+            }
+            AppError::UnknownLanguage(language) => say(
+                "setting-unknown-language",
+                &[
+                    ("language", language),
+                    ("languages", &super::settings::LANGUAGES.join(", ")),
+                ],
+            ),
+            AppError::DetectionOffOnHost => say("setting-detection-off-on-host", &[]),
+            AppError::SettingListFull(max) => {
+                say("setting-list-full", &[("max", &max.to_string())])
+            }
+            AppError::Unavailable(e) => unavailable_words(lang, e),
         }
     }
 
@@ -224,7 +267,8 @@ impl AppError {
     }
 }
 
-fn unavailable_words(error: &StoreError) -> String {
+fn unavailable_words(lang: Lang, error: &StoreError) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let reason = match error {
         StoreError::Busy => say("fault-busy", &[]),
         StoreError::DiskFull => say("fault-full", &[]),
@@ -235,7 +279,8 @@ fn unavailable_words(error: &StoreError) -> String {
     say("could-not-record", &[("reason", &reason)])
 }
 
-fn role_list(mentions: &dyn Mentions, roles: &[u64], key: &str) -> String {
+fn role_list(lang: Lang, mentions: &dyn Mentions, roles: &[u64], key: &str) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     if roles.is_empty() {
         return String::new();
     }
@@ -243,14 +288,19 @@ fn role_list(mentions: &dyn Mentions, roles: &[u64], key: &str) -> String {
     say(key, &[("roles", &list.join(", "))])
 }
 
-fn closed_words(status: Status) -> String {
+fn closed_words(lang: Lang, status: Status) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     match status {
         Status::Decided => say("closed-decided", &[]),
-        other => say("closed", &[("status", other.key())]),
+        other => say(
+            "closed",
+            &[("status", &say(&format!("status-{}", other.key()), &[]))],
+        ),
     }
 }
 
-fn stale_words(current: Step) -> String {
+fn stale_words(lang: Lang, current: Step) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let total = Step::QUESTIONS;
     say(
         "stale-step",
@@ -261,7 +311,8 @@ fn stale_words(current: Step) -> String {
     )
 }
 
-fn checklist_words(error: &UserError) -> String {
+fn checklist_words(lang: Lang, error: &UserError) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     match error {
         UserError::StaleStep { .. } => say("checklist-stale", &[]),
         UserError::AlreadyFinished => say("checklist-finished", &[]),
@@ -274,12 +325,16 @@ fn checklist_words(error: &UserError) -> String {
     }
 }
 
-fn review_words(error: &ReviewError) -> String {
+fn review_words(lang: Lang, error: &ReviewError) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     match error {
         ReviewError::NotFound(id) => say("review-not-found", &[("id", &id.to_string())]),
         ReviewError::NotDecided { id, status } => say(
             "review-not-decided",
-            &[("id", &id.to_string()), ("status", status.key())],
+            &[
+                ("id", &id.to_string()),
+                ("status", &say(&format!("status-{}", status.key()), &[])),
+            ],
         ),
         ReviewError::NoteRequired => say("review-note-required", &[]),
         ReviewError::NoteTooLong => say(
@@ -287,11 +342,12 @@ fn review_words(error: &ReviewError) -> String {
             &[("max", &crate::store::MAX_REVIEW_NOTE_CHARS.to_string())],
         ),
         ReviewError::RevisitInPast(day) => say("review-revisit-past", &[("day", &day.to_string())]),
-        ReviewError::Store(e) => unavailable_words(e),
+        ReviewError::Store(e) => unavailable_words(lang, e),
     }
 }
 
-fn outcome_words(error: &OutcomeError) -> String {
+fn outcome_words(lang: Lang, error: &OutcomeError) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     match error {
         OutcomeError::NotFound(id) => say("outcome-not-found", &[("id", &id.to_string())]),
         OutcomeError::NotDecided(id) => say("outcome-not-decided", &[("id", &id.to_string())]),
@@ -306,7 +362,7 @@ fn outcome_words(error: &OutcomeError) -> String {
                     .map(|r| {
                         format!(
                             "{} ({})",
-                            super::words::outcome_result(*r),
+                            super::words::outcome_result_in(lang, *r),
                             r.key().replace('_', "-")
                         )
                     })
@@ -314,8 +370,8 @@ fn outcome_words(error: &OutcomeError) -> String {
             say(
                 "outcome-wrong-question",
                 &[
-                    ("result", &super::words::outcome_result(*result)),
-                    ("verdict", verdict.headline()),
+                    ("result", &super::words::outcome_result_in(lang, *result)),
+                    ("verdict", &super::words::headline_in(lang, *verdict)),
                     ("allowed", &allowed.join(", ")),
                 ],
             )
@@ -324,11 +380,12 @@ fn outcome_words(error: &OutcomeError) -> String {
             "outcome-note-too-long",
             &[("max", &crate::store::MAX_OUTCOME_NOTE_CHARS.to_string())],
         ),
-        OutcomeError::Store(e) => unavailable_words(e),
+        OutcomeError::Store(e) => unavailable_words(lang, e),
     }
 }
 
-fn cost_words(error: &CostError) -> String {
+fn cost_words(lang: Lang, error: &CostError) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     match error {
         CostError::NotANumber { field, value } => {
             say("cost-not-a-number", &[("field", field), ("value", value)])

@@ -3,8 +3,8 @@
 //! A front end (Discord in `crate::discord`, the terminal in `crate::cli`) decodes what a
 //! person did, calls one function here, and renders what comes back. This layer calls the
 //! pure core (`checklist`) to decide, and the store (private to it) to remember. It returns
-//! domain outcomes, and one error type, [`AppError`], whose words come from
-//! `config/messages.toml`. It knows no Discord and no terminal.
+//! domain outcomes, and one error type, [`AppError`], whose words come from the locale files
+//! (`locales/<lang>/*.ftl`, see [`words`]). It knows no Discord and no terminal.
 //!
 //! - [`answer`]: one answer, or a step back, from a click to a recorded state;
 //! - [`start`]: starting a walkthrough (chat, slash, context menu, terminal, revisit);
@@ -19,14 +19,17 @@
 //!   savings estimate of the volume driver;
 //! - [`settings`]: per-server settings over the host configuration, and who changed what;
 //! - [`maintenance`]: backup, integrity check, redaction, purge;
-//! - [`error`] and [`words`]: what a person is told when something is refused.
+//! - [`error`] and [`words`]: what a person is told when something is refused;
+//! - [`lang`] and [`checklists`]: which language a person gets, and the checklist in it.
 
 pub mod access;
 pub mod answer;
 pub mod audit;
+pub mod checklists;
 pub mod close;
 pub mod decision_log;
 pub mod error;
+pub mod lang;
 pub mod maintenance;
 pub mod outcomes;
 pub mod settings;
@@ -35,6 +38,7 @@ pub mod suggest;
 pub mod sweeps;
 pub mod words;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::checklist::ChecklistContent;
@@ -44,6 +48,7 @@ use crate::store::Store;
 pub use access::{Actor, Here, Rules};
 pub use answer::{Advanced, Click};
 pub use error::{AppError, Mentions, PlainMentions};
+pub use lang::Lang;
 pub use start::Start;
 pub use sweeps::Timing;
 
@@ -70,6 +75,7 @@ pub use suggest::Suggest;
 pub struct App {
     store: Store,
     content: Arc<ChecklistContent>,
+    translations: Arc<BTreeMap<Lang, ChecklistContent>>,
     version: Arc<str>,
     rules: Arc<Rules>,
     timing: Timing,
@@ -83,6 +89,7 @@ impl App {
         let version = content.version();
         App {
             store,
+            translations: Arc::new(checklists::every_lang(&content)),
             content: Arc::new(content),
             version: version.into(),
             rules: Arc::default(),
@@ -101,9 +108,14 @@ impl App {
         }
     }
 
-    /// The checklist's words and thresholds.
+    /// The checklist's words (in English, the canonical language) and thresholds.
     pub fn content(&self) -> &ChecklistContent {
         &self.content
+    }
+
+    /// The checklist's words in `lang`.
+    pub fn content_in(&self, lang: Lang) -> &ChecklistContent {
+        self.translations.get(&lang).unwrap_or(&self.content)
     }
 
     /// The version recorded with each decision.

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use crate::store::NewWalkthrough;
 
-use super::{App, AppError, Person, Place, Source, WalkthroughRecord};
+use super::{App, AppError, Lang, Person, Place, Source, WalkthroughRecord};
 
 /// Who started a walkthrough, where, and why.
 #[derive(Debug, Clone)]
@@ -19,6 +19,13 @@ pub struct Start {
     pub requester: Person,
     pub trigger_text: String,
     pub revisit_of: Option<i64>,
+}
+
+impl WalkthroughRecord {
+    /// The language this walkthrough speaks (English for a code this build does not know).
+    pub fn language(&self) -> Lang {
+        Lang::from_locale(Some(&self.lang))
+    }
 }
 
 /// Why a flagged chat message does not start a walkthrough.
@@ -33,11 +40,22 @@ pub enum ChatSkip {
 }
 
 impl App {
-    /// Starts a walkthrough; for a chat message that already has one, returns that one and
-    /// `false`.
+    /// Starts a walkthrough in English; for a chat message that already has one, returns that
+    /// one and `false`.
     pub async fn start(
         &self,
         start: Start,
+        now: DateTime<Utc>,
+    ) -> Result<(WalkthroughRecord, bool), AppError> {
+        self.start_in(start, Lang::En, now).await
+    }
+
+    /// Starts a walkthrough that speaks `lang` (stored with it, for every message posted
+    /// later); for a chat message that already has one, returns that one and `false`.
+    pub async fn start_in(
+        &self,
+        start: Start,
+        lang: Lang,
         now: DateTime<Utc>,
     ) -> Result<(WalkthroughRecord, bool), AppError> {
         let started = self
@@ -49,6 +67,7 @@ impl App {
                 trigger_text: start.trigger_text,
                 checklist_version: self.version.to_string(),
                 revisit_of: start.revisit_of,
+                lang: lang.code().to_string(),
                 now,
             })
             .await?;
@@ -96,6 +115,18 @@ impl App {
         } else {
             Ok(())
         })
+    }
+
+    /// The language walkthrough `id` speaks; English when it cannot be read (a message in
+    /// English is better than none).
+    pub async fn language_of(&self, id: i64) -> Lang {
+        match self.store.walkthrough(id).await {
+            Ok(record) => record.language(),
+            Err(e) => {
+                tracing::warn!(walkthrough_id = id, error = %e, "language unknown; English");
+                Lang::En
+            }
+        }
     }
 
     /// Remembers the thread a walkthrough's questions are in.

@@ -1,15 +1,17 @@
-//! The checklist's words: questions, labels, advice and thresholds, read from TOML.
+//! The checklist's words and thresholds, as the core uses them.
 //!
-//! The built-in content is `config/checklist.toml`, compiled into the binary. A team can
-//! replace it with its own file; [`ChecklistContent::version`] then changes, and every decision
-//! records the version that produced it.
+//! The label and thresholds come from TOML (`config/checklist.toml`, compiled into the binary,
+//! or a team's own file): [`ChecklistFile`]. The words come from the locale files, one language
+//! at a time, through [`ChecklistContent::from_texts`] (the application layer looks them up;
+//! the core stays free of any i18n library). [`ChecklistContent::version`] hashes the content,
+//! and every decision records the version that produced it.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::model::{Driver, Gate, GateAnswer, Goal};
 
-/// The built-in checklist content.
+/// The built-in label and thresholds (the words are in `locales/`).
 pub const BUILT_IN_TOML: &str = include_str!("../../config/checklist.toml");
 
 /// Every text of the checklist. All keys are required, so a custom file cannot leave a
@@ -151,36 +153,180 @@ pub enum ContentError {
     },
 }
 
-impl ChecklistContent {
-    /// The content compiled into the binary.
-    pub fn built_in() -> ChecklistContent {
-        // The built-in file is tested (`built_in_content_parses`), so this cannot fail in a
-        // released binary.
-        Self::parse(BUILT_IN_TOML, "the built-in checklist")
-            .unwrap_or_else(|e| panic!("built-in checklist is broken: {e}"))
-    }
+/// The part of the checklist a team sets in TOML: the version label and the thresholds. The
+/// words live in the locale files (`locales/<lang>/checklist.ftl`) and reach the core through
+/// [`ChecklistContent::from_texts`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistFile {
+    pub label: String,
+    pub thresholds: Thresholds,
+}
 
-    /// Parses content from TOML text; `origin` names the text in error messages.
-    pub fn parse(text: &str, origin: &str) -> Result<ChecklistContent, ContentError> {
-        let content: ChecklistContent =
-            toml::from_str(text).map_err(|e| ContentError::Invalid {
+/// The keys of the checklist's texts, in the order [`ChecklistContent::from_texts`] asks for
+/// them. Each is a message of `locales/<lang>/checklist.ftl`.
+pub fn text_keys() -> Vec<String> {
+    let mut keys: Vec<String> = vec!["checklist-intro".into(), "checklist-goal-question".into()];
+    for goal in Goal::ALL {
+        for part in ["label", "example", "advice"] {
+            keys.push(format!("checklist-goal-{goal}-{part}"));
+        }
+    }
+    for gate in ["g1", "g2", "g3", "g4"] {
+        for part in ["question", "short", "next-step"] {
+            keys.push(format!("checklist-gate-{gate}-{part}"));
+        }
+    }
+    for answer in ["yes", "no", "not-sure"] {
+        keys.push(format!("checklist-answer-{answer}"));
+    }
+    keys.push("checklist-drivers-question".into());
+    for driver in ["d1", "d2", "d3", "d4"] {
+        for part in ["label", "description"] {
+            keys.push(format!("checklist-driver-{driver}-{part}"));
+        }
+    }
+    for key in [
+        "premature-title",
+        "premature-summary",
+        "premature-failing-gate",
+        "not-justified-title",
+        "not-justified-summary",
+        "not-justified-revisit",
+        "justified-title",
+        "justified-summary",
+        "justified-carried-by",
+        "justified-next-step-1",
+        "justified-next-step-2",
+        "justified-next-step-3",
+    ] {
+        keys.push(format!("checklist-{key}"));
+    }
+    keys
+}
+
+impl ChecklistFile {
+    /// Parses the TOML text; `origin` names the text in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<ChecklistFile, ContentError> {
+        toml::from_str(text).map_err(|e| {
+            let message = e.to_string().trim().to_string();
+            let moved = [
+                "intro", "goal", "goals", "gates", "answers", "drivers", "verdicts",
+            ]
+            .iter()
+            .any(|k| message.contains(&format!("unknown field `{k}`")));
+            ContentError::Invalid {
                 origin: origin.to_string(),
-                message: e.to_string().trim().to_string(),
-            })?;
-        content.check_texts(origin)?;
-        Ok(content)
+                message: if moved {
+                    format!(
+                        "{message}. The checklist's words now live in locale files: keep only \
+                         `label` and `[thresholds]` here, and put changed wording in a locale \
+                         override file (setting `checklist.locales`)"
+                    )
+                } else {
+                    message
+                },
+            }
+        })
     }
 
-    /// Reads content from a file, or the built-in content when `path` is empty.
-    pub fn load(path: &str) -> Result<ChecklistContent, ContentError> {
+    /// Reads the file at `path`, or the built-in one (`config/checklist.toml`) when empty.
+    pub fn load(path: &str) -> Result<ChecklistFile, ContentError> {
         if path.trim().is_empty() {
-            return Ok(Self::built_in());
+            return Self::parse(BUILT_IN_TOML, "the built-in checklist");
         }
         let text = std::fs::read_to_string(path).map_err(|source| ContentError::Unreadable {
             path: path.to_string(),
             source,
         })?;
         Self::parse(&text, path)
+    }
+}
+
+impl ChecklistContent {
+    /// The checklist in one language: `file`'s label and thresholds with the texts `text`
+    /// gives for each of [`text_keys`]. The texts keep the placeholders `{min_examples}`,
+    /// `{specialised_examples}`, `{monthly_requests}`, `{cost_factor}`, `{gate}` and `{driver}`
+    /// for [`ChecklistContent::render`] and the verdict to fill. `origin` names the texts in
+    /// errors.
+    pub fn from_texts(
+        file: &ChecklistFile,
+        text: &dyn Fn(&str) -> String,
+        origin: &str,
+    ) -> Result<ChecklistContent, ContentError> {
+        let t = |key: &str| text(&format!("checklist-{key}"));
+        let goal = |g: &str| GoalText {
+            label: t(&format!("goal-{g}-label")),
+            example: t(&format!("goal-{g}-example")),
+            advice: t(&format!("goal-{g}-advice")),
+        };
+        let gate = |g: &str| GateText {
+            question: t(&format!("gate-{g}-question")),
+            short: t(&format!("gate-{g}-short")),
+            next_step: t(&format!("gate-{g}-next-step")),
+        };
+        let driver = |d: &str| DriverText {
+            label: t(&format!("driver-{d}-label")),
+            description: t(&format!("driver-{d}-description")),
+        };
+        let content = ChecklistContent {
+            label: file.label.clone(),
+            intro: t("intro"),
+            thresholds: file.thresholds.clone(),
+            goal: Question {
+                question: t("goal-question"),
+            },
+            goals: Goals {
+                output_format: goal("output_format"),
+                tone_style: goal("tone_style"),
+                business_rules: goal("business_rules"),
+                edge_cases: goal("edge_cases"),
+                cost_latency_privacy: goal("cost_latency_privacy"),
+                other: goal("other"),
+            },
+            gates: Gates {
+                g1: gate("g1"),
+                g2: gate("g2"),
+                g3: gate("g3"),
+                g4: gate("g4"),
+            },
+            answers: AnswerLabels {
+                yes: t("answer-yes"),
+                no: t("answer-no"),
+                not_sure: t("answer-not-sure"),
+            },
+            drivers_question: Question {
+                question: t("drivers-question"),
+            },
+            drivers: Drivers {
+                d1: driver("d1"),
+                d2: driver("d2"),
+                d3: driver("d3"),
+                d4: driver("d4"),
+            },
+            verdicts: VerdictTexts {
+                premature: PrematureText {
+                    title: t("premature-title"),
+                    summary: t("premature-summary"),
+                    failing_gate: t("premature-failing-gate"),
+                },
+                not_justified_yet: NotJustifiedText {
+                    title: t("not-justified-title"),
+                    summary: t("not-justified-summary"),
+                    revisit: t("not-justified-revisit"),
+                },
+                justified: JustifiedText {
+                    title: t("justified-title"),
+                    summary: t("justified-summary"),
+                    carried_by: t("justified-carried-by"),
+                    next_steps: (1..=3)
+                        .map(|i| t(&format!("justified-next-step-{i}")))
+                        .collect(),
+                },
+            },
+        };
+        content.check_texts(origin)?;
+        Ok(content)
     }
 
     fn check_texts(&self, origin: &str) -> Result<(), ContentError> {
@@ -290,52 +436,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn built_in_content_parses() {
-        let content = ChecklistContent::parse(BUILT_IN_TOML, "built-in").unwrap();
-        assert_eq!(content.thresholds.min_examples, 1000);
+    fn built_in_file_parses() {
+        let file = ChecklistFile::parse(BUILT_IN_TOML, "built-in").unwrap();
+        assert_eq!(file.thresholds.min_examples, 1000);
     }
 
     #[test]
-    fn thresholds_fill_the_placeholders() {
-        let content = ChecklistContent::built_in();
-        let q = content.render(&content.gate(Gate::Examples).question);
-        assert!(q.contains("1,000"), "{q}");
-        assert!(!q.contains('{'), "{q}");
-    }
-
-    #[test]
-    fn version_changes_when_a_text_or_threshold_changes() {
-        let a = ChecklistContent::built_in();
-        let mut b = a.clone();
-        assert_eq!(a.version(), b.version());
-        b.thresholds.min_examples = 2000;
-        assert_ne!(a.version(), b.version());
-        let mut c = a.clone();
-        c.gates.g3.question.push('!');
-        assert_ne!(a.version(), c.version());
-        assert!(a.version().starts_with("2026.11+"));
-    }
-
-    #[test]
-    fn a_missing_key_is_named() {
-        let broken = BUILT_IN_TOML.replace("[gates.g4]", "[gates.g5]");
-        let err = ChecklistContent::parse(&broken, "mine.toml")
-            .unwrap_err()
-            .to_string();
+    fn a_file_with_the_old_words_is_told_where_they_went() {
+        let err = ChecklistFile::parse(
+            "label = \"x\"\nintro = \"hi\"\n[thresholds]\nmin_examples = 1\n\
+             specialised_examples = 2\nmonthly_requests = 3\ncost_factor = 4\n",
+            "mine.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("mine.toml"), "{err}");
-        assert!(err.contains("g5") || err.contains("g4"), "{err}");
+        assert!(err.contains("checklist.locales"), "{err}");
     }
 
     #[test]
     fn an_empty_question_is_refused() {
-        let broken = BUILT_IN_TOML.replace(
-            "question = \"Have you first tried optimising the prompt, with few-shot examples?\"",
-            "question = \"  \"",
-        );
-        let err = ChecklistContent::parse(&broken, "mine.toml")
+        let file = ChecklistFile::parse(BUILT_IN_TOML, "built-in").unwrap();
+        let text = |key: &str| {
+            if key == "checklist-gate-g3-question" {
+                "  ".to_string()
+            } else {
+                key.to_string()
+            }
+        };
+        let err = ChecklistContent::from_texts(&file, &text, "mine.ftl")
             .unwrap_err()
             .to_string();
         assert!(err.contains("gates.g3.question"), "{err}");
+        assert!(err.contains("mine.ftl"), "{err}");
+    }
+
+    #[test]
+    fn every_text_key_is_asked_for() {
+        let file = ChecklistFile::parse(BUILT_IN_TOML, "built-in").unwrap();
+        let asked = std::cell::RefCell::new(Vec::new());
+        let text = |key: &str| {
+            asked.borrow_mut().push(key.to_string());
+            key.to_string()
+        };
+        ChecklistContent::from_texts(&file, &text, "test").unwrap();
+        let mut asked = asked.into_inner();
+        asked.sort();
+        let mut keys = text_keys();
+        keys.sort();
+        assert_eq!(asked, keys);
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! input ends (EOF, Ctrl-D) or Ctrl-C is pressed before the last answer, the walkthrough is kept
 //! as abandoned and no decision is written. The verdict goes to stdout, as text or `--json`.
 
+use crate::app::Lang;
+use crate::app::words::say_in;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
@@ -156,7 +158,7 @@ fn prompt(text: &str) {
 }
 
 /// `tunegate check`.
-pub async fn run(settings: &Settings, args: &CheckArgs) -> Result<ExitCode, CliError> {
+pub async fn run(settings: &Settings, args: &CheckArgs, lang: Lang) -> Result<ExitCode, CliError> {
     // Bad cost figures stop here, before anything is recorded (exit 2, like a bad flag).
     let savings = match args.savings.inputs(&settings.cost) {
         Ok(savings) => savings,
@@ -166,7 +168,7 @@ pub async fn run(settings: &Settings, args: &CheckArgs) -> Result<ExitCode, CliE
         }
     };
     let app = open_app(settings, OpenMode::CreateAndMigrate).await?;
-    let result = walk(&app, args, savings.as_ref()).await;
+    let result = walk(&app, args, savings.as_ref(), lang).await;
     app.close().await;
     result
 }
@@ -176,7 +178,9 @@ async fn walk(
     app: &App,
     args: &CheckArgs,
     savings: Option<&CostInputs>,
+    lang: Lang,
 ) -> Result<ExitCode, CliError> {
+    let say = |key: &str| say_in(lang, key, &[]);
     let mut lines = Lines::from_stdin();
 
     let name = args
@@ -187,17 +191,17 @@ async fn walk(
         .unwrap_or_else(|| "terminal".to_string());
     let me = Person::new(format!("cli:{name}"), name);
 
-    let content = app.content();
+    let content = app.content_in(lang);
     eprintln!("{}\n", content.render(content.intro.trim()));
     let topic = match &args.topic {
         Some(t) => t.clone(),
         None => {
-            prompt("What is being proposed? (one line, Enter to skip): ");
+            prompt(&say("cli-topic-prompt"));
             match read_line(&mut lines).await {
-                Ok(line) if line.trim().is_empty() => "(no description)".to_string(),
+                Ok(line) if line.trim().is_empty() => say("cli-no-description"),
                 Ok(line) => line,
                 Err(_) => {
-                    eprintln!("\nStopped before the first question; nothing was recorded.");
+                    eprintln!("\n{}", say("cli-stopped-before"));
                     return Ok(ExitCode::from(EXIT_INCOMPLETE));
                 }
             }
@@ -205,7 +209,7 @@ async fn walk(
     };
 
     let (mut record, _) = app
-        .start(
+        .start_in(
             Start {
                 source: Source::Cli,
                 place: Place::default(),
@@ -213,6 +217,7 @@ async fn walk(
                 trigger_text: topic,
                 revisit_of: None,
             },
+            lang,
             Utc::now(),
         )
         .await?;
@@ -230,9 +235,9 @@ async fn walk(
                 flags_used.push(step);
                 Input::Answer(answer)
             }
-            None => match ask(content, step, &mut lines).await {
+            None => match ask(lang, content, step, &mut lines).await {
                 Ok(input) => input,
-                Err(stop) => return abandon(app, id, stop).await,
+                Err(stop) => return abandon(lang, app, id, stop).await,
             },
         };
         match app.advance(id, step, input, &me, None, Utc::now()).await {
@@ -258,14 +263,16 @@ async fn walk(
                     serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other)?;
                     writeln!(out)?;
                 } else {
-                    write!(out, "{}", render::verdict(id, &decision))?;
+                    write!(out, "{}", render::verdict(lang, id, &decision))?;
                     if let Some(estimate) = &estimate {
-                        write!(out, "{}", render::savings(estimate))?;
+                        write!(out, "{}", render::savings(lang, estimate))?;
                     }
                 }
                 return Ok(ExitCode::SUCCESS);
             }
-            Err(e @ (AppError::Checklist(_) | AppError::StaleStep { .. })) => eprintln!("{e}"),
+            Err(e @ (AppError::Checklist(_) | AppError::StaleStep { .. })) => {
+                eprintln!("{}", e.words_in(lang, &crate::app::PlainMentions))
+            }
             Err(AppError::Closed(status)) => {
                 return Err(CliError::Usage(format!(
                     "walkthrough #{id} was closed ({status}) by someone else"
@@ -276,31 +283,47 @@ async fn walk(
     }
 }
 
-async fn abandon(app: &App, id: i64, stop: Stop) -> Result<ExitCode, CliError> {
+async fn abandon(lang: Lang, app: &App, id: i64, stop: Stop) -> Result<ExitCode, CliError> {
     app.abandon(id, Utc::now()).await?;
     let (why, code) = match stop {
-        Stop::Eof => ("Input ended", EXIT_INCOMPLETE),
-        Stop::Interrupted => ("Interrupted", EXIT_INTERRUPTED),
+        Stop::Eof => ("cli-input-ended", EXIT_INCOMPLETE),
+        Stop::Interrupted => ("cli-interrupted", EXIT_INTERRUPTED),
     };
+    let why = say_in(lang, why, &[]);
     eprintln!(
-        "\n{why} before the last answer. Walkthrough #{id} is kept as abandoned with the \
-         answers given so far; no decision was recorded."
+        "\n{}",
+        say_in(
+            lang,
+            "cli-abandoned",
+            &[("why", &why), ("id", &id.to_string())]
+        )
     );
     Ok(ExitCode::from(code))
 }
 
 /// Asks the question for `step` until the answer parses.
-async fn ask(content: &ChecklistContent, step: Step, lines: &mut Lines) -> Result<Input, Stop> {
+async fn ask(
+    lang: Lang,
+    content: &ChecklistContent,
+    step: Step,
+    lines: &mut Lines,
+) -> Result<Input, Stop> {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let back_hint = if step == Step::Goal {
-        ""
+        String::new()
     } else {
-        ", or b to go back"
+        say("cli-back-hint", &[])
     };
     eprintln!(
-        "\nQuestion {} of {}: {}",
-        step.number(),
-        Step::QUESTIONS,
-        question_text(content, step)
+        "\n{}",
+        say(
+            "cli-question",
+            &[
+                ("number", &step.number().to_string()),
+                ("total", &Step::QUESTIONS.to_string()),
+                ("question", &question_text(content, step)),
+            ],
+        )
     );
     match step {
         Step::Goal => {
@@ -324,15 +347,15 @@ async fn ask(content: &ChecklistContent, step: Step, lines: &mut Lines) -> Resul
                     content.render(&t.description)
                 );
             }
-            eprintln!("  0) None of these");
+            eprintln!("  0) {}", say("cli-none-of-these", &[]));
         }
         Step::Done => {}
     }
     loop {
         let hint = match step {
-            Step::Drivers => format!("Numbers separated by commas, or 0 for none{back_hint}: "),
-            Step::Goal => "Answer 1-6: ".to_string(),
-            _ => format!("Answer 1-3 (y/n/?){back_hint}: "),
+            Step::Drivers => say("cli-answer-drivers", &[("back", &back_hint)]),
+            Step::Goal => say("cli-answer-goal", &[]),
+            _ => say("cli-answer-gate", &[("back", &back_hint)]),
         };
         prompt(&hint);
         let line = read_line(lines).await?;
@@ -343,7 +366,7 @@ async fn ask(content: &ChecklistContent, step: Step, lines: &mut Lines) -> Resul
         let parsed = match step {
             Step::Goal => match parse_goal(text) {
                 Some(Goal::Other) => {
-                    prompt("Describe the goal in a few words: ");
+                    prompt(&say("cli-describe-goal", &[]));
                     let detail = read_line(lines).await?;
                     Some(Answer::Goal(GoalChoice {
                         goal: Goal::Other,
@@ -359,7 +382,10 @@ async fn ask(content: &ChecklistContent, step: Step, lines: &mut Lines) -> Resul
         };
         match parsed {
             Some(answer) => return Ok(Input::Answer(answer)),
-            None => eprintln!("Sorry, {text:?} is not one of the choices."),
+            None => eprintln!(
+                "{}",
+                say("cli-not-a-choice", &[("text", &format!("{text:?}"))])
+            ),
         }
     }
 }

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{CliError, OutputFormat, load_content, open_app, render};
+use super::{CliError, OutputFormat, open_app, render};
 use crate::app::{
     App, AppError, ExportFormat, ListFilter, MAX_OUTCOME_NOTE_CHARS, NewReview, OpenMode,
     OutcomeEntry, OutcomeRecorded, Person, Recorder, ReviewOutcome, Status, defuse_formula,
@@ -281,15 +281,19 @@ fn parse_until(text: &str) -> Result<DateTime<Utc>, String> {
 }
 
 /// Runs a `decisions` subcommand on the database the settings name.
-pub async fn run(settings: &Settings, command: &DecisionsCommand) -> Result<ExitCode, CliError> {
+pub async fn run(
+    settings: &Settings,
+    command: &DecisionsCommand,
+    lang: crate::app::Lang,
+) -> Result<ExitCode, CliError> {
     // Audit commands never create or migrate: a mistyped path must not look like data loss.
     let app = open_app(settings, OpenMode::Existing).await?;
     let result = match command {
         DecisionsCommand::Purge(args) => super::db::purge(&app, args).await,
         DecisionsCommand::List(args) => list(&app, args).await,
-        DecisionsCommand::Show(args) => show(&app, settings, args).await,
+        DecisionsCommand::Show(args) => show(&app, args, lang).await,
         DecisionsCommand::Export(args) => export(&app, args).await,
-        DecisionsCommand::Stats(args) => stats(&app, settings, args).await,
+        DecisionsCommand::Stats(args) => stats(&app, args, lang).await,
         DecisionsCommand::Review(args) => review(&app, args).await,
         DecisionsCommand::Outcome(args) => outcome(&app, args).await,
     };
@@ -348,7 +352,7 @@ async fn list(app: &App, args: &ListArgs) -> Result<ExitCode, CliError> {
 }
 
 /// `decisions show`.
-async fn show(app: &App, settings: &Settings, args: &ShowArgs) -> Result<ExitCode, CliError> {
+async fn show(app: &App, args: &ShowArgs, lang: crate::app::Lang) -> Result<ExitCode, CliError> {
     let stdout = std::io::stdout();
     let detail = match app.detail(args.id, None).await {
         Err(AppError::NotInThisServer(id)) => {
@@ -361,8 +365,11 @@ async fn show(app: &App, settings: &Settings, args: &ShowArgs) -> Result<ExitCod
     let mut out = stdout.lock();
     match args.format {
         TextOrJson::Text => {
-            let content = load_content(settings)?;
-            write!(out, "{}", render::detail(&detail, &content))?;
+            write!(
+                out,
+                "{}",
+                render::detail(lang, &detail, app.content_in(lang))
+            )?;
         }
         TextOrJson::Json => {
             serde_json::to_writer_pretty(&mut out, &detail).map_err(std::io::Error::other)?;
@@ -406,11 +413,12 @@ async fn export(app: &App, args: &ExportArgs) -> Result<ExitCode, CliError> {
 }
 
 /// `decisions stats`.
-async fn stats(app: &App, settings: &Settings, args: &StatsArgs) -> Result<ExitCode, CliError> {
+async fn stats(app: &App, args: &StatsArgs, lang: crate::app::Lang) -> Result<ExitCode, CliError> {
     let stdout = std::io::stdout();
     let stats = app.stats(&args.filter.to_filter()?).await?;
     if let Some(path) = &args.chart {
-        let png = crate::chart::stats_png(&stats, "Fine-tuning decisions")
+        let title = crate::app::words::say_in(lang, "cli-stats-chart-title", &[]);
+        let png = crate::chart::stats_png_in(lang, &stats, &title)
             .map_err(|e| CliError::Usage(e.to_string()))?;
         std::fs::write(path, png).map_err(|e| {
             CliError::Usage(format!(
@@ -424,8 +432,7 @@ async fn stats(app: &App, settings: &Settings, args: &StatsArgs) -> Result<ExitC
     let mut out = stdout.lock();
     match args.format {
         TextOrJson::Text => {
-            let content = load_content(settings)?;
-            write!(out, "{}", render::stats(&stats, &content))?;
+            write!(out, "{}", render::stats(lang, &stats, app.content_in(lang)))?;
         }
         TextOrJson::Json => {
             serde_json::to_writer_pretty(&mut out, &stats).map_err(std::io::Error::other)?;

@@ -35,8 +35,26 @@ pub struct Cli {
     #[arg(long, global = true, env = "TUNEGATE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// The language of `check` and of the audit output (en, fr, de, es; a region such as
+    /// fr_FR.UTF-8 is fine). Default: the terminal's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG);
+    /// a language tunegate does not speak means English. Error messages stay English.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The language asked for with `--lang`, else the terminal's, else English.
+    pub fn language(&self) -> crate::app::Lang {
+        match &self.lang {
+            Some(tag) => crate::app::Lang::from_locale(Some(tag)),
+            None => crate::app::Lang::from_environment(
+                &["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"].map(|v| std::env::var(v).ok()),
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +109,8 @@ pub enum CliError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Content(#[from] ContentError),
+    #[error(transparent)]
+    Words(#[from] crate::app::words::WordsError),
     /// The database's own words: at the terminal, the person is the operator.
     #[error(transparent)]
     Database(#[from] StoreError),
@@ -123,8 +143,8 @@ impl From<AppError> for CliError {
 /// `crate::serve`.
 pub async fn run(cli: &Cli, settings: Result<Settings, CliError>) -> Result<ExitCode, CliError> {
     match &cli.command {
-        Command::Check(args) => check::run(&settings?, args).await,
-        Command::Decisions(command) => decisions::run(&settings?, command).await,
+        Command::Check(args) => check::run(&settings?, args, cli.language()).await,
+        Command::Decisions(command) => decisions::run(&settings?, command, cli.language()).await,
         Command::Db(command) => db::run(&settings?, command).await,
         Command::Config(ConfigCommand::Check) => config_check(&settings?),
         Command::Guild(command) => guild::run(&settings?, command).await,
@@ -183,7 +203,12 @@ pub async fn open_app(settings: &Settings, mode: OpenMode) -> Result<App, CliErr
 }
 
 /// Loads the checklist content named by the settings.
+/// The team's locale overrides (`checklist.locales`) are checked and installed first, so the
+/// checklist and every sentence use them; a broken override file stops here with its key and
+/// path.
 pub fn load_content(settings: &Settings) -> Result<ChecklistContent, CliError> {
+    let words = crate::app::words::Words::load(&settings.checklist.locales)?;
+    crate::app::words::install(words);
     Ok(ChecklistContent::load(&settings.checklist.file)?)
 }
 

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::{DecisionDetail, DecisionRecord, DecisionSummary, Stats, words};
+use crate::app::words::{headline_in, say_in};
+use crate::app::{DecisionDetail, DecisionRecord, DecisionSummary, Lang, Stats, words};
 use crate::checklist::cost::CostEstimate;
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::{for_terminal, one_line};
@@ -17,46 +18,50 @@ fn when(t: DateTime<Utc>) -> String {
 }
 
 /// A verdict as the terminal shows it at the end of `check`.
-pub fn verdict(id: i64, d: &DecisionRecord) -> String {
+pub fn verdict(lang: Lang, id: i64, d: &DecisionRecord) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let mut out = String::new();
+    let headline = headline_in(lang, d.verdict);
     let _ = writeln!(
         out,
-        "\nVerdict for walkthrough #{id}: {}",
-        d.verdict.headline()
+        "\n{}",
+        say(
+            "cli-verdict",
+            &[("id", &id.to_string()), ("headline", &headline)]
+        )
     );
     let _ = writeln!(out, "{}", d.summary);
-    let _ = writeln!(out, "\nWhy:");
+    let _ = writeln!(out, "\n{}", say("cli-why", &[]));
     for r in &d.reasons {
         let _ = writeln!(out, "  - {r}");
     }
-    let _ = writeln!(out, "\nNext steps:");
+    let _ = writeln!(out, "\n{}", say("cli-next-steps", &[]));
     for (i, s) in d.next_steps.iter().enumerate() {
         let _ = writeln!(out, "  {}. {s}", i + 1);
     }
-    let _ = writeln!(out, "\n(checklist {})", d.checklist_version);
+    let version = say(
+        "cli-checklist-version",
+        &[("version", &d.checklist_version)],
+    );
+    let _ = writeln!(out, "\n{version}");
     out
 }
 
 /// The savings estimate under a verdict, with the plain warning when volume alone carries a
 /// JUSTIFIED verdict that does not pay back within a year.
-pub fn savings(estimate: &crate::app::SavingsEstimate) -> String {
-    let mut out = String::from("\nSavings estimate (stored with the decision):\n");
+pub fn savings(lang: Lang, estimate: &crate::app::SavingsEstimate) -> String {
+    let mut out = format!("\n{}\n", say_in(lang, "cli-savings", &[]));
     for line in super::cost::text(&estimate.record.estimate).lines() {
         let _ = writeln!(out, "  {line}");
     }
     if estimate.volume_alone_does_not_pay {
-        let _ = writeln!(
-            out,
-            "\nAt these figures fine-tuning does not pay back within 12 months, and volume is the \
-             only reason this verdict gives for it. Check the figures; until they change, prompt \
-             work on the generic model (or a cheaper generic model) is the better investment."
-        );
+        let _ = writeln!(out, "\n{}", say_in(lang, "cli-savings-does-not-pay", &[]));
     }
     out
 }
 
 /// Human words for a stored answer value at a step.
-pub fn answer_words(content: &ChecklistContent, step: &str, value: &str) -> String {
+pub fn answer_words(lang: Lang, content: &ChecklistContent, step: &str, value: &str) -> String {
     match Step::from_key(step) {
         Some(Step::Goal) => Goal::from_key(value)
             .map(|g| content.goal(g).label.clone())
@@ -71,7 +76,7 @@ pub fn answer_words(content: &ChecklistContent, step: &str, value: &str) -> Stri
                 .map(|d| format!("{} ({})", content.driver(d).label, d.key().to_uppercase()))
                 .collect();
             if labels.is_empty() {
-                "none".to_string()
+                say_in(lang, "cli-drivers-none", &[])
             } else {
                 labels.join(", ")
             }
@@ -133,59 +138,95 @@ pub fn table(rows: &[DecisionSummary]) -> String {
 }
 
 /// One walkthrough in full, for `decisions show`.
-pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
+pub fn detail(lang: Lang, d: &DecisionDetail, content: &ChecklistContent) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
+    let status = |s: crate::app::Status| say(&format!("status-{}", s.key()), &[]);
     let w = &d.walkthrough;
     let mut out = String::new();
+    let id = w.id.to_string();
     let _ = writeln!(
         out,
-        "Walkthrough #{}  ({}, started from {})",
-        w.id, w.status, w.source
+        "{}",
+        say(
+            "cli-walkthrough",
+            &[
+                ("id", &id),
+                ("status", &status(w.status)),
+                ("source", w.source.key()),
+            ],
+        )
     );
     let _ = writeln!(
         out,
-        "Requester  {} ({})",
-        one_line(&w.requester.name, 80),
-        one_line(&w.requester.id, 80)
+        "{}",
+        say(
+            "cli-requester",
+            &[
+                ("name", &one_line(&w.requester.name, 80)),
+                ("id", &one_line(&w.requester.id, 80)),
+            ],
+        )
     );
-    let _ = writeln!(out, "Started    {}", when(w.created_at));
+    let _ = writeln!(
+        out,
+        "{}",
+        say("cli-started", &[("when", &when(w.created_at))])
+    );
     if let Some(closed) = w.closed_at {
-        let _ = writeln!(out, "Closed     {}", when(closed));
+        let _ = writeln!(out, "{}", say("cli-closed", &[("when", &when(closed))]));
     }
     let place = &w.place;
     if let Some(guild) = place.guild_id {
         let _ = writeln!(
             out,
-            "Where      guild {guild}, channel {}, thread {}",
-            place.channel_id.map_or("-".into(), |c| c.to_string()),
-            place.thread_id.map_or("-".into(), |c| c.to_string())
+            "{}",
+            say(
+                "cli-where",
+                &[
+                    ("guild", &guild.to_string()),
+                    (
+                        "channel",
+                        &place.channel_id.map_or("-".into(), |c| c.to_string()),
+                    ),
+                    (
+                        "thread",
+                        &place.thread_id.map_or("-".into(), |c| c.to_string()),
+                    ),
+                ],
+            )
         );
     }
     if let Some(of) = w.revisit_of {
-        let _ = writeln!(out, "Revisits   #{of}");
+        let _ = writeln!(out, "{}", say("cli-revisits", &[("id", &of.to_string())]));
     }
-    let _ = writeln!(out, "Checklist  {}", w.checklist_version);
     let _ = writeln!(
         out,
-        "\nProposal:\n{}",
+        "{}",
+        say("cli-checklist", &[("version", &w.checklist_version)])
+    );
+    let _ = writeln!(
+        out,
+        "\n{}\n{}",
+        say("cli-proposal", &[]),
         indent(&for_terminal(&w.trigger_text))
     );
 
-    let _ = writeln!(
-        out,
-        "\nAnswers, in the order given (changed answers included):"
-    );
+    let _ = writeln!(out, "\n{}", say("cli-answers", &[]));
     if d.answers.is_empty() {
-        let _ = writeln!(out, "  (none yet)");
+        let _ = writeln!(out, "  {}", say("cli-none-yet", &[]));
     }
     for a in &d.answers {
         let question = question_label(&a.step);
         let _ = writeln!(
             out,
-            "  {}  {:<8} {}  (by {})",
+            "  {}  {:<8} {}  {}",
             when(a.answered_at),
             question,
-            answer_words(content, &a.step, &a.value),
-            one_line(&a.answered_by.name, 40)
+            answer_words(lang, content, &a.step, &a.value),
+            say(
+                "cli-answer-by",
+                &[("name", &one_line(&a.answered_by.name, 40))]
+            )
         );
         if let Some(detail) = &a.detail {
             let _ = writeln!(out, "{}", indent(&indent(&for_terminal(detail))));
@@ -196,35 +237,53 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
         Some(dec) => {
             let _ = writeln!(
                 out,
-                "\nVerdict: {}  ({})",
-                dec.verdict.headline(),
-                when(dec.decided_at)
+                "\n{}",
+                say(
+                    "cli-verdict-line",
+                    &[
+                        ("headline", &headline_in(lang, dec.verdict)),
+                        ("when", &when(dec.decided_at)),
+                    ],
+                )
             );
             let _ = writeln!(out, "{}", dec.summary);
-            let _ = writeln!(out, "Why:");
+            let _ = writeln!(out, "{}", say("cli-why", &[]));
             for r in &dec.reasons {
                 let _ = writeln!(out, "  - {r}");
             }
-            let _ = writeln!(out, "Next steps:");
+            let _ = writeln!(out, "{}", say("cli-next-steps", &[]));
             for (i, s) in dec.next_steps.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {s}", i + 1);
             }
-            let _ = writeln!(out, "Decided with checklist {}", dec.checklist_version);
+            let _ = writeln!(
+                out,
+                "{}",
+                say("cli-decided-with", &[("version", &dec.checklist_version)])
+            );
         }
         None => {
-            let _ = writeln!(out, "\nNo verdict: the walkthrough is {}.", w.status);
+            let _ = writeln!(
+                out,
+                "\n{}",
+                say("cli-no-verdict", &[("status", &status(w.status))])
+            );
         }
     }
     if !d.reviews.is_empty() {
-        let _ = writeln!(out, "\nReviews:");
+        let _ = writeln!(out, "\n{}", say("cli-reviews", &[]));
         for r in &d.reviews {
             let _ = writeln!(
                 out,
-                "  #{} {} {} by {}",
-                r.id,
-                when(r.created_at),
-                r.outcome.key(),
-                one_line(&r.reviewer.name, 40)
+                "  {}",
+                say(
+                    "cli-review",
+                    &[
+                        ("id", &r.id.to_string()),
+                        ("when", &when(r.created_at)),
+                        ("outcome", r.outcome.key()),
+                        ("name", &one_line(&r.reviewer.name, 40)),
+                    ],
+                )
             );
             if let Some(note) = &r.note {
                 let _ = writeln!(out, "{}", indent(&indent(&for_terminal(note))));
@@ -232,23 +291,35 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
             if let Some(day) = r.revisit_on {
                 let reminded = r
                     .reminded_at
-                    .map(|t| format!(" (reminder posted {})", when(t)))
+                    .map(|t| say("cli-reminder-posted", &[("when", &when(t))]))
                     .unwrap_or_default();
-                let _ = writeln!(out, "    revisit on {day}{reminded}");
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    say(
+                        "cli-revisit-on",
+                        &[("day", &day.to_string()), ("reminded", &reminded)],
+                    )
+                );
             }
         }
     }
     if !d.outcomes.is_empty() {
-        let _ = writeln!(out, "\nOutcomes:");
+        let _ = writeln!(out, "\n{}", say("cli-outcomes", &[]));
         for o in &d.outcomes {
             let _ = writeln!(
                 out,
-                "  #{} {} {} by {} ({})",
-                o.id,
-                when(o.created_at),
-                words::outcome_result(o.result),
-                one_line(&o.recorded_by.name, 40),
-                outcome_source(o.follow_up_round)
+                "  {}",
+                say(
+                    "cli-outcome",
+                    &[
+                        ("id", &o.id.to_string()),
+                        ("when", &when(o.created_at)),
+                        ("result", &words::outcome_result_in(lang, o.result)),
+                        ("name", &one_line(&o.recorded_by.name, 40)),
+                        ("how", &outcome_source(lang, o.follow_up_round)),
+                    ],
+                )
             );
             if let Some(note) = &o.note {
                 let _ = writeln!(out, "{}", indent(&indent(&for_terminal(note))));
@@ -258,17 +329,22 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
     if let Some(e) = d.latest_estimate() {
         let _ = writeln!(
             out,
-            "\nSavings estimate (latest of {}, by {}, {}):",
-            d.cost_estimates.len(),
-            one_line(&e.recorded_by.name, 40),
-            when(e.created_at)
+            "\n{}",
+            say(
+                "cli-estimate",
+                &[
+                    ("count", &d.cost_estimates.len().to_string()),
+                    ("name", &one_line(&e.recorded_by.name, 40)),
+                    ("when", &when(e.created_at)),
+                ],
+            )
         );
-        for (label, figure) in estimate_figures(&e.estimate) {
+        for (label, figure) in estimate_figures(lang, &e.estimate) {
             let _ = writeln!(out, "  {label:<30}{figure:>16}");
         }
     }
     if !d.notes.is_empty() {
-        let _ = writeln!(out, "\nNotes:");
+        let _ = writeln!(out, "\n{}", say("cli-notes", &[]));
         for n in &d.notes {
             let _ = writeln!(
                 out,
@@ -283,36 +359,41 @@ pub fn detail(d: &DecisionDetail, content: &ChecklistContent) -> String {
 }
 
 /// Whether an outcome answered a follow-up (and which) or was recorded by hand.
-fn outcome_source(round: Option<u32>) -> String {
+fn outcome_source(lang: Lang, round: Option<u32>) -> String {
     match round {
-        Some(round) => words::say("outcome-follow-up-round", &[("round", &round.to_string())]),
-        None => words::say("outcome-by-hand", &[]),
+        Some(round) => say_in(
+            lang,
+            "outcome-follow-up-round",
+            &[("round", &round.to_string())],
+        ),
+        None => say_in(lang, "outcome-by-hand", &[]),
     }
 }
 
 /// The five figures of a savings estimate, labelled as `tunegate cost` labels them.
-fn estimate_figures(e: &CostEstimate) -> [(&'static str, String); 5] {
+fn estimate_figures(lang: Lang, e: &CostEstimate) -> [(String, String); 5] {
+    let label = |key: &str| say_in(lang, key, &[]);
     [
         (
-            "generic model, a month",
+            label("cli-estimate-generic"),
             format!("{:.2}", e.generic_monthly),
         ),
         (
-            "fine-tuned model, a month",
+            label("cli-estimate-tuned"),
             format!("{:.2}", e.fine_tuned_monthly),
         ),
         (
-            "saving a month, after upkeep",
+            label("cli-estimate-saving"),
             format!("{:.2}", e.monthly_saving),
         ),
         (
-            "break-even, months",
+            label("cli-estimate-break-even"),
             e.break_even_months.map_or_else(
-                || words::say("outcome-estimate-never", &[]),
+                || say_in(lang, "outcome-estimate-never", &[]),
                 |m| format!("{m:.1}"),
             ),
         ),
-        ("net after 12 months", format!("{:.2}", e.net_12_months)),
+        (label("cli-estimate-net"), format!("{:.2}", e.net_12_months)),
     ]
 }
 
@@ -336,44 +417,70 @@ fn percent(share: Option<f64>) -> String {
 }
 
 /// Statistics as text, for `decisions stats`.
-pub fn stats(s: &Stats, content: &ChecklistContent) -> String {
+pub fn stats(lang: Lang, s: &Stats, content: &ChecklistContent) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let mut out = String::new();
     let statuses: Vec<String> = s
         .by_status
         .iter()
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
+    let statuses = if statuses.is_empty() {
+        say("cli-stats-none", &[])
+    } else {
+        statuses.join(", ")
+    };
     let _ = writeln!(
         out,
-        "Walkthroughs: {} ({})",
-        s.walkthroughs,
-        if statuses.is_empty() {
-            "none".into()
-        } else {
-            statuses.join(", ")
-        }
+        "{}",
+        say(
+            "cli-stats-walkthroughs",
+            &[
+                ("count", &s.walkthroughs.to_string()),
+                ("statuses", &statuses)
+            ],
+        )
+    );
+    let count = |k: &str| s.by_verdict.get(k).copied().unwrap_or(0).to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        say(
+            "cli-stats-decisions",
+            &[
+                ("count", &s.decisions.to_string()),
+                ("premature", &count("premature")),
+                ("not_justified", &count("not_justified_yet")),
+                ("justified", &count("justified")),
+            ],
+        )
     );
     let _ = writeln!(
         out,
-        "Decisions:    {}  (premature {}, not justified yet {}, justified {})",
-        s.decisions,
-        s.by_verdict.get("premature").copied().unwrap_or(0),
-        s.by_verdict.get("not_justified_yet").copied().unwrap_or(0),
-        s.by_verdict.get("justified").copied().unwrap_or(0),
+        "{}",
+        say(
+            "cli-stats-premature",
+            &[("share", &percent(s.premature_share))]
+        )
     );
-    let _ = writeln!(out, "Premature:    {}", percent(s.premature_share));
     match s.most_failing_gate().and_then(Gate::from_key) {
         Some(g) => {
             let n = s.failing_gates.first().map_or(0, |(_, n)| *n);
             let _ = writeln!(
                 out,
-                "Most often failing gate: {} ({}), not passed in {n} decisions",
-                g.key().to_uppercase(),
-                content.render(&content.gate(g).short)
+                "{}",
+                say(
+                    "cli-stats-gate",
+                    &[
+                        ("gate", &g.key().to_uppercase()),
+                        ("short", &content.render(&content.gate(g).short)),
+                        ("count", &n.to_string()),
+                    ],
+                )
             );
         }
         None => {
-            let _ = writeln!(out, "Most often failing gate: none");
+            let _ = writeln!(out, "{}", say("cli-stats-gate-none", &[]));
         }
     }
     let gates: Vec<String> = s
@@ -381,43 +488,43 @@ pub fn stats(s: &Stats, content: &ChecklistContent) -> String {
         .iter()
         .map(|(g, n)| format!("{} {n}", g.to_uppercase()))
         .collect();
-    let _ = writeln!(out, "Gate failures: {}", gates.join(", "));
+    let _ = writeln!(
+        out,
+        "{}",
+        say("cli-stats-gate-failures", &[("list", &gates.join(", "))])
+    );
     let drivers: Vec<String> = s
         .drivers
         .iter()
         .map(|(d, n)| format!("{} {n}", d.to_uppercase()))
         .collect();
-    let _ = writeln!(out, "Drivers cited: {}", drivers.join(", "));
     let _ = writeln!(
         out,
-        "Detections in chat: {}, dismissed as not a request: {} ({})",
-        s.detections,
-        s.dismissed_detections,
-        percent(s.dismissal_rate)
+        "{}",
+        say("cli-stats-drivers", &[("list", &drivers.join(", "))])
     );
     let _ = writeln!(
         out,
-        "\nDetector in production (started / (started + dismissed)):"
+        "{}",
+        say(
+            "cli-stats-detections",
+            &[
+                ("count", &s.detections.to_string()),
+                ("dismissed", &s.dismissed_detections.to_string()),
+                ("rate", &percent(s.dismissal_rate)),
+            ],
+        )
     );
-    for line in words::detection_precision_lines(&s.detection) {
+    let _ = writeln!(out, "\n{}", say("cli-stats-detector", &[]));
+    for line in words::detection_precision_lines_in(lang, &s.detection) {
         let _ = writeln!(out, "  {line}");
     }
-    let _ = writeln!(
-        out,
-        "\nDetector in production (started / (started + dismissed)):"
-    );
-    for line in words::detection_precision_lines(&s.detection) {
-        let _ = writeln!(out, "  {line}");
-    }
-    let _ = writeln!(out, "\nOutcomes:");
-    for line in words::outcome_stats_lines(&s.outcomes) {
+    let _ = writeln!(out, "\n{}", say("cli-stats-outcomes", &[]));
+    for line in words::outcome_stats_lines_in(lang, &s.outcomes) {
         let _ = writeln!(out, "  {line}");
     }
     if !s.by_month.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nBy month:      premature  not-justified-yet  justified"
-        );
+        let _ = writeln!(out, "\n{}", say("cli-stats-by-month", &[]));
         for m in &s.by_month {
             let _ = writeln!(
                 out,

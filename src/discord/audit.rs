@@ -23,12 +23,13 @@ use serenity::{
 
 use super::audit_id::{HistoryQuery, TEXT_MAX_CHARS};
 use super::audit_render::{self, PAGE_SIZE};
+use super::commands::lang_of;
 use super::render::TimeStyle;
-use super::reply::{CommandError, refusal, refuse};
+use super::reply::{CommandError, refusal_in, refuse};
 use super::{Bot, access, export_files, render};
 use crate::app::{
-    AppError, ExportFormat, ListFilter, NewReview, OutcomeEntry, OutcomeRecorded, Person, Recorder,
-    ReviewOutcome, Status, words,
+    AppError, ExportFormat, Lang, ListFilter, NewReview, OutcomeEntry, OutcomeRecorded, Person,
+    Recorder, ReviewOutcome, Status, words,
 };
 use crate::checklist::VerdictKind;
 use crate::checklist::outcome::OutcomeResult;
@@ -64,10 +65,11 @@ pub async fn finetune_audit(_ctx: Ctx<'_>) -> Result<(), CommandError> {
 /// Who may audit, and what each audit command does.
 #[poise::command(slash_command, rename = "help", guild_only)]
 async fn audit_help(ctx: Ctx<'_>) -> Result<(), CommandError> {
+    let lang = lang_of(ctx);
     let text = format!(
         "{}\n\n{}",
-        words::say("audit-help-commands", &[]),
-        who_may_audit(ctx.data())
+        words::say_in(lang, "audit-help-commands", &[]),
+        who_may_audit_in(lang, ctx.data())
     );
     ctx.send(reply(None).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
         .await?;
@@ -76,12 +78,17 @@ async fn audit_help(ctx: Ctx<'_>) -> Result<(), CommandError> {
 
 /// Who may use `/finetune-audit`, for both helps.
 pub fn who_may_audit(bot: &Bot) -> String {
+    who_may_audit_in(crate::app::Lang::En, bot)
+}
+
+/// [`who_may_audit`] in `lang`.
+pub fn who_may_audit_in(lang: crate::app::Lang, bot: &Bot) -> String {
     let roles = if bot.app.rules().audit_roles.is_empty() {
         String::new()
     } else {
-        words::say("audit-help-roles", &[])
+        words::say_in(lang, "audit-help-roles", &[])
     };
-    words::say("audit-help-who", &[("roles", &roles)])
+    words::say_in(lang, "audit-help-who", &[("roles", &roles)])
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -208,10 +215,10 @@ impl PeriodChoice {
         }
     }
 
-    fn words(self) -> String {
+    fn words(self, lang: Lang) -> String {
         match self.days() {
-            Some(n) => format!("the last {n} days"),
-            None => "all time".to_string(),
+            Some(n) => words::say_in(lang, "audit-period-days", &[("days", &n.to_string())]),
+            None => words::say_in(lang, "audit-period-all", &[]),
         }
     }
 }
@@ -239,9 +246,10 @@ pub(super) fn member_access(ctx: Ctx<'_>) -> (Option<Permissions>, Vec<RoleId>) 
 
 /// The guild the command is used in, once the member is known to may audit it.
 pub(super) fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
+    let lang = lang_of(ctx);
     let guild = ctx
         .guild_id()
-        .ok_or_else(|| refuse("Use this in a server channel."))?;
+        .ok_or_else(|| refuse(words::say_in(lang, "use-in-server", &[])))?;
     let (permissions, roles) = member_access(ctx);
     let roles: Vec<u64> = roles.iter().map(|r| r.get()).collect();
     let allowed = ctx
@@ -255,22 +263,27 @@ pub(super) fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
             user_id = ctx.author().id.get(),
             "audit refused"
         );
-        return Err(refusal(e));
+        return Err(refusal_in(lang, e));
     }
     Ok(guild.get())
 }
 
 /// A `YYYY-MM-DD` option, explained when malformed.
-fn parse_day(option: &str, text: Option<String>) -> Result<Option<NaiveDate>, CommandError> {
+fn parse_day(
+    lang: Lang,
+    option: &str,
+    text: Option<String>,
+) -> Result<Option<NaiveDate>, CommandError> {
     let Some(text) = text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map(Some)
         .map_err(|_| {
-            refuse(format!(
-                "`{option}` must be a date like 2026-11-29 (year-month-day), not \"{}\".",
-                render::safe_text(&text, 20)
+            refuse(words::say_in(
+                lang,
+                "audit-bad-day",
+                &[("option", option), ("text", &render::safe_text(&text, 20))],
             ))
         })
 }
@@ -295,6 +308,7 @@ pub fn history_filter(guild: u64, q: &HistoryQuery) -> ListFilter {
 /// One page of history for `guild`, ready to send or to replace a page with.
 pub async fn history_view(
     bot: &Bot,
+    lang: Lang,
     guild: u64,
     query: &HistoryQuery,
 ) -> Result<(CreateEmbed, Vec<CreateActionRow>), AppError> {
@@ -305,7 +319,9 @@ pub async fn history_view(
         .await?;
     let has_next = rows.len() > PAGE_SIZE as usize;
     rows.truncate(PAGE_SIZE as usize);
-    Ok(audit_render::history_page(guild, query, &rows, has_next))
+    Ok(audit_render::history_page(
+        lang, guild, query, &rows, has_next,
+    ))
 }
 
 fn reply(share: Option<bool>) -> poise::CreateReply {
@@ -343,22 +359,23 @@ pub async fn history(
     #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
-    let since = parse_day("since", since)?;
-    let until = parse_day("until", until)?;
+    let lang = lang_of(ctx);
+    let since = parse_day(lang, "since", since)?;
+    let until = parse_day(lang, "until", until)?;
     if let (Some(s), Some(u)) = (since, until)
         && s > u
     {
-        return Err(refuse(
-            "`since` must not be later than `until`; nothing could match.",
-        ));
+        return Err(refuse(words::say_in(lang, "audit-since-after-until", &[])));
     }
     let text = text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
     if text
         .as_ref()
         .is_some_and(|t| t.chars().count() > TEXT_MAX_CHARS)
     {
-        return Err(refuse(format!(
-            "`text` can be at most {TEXT_MAX_CHARS} characters; use fewer words."
+        return Err(refuse(words::say_in(
+            lang,
+            "audit-text-too-long",
+            &[("max", &TEXT_MAX_CHARS.to_string())],
         )));
     }
     let query = HistoryQuery {
@@ -370,9 +387,9 @@ pub async fn history(
         until,
         text,
     };
-    let (embed, rows) = history_view(ctx.data(), guild, &query)
+    let (embed, rows) = history_view(ctx.data(), lang, guild, &query)
         .await
-        .map_err(refusal)?;
+        .map_err(|e| refusal_in(lang, e))?;
     ctx.send(reply(share).embed(embed).components(rows)).await?;
     Ok(())
 }
@@ -382,6 +399,7 @@ async fn suggest(ctx: Ctx<'_>, partial: &str, decided_only: bool) -> CreateAutoc
     let Ok(guild) = auditor(ctx) else {
         return CreateAutocompleteResponse::new();
     };
+    let lang = lang_of(ctx);
     let found = ctx
         .data()
         .app
@@ -397,10 +415,10 @@ async fn suggest(ctx: Ctx<'_>, partial: &str, decided_only: bool) -> CreateAutoc
     let choices = rows
         .iter()
         .map(|r| {
-            let outcome = r
-                .verdict
-                .map(|v| v.headline().to_string())
-                .unwrap_or_else(|| r.status.key().to_string());
+            let outcome = r.verdict.map_or_else(
+                || words::say_in(lang, &format!("status-{}", r.status.key()), &[]),
+                |v| words::headline_in(lang, v),
+            );
             let proposal: String = r
                 .trigger_text
                 .chars()
@@ -437,9 +455,14 @@ pub async fn show(
     #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
+    let lang = lang_of(ctx);
     let bot = ctx.data();
-    let detail = bot.app.detail(id, Some(guild)).await.map_err(refusal)?;
-    for embed in audit_render::detail_embeds(bot.app.content(), &detail) {
+    let detail = bot
+        .app
+        .detail(id, Some(guild))
+        .await
+        .map_err(|e| refusal_in(lang, e))?;
+    for embed in audit_render::detail_embeds(lang, bot.app.content_in(lang), &detail) {
         ctx.send(reply(share).embed(embed)).await?;
     }
     Ok(())
@@ -463,7 +486,8 @@ pub async fn review(
     #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
-    let revisit_on = parse_day("revisit", revisit)?;
+    let lang = lang_of(ctx);
+    let revisit_on = parse_day(lang, "revisit", revisit)?;
     let bot = ctx.data();
     let author = ctx.author();
     let new = NewReview {
@@ -478,40 +502,55 @@ pub async fn review(
     let recorded = match bot.app.review(&new).await {
         Ok(r) => r,
         Err(e @ AppError::Review(_)) => {
-            let reason = e.to_string();
-            return Err(refuse(words::say("review-refused", &[("reason", &reason)])));
+            let reason = e.words_in(lang, &super::reply::DiscordMentions);
+            let refused = words::say_in(lang, "review-refused", &[("reason", &reason)]);
+            return Err(refuse(refused));
         }
-        Err(e) => return Err(refusal(e)),
+        Err(e) => return Err(refusal_in(lang, e)),
     };
-    let mut text = format!(
-        "Review #{} recorded for decision #{id}: **{}**.",
-        recorded.id,
-        recorded.outcome.key().replace('_', " ").to_uppercase()
+    let mut text = words::say_in(
+        lang,
+        "audit-review-recorded",
+        &[
+            ("review", &recorded.id.to_string()),
+            ("id", &id.to_string()),
+            (
+                "outcome",
+                &audit_render::review_outcome_words(lang, recorded.outcome),
+            ),
+        ],
     );
     if let Some(note) = &recorded.note {
-        text.push_str(&format!("\nNote: {}", render::safe_text(note, 1000)));
+        text.push('\n');
+        let note = render::safe_text(note, 1000);
+        text.push_str(&words::say_in(lang, "audit-note", &[("note", &note)]));
     }
     if let Some(day) = recorded.revisit_on {
-        let place = bot.app.walkthrough(id).await.map_err(refusal)?.place;
+        let place = bot
+            .app
+            .walkthrough(id)
+            .await
+            .map_err(|e| refusal_in(lang, e))?
+            .place;
         let fallback = bot.settings.discord.audit_channel_id;
         let home = place.thread_id.or(place.channel_id);
         let start = audit_render::revisit_start(day);
-        let on = format!(
-            "{day} (UTC, from {}, {})",
-            render::time(start, TimeStyle::DateTime),
-            render::time(start, TimeStyle::Relative)
+        let on = words::say_in(
+            lang,
+            "audit-revisit-when",
+            &[
+                ("day", &day.to_string()),
+                ("start", &render::time(start, TimeStyle::DateTime)),
+                ("relative", &render::time(start, TimeStyle::Relative)),
+            ],
         );
-        text.push_str(&match (home, fallback) {
-            (Some(h), _) => format!(
-                "\nOn {on} I will post a reminder in <#{h}> with a button to run the \
-                 checklist again."
-            ),
-            (None, f) if f != 0 => format!("\nOn {on} I will post a reminder in <#{f}>."),
-            (None, _) => format!(
-                "\nThis decision has no thread and no `discord.audit_channel_id` is set, so \
-                 the reminder on {on} will only be logged."
-            ),
-        });
+        let (key, home) = match (home, fallback) {
+            (Some(h), _) => ("audit-revisit-in-thread", format!("<#{h}>")),
+            (None, f) if f != 0 => ("audit-revisit-in-channel", format!("<#{f}>")),
+            (None, _) => ("audit-revisit-logged", String::new()),
+        };
+        text.push('\n');
+        text.push_str(&words::say_in(lang, key, &[("on", &on), ("home", &home)]));
     }
     ctx.send(reply(share).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
         .await?;
@@ -531,9 +570,10 @@ pub async fn outcome(
     #[max_length = 1000]
     note: Option<String>,
 ) -> Result<(), CommandError> {
+    let lang = lang_of(ctx);
     let guild = ctx
         .guild_id()
-        .ok_or_else(|| refuse("Use this in a server channel."))?;
+        .ok_or_else(|| refuse(words::say_in(lang, "use-in-server", &[])))?;
     let (permissions, roles) = member_access(ctx);
     let actor = access::actor(ctx.author(), &roles);
     let bot = ctx.data();
@@ -559,21 +599,24 @@ pub async fn outcome(
         .app
         .record_outcome(&entry, recorder, bot.now())
         .await
-        .map_err(refusal)?;
+        .map_err(|e| refusal_in(lang, e))?;
     let (key, outcome) = match &recorded {
         OutcomeRecorded::New { outcome, .. } => ("outcome-recorded", outcome),
         OutcomeRecorded::Already(outcome) => ("outcome-already-recorded", outcome),
     };
-    let mut text = words::say(
+    let mut text = words::say_in(
+        lang,
         key,
         &[
             ("outcome", &outcome.id.to_string()),
             ("id", &outcome.walkthrough_id.to_string()),
-            ("result", &words::outcome_result(outcome.result)),
+            ("result", &words::outcome_result_in(lang, outcome.result)),
         ],
     );
     if let Some(note) = &outcome.note {
-        text.push_str(&format!("\nNote: {}", render::safe_text(note, 1000)));
+        text.push('\n');
+        let note = render::safe_text(note, 1000);
+        text.push_str(&words::say_in(lang, "audit-note", &[("note", &note)]));
     }
     ctx.send(reply(None).content(truncate_chars(&text, render::MESSAGE_LIMIT)))
         .await?;
@@ -588,6 +631,7 @@ pub async fn stats(
     #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
+    let lang = lang_of(ctx);
     defer(ctx, share).await?;
     let bot = ctx.data();
     let period = period.unwrap_or(PeriodChoice::Days90);
@@ -596,23 +640,34 @@ pub async fn stats(
         since: period.days().map(|d| bot.now() - Duration::days(d)),
         ..ListFilter::default()
     };
-    let stats = bot.app.stats(&filter).await.map_err(refusal)?;
-    let title = format!("Fine-tuning decisions, {}", period.words());
-    let for_chart = stats.clone();
-    let chart = tokio::task::spawn_blocking(move || crate::chart::stats_png(&for_chart, &title))
+    let stats = bot
+        .app
+        .stats(&filter)
         .await
-        .map_err(|e| e.to_string())
-        .and_then(|r| r.map_err(|e| e.to_string()));
+        .map_err(|e| refusal_in(lang, e))?;
+    let period_words = period.words(lang);
+    let title = words::say_in(
+        lang,
+        "audit-stats-chart-title",
+        &[("period", &period_words)],
+    );
+    let for_chart = stats.clone();
+    let chart =
+        tokio::task::spawn_blocking(move || crate::chart::stats_png_in(lang, &for_chart, &title))
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map_err(|e| e.to_string()));
     let mut message = reply(share);
     let name = "tunegate-stats.png";
+    let content = bot.app.content_in(lang);
     let embed = match chart {
         Ok(png) => {
             message = message.attachment(CreateAttachment::bytes(png, name));
-            audit_render::stats_embed(bot.app.content(), &stats, &period.words(), Some(name))
+            audit_render::stats_embed(lang, content, &stats, &period_words, Some(name))
         }
         Err(e) => {
             tracing::error!(guild_id = guild, error = %e, "could not draw the statistics chart");
-            audit_render::stats_embed(bot.app.content(), &stats, &period.words(), None)
+            audit_render::stats_embed(lang, content, &stats, &period_words, None)
         }
     };
     ctx.send(message.embed(embed)).await?;
@@ -630,7 +685,8 @@ pub async fn export(
     #[description = "Post the file to the channel (default: only you)"] share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
-    let since = parse_day("since", since)?;
+    let lang = lang_of(ctx);
+    let since = parse_day(lang, "since", since)?;
     defer(ctx, share).await?;
     let bot = ctx.data();
     let filter = ListFilter {
@@ -638,12 +694,20 @@ pub async fn export(
         since: since.map(midnight),
         ..ListFilter::default()
     };
-    let rows = bot.app.count(&filter).await.map_err(refusal)?;
+    let rows = bot
+        .app
+        .count(&filter)
+        .await
+        .map_err(|e| refusal_in(lang, e))?;
     if rows > MAX_EXPORT_ROWS {
-        return Err(refuse(format!(
-            "{rows} checklists match, more than the {MAX_EXPORT_ROWS} I export through \
-             Discord. Narrow it with `since:`, or run `tunegate decisions export --guild \
-             {guild}` on the bot's host."
+        return Err(refuse(words::say_in(
+            lang,
+            "audit-export-too-many",
+            &[
+                ("rows", &rows.to_string()),
+                ("max", &MAX_EXPORT_ROWS.to_string()),
+                ("guild", &guild.to_string()),
+            ],
         )));
     }
     let (format, ext, label) = match format.unwrap_or(FormatChoice::Csv) {
@@ -659,13 +723,25 @@ pub async fn export(
         poise::Context::Prefix(_) => export_files::DEFAULT_LIMIT,
     };
     let name = format!("tunegate-decisions-{guild}.{ext}");
-    let package = export_files::package(bytes, &name, limit)
-        .map_err(|e| refuse(format!("I could not attach the export: {e}.")))?;
-    let mut text = format!(
-        "Export of {written} checklists of this server ({label}{}).",
-        since
-            .map(|d| format!(", started since {d}"))
-            .unwrap_or_default()
+    let package = export_files::package(lang, bytes, &name, limit).map_err(|e| {
+        let error = export_files::error_words(lang, &e);
+        refuse(words::say_in(
+            lang,
+            "audit-export-could-not-attach",
+            &[("error", &error)],
+        ))
+    })?;
+    let since_words = since
+        .map(|d| words::say_in(lang, "audit-export-since", &[("day", &d.to_string())]))
+        .unwrap_or_default();
+    let mut text = words::say_in(
+        lang,
+        "audit-export",
+        &[
+            ("count", &written.to_string()),
+            ("format", label),
+            ("since", &since_words),
+        ],
     );
     if let Some(note) = &package.note {
         text.push(' ');
@@ -676,7 +752,14 @@ pub async fn export(
         let content = if i == 0 {
             text.clone()
         } else {
-            format!("Part {} of {parts}.", i + 1)
+            words::say_in(
+                lang,
+                "audit-export-part",
+                &[
+                    ("part", &(i + 1).to_string()),
+                    ("parts", &parts.to_string()),
+                ],
+            )
         };
         ctx.send(
             reply(share)

@@ -13,10 +13,11 @@ use serenity::all::{
 
 use super::audit::history_view;
 use super::audit_id::AuditId;
-use super::reply::{ephemeral, words};
+use super::reply::{ephemeral, person_lang, words_in};
 use super::start::{Anchor, begin_revisit};
 use super::{Bot, access, render};
-use crate::app::Source;
+use crate::app::words::say_in;
+use crate::app::{Lang, Source};
 
 /// Handles a click on an audit button.
 pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
@@ -25,14 +26,12 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
             tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer an audit click");
         }
     };
+    let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
     let Some(id) = AuditId::decode(&ci.data.custom_id) else {
-        return respond(ephemeral(
-            "This button is not one of tunegate's current buttons. Run the command again.",
-        ))
-        .await;
+        return respond(ephemeral(say_in(lang, "audit-unknown-button", &[]))).await;
     };
     let Some(guild) = ci.guild_id.map(|g| g.get()) else {
-        return respond(ephemeral("Use this in a server channel.")).await;
+        return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let permissions = ci.member.as_ref().and_then(|m| m.permissions);
     let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));
@@ -43,9 +42,9 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
     match id {
         AuditId::Page(query) => {
             if let Err(e) = audit {
-                return respond(ephemeral(words(&e))).await;
+                return respond(ephemeral(words_in(lang, &e))).await;
             }
-            match history_view(bot, guild, &query).await {
+            match history_view(bot, lang, guild, &query).await {
                 Ok((embed, rows)) => {
                     let page = CreateInteractionResponseMessage::new()
                         .embed(embed)
@@ -55,13 +54,14 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
                 }
                 Err(e) => {
                     tracing::error!(guild_id = guild, "could not list a history page");
-                    respond(ephemeral(words(&e))).await;
+                    respond(ephemeral(words_in(lang, &e))).await;
                 }
             }
         }
         AuditId::Revisit { review_id } => {
             let auditor = audit.is_ok();
-            if let Err(text) = revisit(ctx, bot, ci, guild, review_id, &actor, auditor).await {
+            let revisited = revisit(ctx, bot, ci, lang, guild, review_id, &actor, auditor).await;
+            if let Err(text) = revisited {
                 respond(ephemeral(text)).await;
             }
         }
@@ -70,10 +70,12 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
 
 /// Starts the checklist again for the decision a review asked to revisit. `Err` is the
 /// sentence for the clicker when nothing was started and Discord was not answered yet.
+#[allow(clippy::too_many_arguments)]
 async fn revisit(
     ctx: &Context,
     bot: &Bot,
     ci: &ComponentInteraction,
+    lang: Lang,
     guild: u64,
     review_id: i64,
     actor: &crate::app::Actor,
@@ -83,7 +85,7 @@ async fn revisit(
         .app
         .revisit_target(review_id, guild, actor, auditor)
         .await
-        .map_err(|e| words(&e))?;
+        .map_err(|e| words_in(lang, &e))?;
     // Answer Discord first (starting a thread can take longer than its 3 seconds).
     if let Err(e) = ci
         .create_response(&ctx.http, CreateInteractionResponse::Acknowledge)
@@ -98,9 +100,14 @@ async fn revisit(
     } else {
         Anchor::NewThread
     };
-    let text = format!("Revisit of decision #{}: {}", old.id, old.trigger_text);
+    let text = say_in(
+        lang,
+        "revisit-trigger",
+        &[("id", &old.id.to_string()), ("text", &old.trigger_text)],
+    );
     let begun = begin_revisit(
         bot,
+        lang,
         Source::Slash,
         guild,
         here,
@@ -118,24 +125,38 @@ async fn revisit(
                 review_id,
                 "revisit started"
             );
+            let started = say_in(
+                lang,
+                "revisit-started",
+                &[
+                    ("by", &format!("<@{}>", ci.user.id)),
+                    ("id", &begun.record.id.to_string()),
+                ],
+            );
             let edit = EditInteractionResponse::new()
-                .content(format!(
-                    "{}\n\n<@{}> started checklist #{} to revisit it.",
-                    ci.message.content, ci.user.id, begun.record.id
-                ))
+                .content(format!("{}\n\n{started}", ci.message.content))
                 .components(Vec::new())
                 .allowed_mentions(render::no_mentions());
             if let Err(e) = ci.edit_response(&ctx.http, edit).await {
                 tracing::warn!(interaction_id = %ci.id, error = %e, "could not update the reminder");
             }
+            let id = begun.record.id.to_string();
             match begun.home {
-                Some(home) => format!("Checklist #{} started in <#{home}>.", begun.record.id),
-                None => format!("Checklist #{} started.", begun.record.id),
+                Some(home) => say_in(
+                    lang,
+                    "started-in",
+                    &[("id", &id), ("home", &format!("<#{home}>"))],
+                ),
+                None => say_in(lang, "started", &[("id", &id)]),
             }
         }
         Err(e) => {
             tracing::error!(revisit_of = old.id, error = %e, "could not start a revisit");
-            format!("I could not start the checklist: {e}. Try `/finetune check` instead.")
+            let error = match &e {
+                super::start::BeginError::App(e) => words_in(lang, e),
+                other => other.to_string(),
+            };
+            say_in(lang, "revisit-could-not-start", &[("error", &error)])
         }
     };
     let followup = CreateInteractionResponseFollowup::new()

@@ -15,9 +15,10 @@ use serenity::all::{
 
 use super::audit_id::{AuditId, HistoryQuery};
 use super::render::{self, FIELD_LIMIT, TimeStyle, safe_text, verdict_colour};
+use crate::app::words::{headline_in, say_in};
 use crate::app::{
-    CostEstimateRecord, DecisionDetail, DecisionSummary, DueRevisit, OutcomeRecord, ReviewRecord,
-    Stats, words,
+    CostEstimateRecord, DecisionDetail, DecisionSummary, DueRevisit, Lang, OutcomeRecord,
+    ReviewRecord, Stats, words,
 };
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::truncate_chars;
@@ -32,8 +33,6 @@ const MAX_FIELDS: usize = 25;
 const DESCRIPTION_LIMIT: usize = 4096;
 /// At most this many messages show one decision; the rest is summarised.
 pub const MAX_DETAIL_MESSAGES: usize = 4;
-/// Said where a text was cut to fit.
-const CUT: &str = " … (cut to fit Discord)";
 
 /// A day, in the reader's time zone.
 fn day(t: DateTime<Utc>) -> String {
@@ -59,51 +58,70 @@ pub fn person(id: &str, name: &str) -> String {
 }
 
 /// The link to a walkthrough's thread (or channel) in `guild`.
-pub fn place_link(guild: u64, thread: Option<u64>, channel: Option<u64>) -> Option<String> {
-    match (thread, channel) {
-        (Some(t), _) => Some(format!(
-            "[thread](https://discord.com/channels/{guild}/{t})"
-        )),
-        (None, Some(c)) => Some(format!(
-            "[channel](https://discord.com/channels/{guild}/{c})"
-        )),
-        (None, None) => None,
-    }
+pub fn place_link(
+    lang: Lang,
+    guild: u64,
+    thread: Option<u64>,
+    channel: Option<u64>,
+) -> Option<String> {
+    let (word, id) = match (thread, channel) {
+        (Some(t), _) => (say_in(lang, "audit-link-thread", &[]), t),
+        (None, Some(c)) => (say_in(lang, "audit-link-channel", &[]), c),
+        (None, None) => return None,
+    };
+    Some(format!(
+        "[{word}](https://discord.com/channels/{guild}/{id})"
+    ))
 }
 
 /// Cuts `text` to `max` characters, saying so when it was cut.
-fn fit(text: &str, max: usize) -> String {
+fn fit(lang: Lang, text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
-    let mut out = truncate_chars(text, max.saturating_sub(CUT.chars().count()));
-    out.push_str(CUT);
+    let cut = say_in(lang, "audit-cut", &[]);
+    let mut out = truncate_chars(text, max.saturating_sub(cut.chars().count()));
+    out.push_str(&cut);
     out
 }
 
+/// A walkthrough's status in words.
+fn status_words(lang: Lang, status: crate::app::Status) -> String {
+    say_in(lang, &format!("status-{}", status.key()), &[])
+}
+
 /// The filters of a history listing in words.
-fn filter_words(q: &HistoryQuery) -> String {
+fn filter_words(lang: Lang, q: &HistoryQuery) -> String {
+    let say = |key: &str, name: &str, value: &str| say_in(lang, key, &[(name, value)]);
     let mut parts = Vec::new();
     if let Some(v) = q.verdict {
-        parts.push(format!("verdict {}", v.headline()));
+        parts.push(say(
+            "audit-filter-verdict",
+            "verdict",
+            &headline_in(lang, v),
+        ));
     }
     if let Some(s) = q.status {
-        parts.push(format!("status {}", s.key()));
+        parts.push(say("audit-filter-status", "status", &status_words(lang, s)));
     }
     if let Some(r) = q.requester {
-        parts.push(format!("requested by <@{r}>"));
+        parts.push(say(
+            "audit-filter-requester",
+            "requester",
+            &format!("<@{r}>"),
+        ));
     }
     if let Some(d) = q.since {
-        parts.push(format!("since {d}"));
+        parts.push(say("audit-filter-since", "day", &d.to_string()));
     }
     if let Some(d) = q.until {
-        parts.push(format!("until {d}"));
+        parts.push(say("audit-filter-until", "day", &d.to_string()));
     }
     if let Some(t) = &q.text {
-        parts.push(format!("text \"{}\"", safe_text(t, 40)));
+        parts.push(say("audit-filter-text", "text", &safe_text(t, 40)));
     }
     if parts.is_empty() {
-        "all checklists".to_string()
+        say_in(lang, "audit-filter-none", &[])
     } else {
         parts.join(" · ")
     }
@@ -112,26 +130,33 @@ fn filter_words(q: &HistoryQuery) -> String {
 /// One page of `/finetune-audit history` and its Previous / Next buttons. `rows` holds at most
 /// [`PAGE_SIZE`] entries; `has_next` says whether a later page exists.
 pub fn history_page(
+    lang: Lang,
     guild: u64,
     query: &HistoryQuery,
     rows: &[DecisionSummary],
     has_next: bool,
 ) -> (CreateEmbed, Vec<CreateActionRow>) {
-    let mut lines = vec![format!("Filters: {}", filter_words(query)), String::new()];
+    let say = |key: &str| say_in(lang, key, &[]);
+    let filters = say_in(
+        lang,
+        "audit-filters",
+        &[("filters", &filter_words(lang, query))],
+    );
+    let mut lines = vec![filters, String::new()];
     if rows.is_empty() {
         lines.push(if query.page == 0 {
-            "No checklist in this server matches these filters.".to_string()
+            say("audit-history-empty")
         } else {
-            "No more checklists on this page; go back with Previous.".to_string()
+            say("audit-history-past-end")
         });
     }
     for r in rows {
         let outcome = match r.verdict {
-            Some(v) => format!("**{}**", v.headline()),
-            None => format!("_{}_", r.status.key()),
+            Some(v) => format!("**{}**", headline_in(lang, v)),
+            None => format!("_{}_", status_words(lang, r.status)),
         };
-        let link =
-            place_link(guild, r.thread_id, r.channel_id).unwrap_or_else(|| "no thread".to_string());
+        let link = place_link(lang, guild, r.thread_id, r.channel_id)
+            .unwrap_or_else(|| say("audit-no-thread"));
         lines.push(format!(
             "**#{}** · {} · {} · {outcome} · {link}",
             r.id,
@@ -145,16 +170,22 @@ pub fn history_page(
     }
     let first = query.page * PAGE_SIZE + 1;
     let last = query.page * PAGE_SIZE + rows.len() as u32;
+    let page_number = (query.page + 1).to_string();
     let footer = if rows.is_empty() {
-        format!("Page {}", query.page + 1)
+        say_in(lang, "audit-page", &[("page", &page_number)])
     } else {
-        format!(
-            "Page {} · entries {first}–{last} · /finetune-audit show id: for one in full",
-            query.page + 1
+        say_in(
+            lang,
+            "audit-page-entries",
+            &[
+                ("page", &page_number),
+                ("first", &first.to_string()),
+                ("last", &last.to_string()),
+            ],
         )
     };
     let embed = CreateEmbed::new()
-        .title("Fine-tuning decisions in this server")
+        .title(say("audit-history-title"))
         .description(truncate_chars(&lines.join("\n"), DESCRIPTION_LIMIT))
         .footer(CreateEmbedFooter::new(footer));
     let page = |page: u32| {
@@ -170,7 +201,7 @@ pub fn history_page(
     if let Some(id) = previous.clone().or_else(|| page(0)) {
         buttons.push(
             CreateButton::new(id)
-                .label("Previous")
+                .label(say("audit-previous"))
                 .style(ButtonStyle::Secondary)
                 .disabled(previous.is_none()),
         );
@@ -178,7 +209,7 @@ pub fn history_page(
     if let Some(id) = next {
         buttons.push(
             CreateButton::new(id)
-                .label("Next")
+                .label(say("audit-next"))
                 .style(ButtonStyle::Secondary)
                 .disabled(!has_next),
         );
@@ -194,6 +225,7 @@ pub fn history_page(
 
 /// Human words for a stored answer.
 fn answer_words(
+    lang: Lang,
     content: &ChecklistContent,
     step: &str,
     value: &str,
@@ -212,23 +244,34 @@ fn answer_words(
                 .split(',')
                 .filter_map(|k| Driver::from_key(k.trim()))
                 .collect();
-            render::driver_words(content, &drivers)
+            render::driver_words(lang, content, &drivers)
         }
         _ => safe_text(value, 100),
     }
 }
 
 /// The question an answer belongs to, as "Q2 · G1 Baseline measured".
-fn question_name(content: &ChecklistContent, step: &str) -> String {
+fn question_name(lang: Lang, content: &ChecklistContent, step: &str) -> String {
     match Step::from_key(step) {
-        Some(Step::Goal) => format!("Q1 · {}", content.render(&content.goal.question)),
-        Some(s @ Step::Gate(g)) => format!(
-            "Q{} · {} {}",
-            s.number(),
-            g.key().to_uppercase(),
-            content.render(&content.gate(g).short)
+        Some(Step::Goal) => say_in(
+            lang,
+            "audit-question-goal",
+            &[("question", &content.render(&content.goal.question))],
         ),
-        Some(s @ Step::Drivers) => format!("Q{} · Drivers", s.number()),
+        Some(s @ Step::Gate(g)) => say_in(
+            lang,
+            "audit-question-gate",
+            &[
+                ("number", &s.number().to_string()),
+                ("gate", &g.key().to_uppercase()),
+                ("short", &content.render(&content.gate(g).short)),
+            ],
+        ),
+        Some(s @ Step::Drivers) => say_in(
+            lang,
+            "audit-question-drivers",
+            &[("number", &s.number().to_string())],
+        ),
         _ => safe_text(step, 40),
     }
 }
@@ -250,47 +293,80 @@ fn links(text: &str) -> Vec<String> {
 }
 
 /// A review in words: outcome, who, when, note, revisit date.
-fn review_field(r: &ReviewRecord) -> (String, String) {
-    let name = format!(
-        "Review #{} · {}",
-        r.id,
-        r.outcome.key().replace('_', " ").to_uppercase()
+fn review_field(lang: Lang, r: &ReviewRecord) -> (String, String) {
+    let name = say_in(
+        lang,
+        "audit-review-name",
+        &[
+            ("id", &r.id.to_string()),
+            ("outcome", &review_outcome_words(lang, r.outcome)),
+        ],
     );
-    let mut value = format!(
-        "by {} on {}",
-        person(&r.reviewer.id, &r.reviewer.name),
-        when(r.created_at)
+    let mut value = say_in(
+        lang,
+        "audit-by-on",
+        &[
+            ("by", &person(&r.reviewer.id, &r.reviewer.name)),
+            ("when", &when(r.created_at)),
+        ],
     );
     if let Some(note) = &r.note {
         value.push_str(&format!("\n{}", safe_text(note, 700)));
     }
     if let Some(on) = r.revisit_on {
         let start = revisit_start(on);
-        value.push_str(&format!(
-            "\nRevisit on {on} (UTC): from {}",
-            render::time(start, TimeStyle::DateTime)
+        value.push('\n');
+        value.push_str(&say_in(
+            lang,
+            "audit-revisit-on",
+            &[
+                ("day", &on.to_string()),
+                ("start", &render::time(start, TimeStyle::DateTime)),
+            ],
         ));
         if let Some(at) = r.reminded_at {
-            value.push_str(&format!(
-                " (reminder posted {})",
-                render::time(at, TimeStyle::Relative)
+            value.push_str(&say_in(
+                lang,
+                "audit-reminder-posted",
+                &[("when", &render::time(at, TimeStyle::Relative))],
             ));
         }
     }
     (name, value)
 }
 
+/// A review's outcome in words (AGREED, OVERRULED, REVISIT LATER).
+pub fn review_outcome_words(lang: Lang, outcome: crate::app::ReviewOutcome) -> String {
+    let key = format!("audit-review-outcome-{}", outcome.key().replace('_', "-"));
+    say_in(lang, &key, &[])
+}
+
 /// An outcome in words: the result as its button says it, who, when, how, and the note.
-fn outcome_field(o: &OutcomeRecord) -> (String, String) {
-    let name = format!("Outcome #{} · {}", o.id, words::outcome_result(o.result));
+fn outcome_field(lang: Lang, o: &OutcomeRecord) -> (String, String) {
+    let name = say_in(
+        lang,
+        "audit-outcome-name",
+        &[
+            ("id", &o.id.to_string()),
+            ("result", &words::outcome_result_in(lang, o.result)),
+        ],
+    );
     let how = match o.follow_up_round {
-        Some(round) => words::say("outcome-follow-up-round", &[("round", &round.to_string())]),
-        None => words::say("outcome-by-hand", &[]),
+        Some(round) => say_in(
+            lang,
+            "outcome-follow-up-round",
+            &[("round", &round.to_string())],
+        ),
+        None => say_in(lang, "outcome-by-hand", &[]),
     };
-    let mut value = format!(
-        "by {} on {} · {how}",
-        person(&o.recorded_by.id, &o.recorded_by.name),
-        when(o.created_at)
+    let mut value = say_in(
+        lang,
+        "audit-outcome-by",
+        &[
+            ("by", &person(&o.recorded_by.id, &o.recorded_by.name)),
+            ("when", &when(o.created_at)),
+            ("how", &how),
+        ],
     );
     if let Some(note) = &o.note {
         value.push_str(&format!("\n{}", safe_text(note, 700)));
@@ -299,26 +375,39 @@ fn outcome_field(o: &OutcomeRecord) -> (String, String) {
 }
 
 /// The latest savings estimate's five figures; `of` is how many estimates were given.
-fn estimate_field(e: &CostEstimateRecord, of: usize) -> (String, String) {
+fn estimate_field(lang: Lang, e: &CostEstimateRecord, of: usize) -> (String, String) {
     let f = &e.estimate;
     let break_even = f.break_even_months.map_or_else(
-        || words::say("outcome-estimate-never", &[]),
-        |m| format!("{m:.1} months"),
+        || say_in(lang, "outcome-estimate-never", &[]),
+        |m| {
+            say_in(
+                lang,
+                "audit-estimate-months",
+                &[("months", &format!("{m:.1}"))],
+            )
+        },
     );
-    let value = format!(
-        "Generic model: {:.2} a month\nFine-tuned model: {:.2} a month\nSaving after upkeep: \
-         {:.2} a month\nBreak-even: {break_even}\nNet after 12 months: {:.2}\n_by {} on {}_",
-        f.generic_monthly,
-        f.fine_tuned_monthly,
-        f.monthly_saving,
-        f.net_12_months,
-        person(&e.recorded_by.id, &e.recorded_by.name),
-        when(e.created_at)
+    let value = say_in(
+        lang,
+        "audit-estimate-lines",
+        &[
+            ("generic", &format!("{:.2}", f.generic_monthly)),
+            ("tuned", &format!("{:.2}", f.fine_tuned_monthly)),
+            ("saving", &format!("{:.2}", f.monthly_saving)),
+            ("break_even", &break_even),
+            ("net", &format!("{:.2}", f.net_12_months)),
+            ("by", &person(&e.recorded_by.id, &e.recorded_by.name)),
+            ("when", &when(e.created_at)),
+        ],
     );
     let name = if of > 1 {
-        format!("Savings estimate (latest of {of})")
+        say_in(
+            lang,
+            "audit-estimate-name-of",
+            &[("count", &of.to_string())],
+        )
     } else {
-        "Savings estimate".to_string()
+        say_in(lang, "audit-estimate-name", &[])
     };
     (name, value)
 }
@@ -326,28 +415,39 @@ fn estimate_field(e: &CostEstimateRecord, of: usize) -> (String, String) {
 /// One decision in full, as embeds to send one per message (so each stays under 6000
 /// characters). Long texts are cut and anything past [`MAX_DETAIL_MESSAGES`] messages is
 /// summarised, saying so.
-pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<CreateEmbed> {
+pub fn detail_embeds(
+    lang: Lang,
+    content: &ChecklistContent,
+    d: &DecisionDetail,
+) -> Vec<CreateEmbed> {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let w = &d.walkthrough;
     let guild = w.place.guild_id.unwrap_or_default();
-    let mut head = vec![format!(
-        "Requested by {} · started {} · {} · from {}",
-        person(&w.requester.id, &w.requester.name),
-        when(w.created_at),
-        w.status.key(),
-        w.source.key()
+    let mut head = vec![say(
+        "audit-requested-by",
+        &[
+            ("requester", &person(&w.requester.id, &w.requester.name)),
+            ("when", &when(w.created_at)),
+            ("status", &status_words(lang, w.status)),
+            (
+                "source",
+                &say(&format!("audit-source-{}", w.source.key()), &[]),
+            ),
+        ],
     )];
-    if let Some(link) = place_link(guild, w.place.thread_id, w.place.channel_id) {
-        head.push(format!("Discussion: {link}"));
+    if let Some(link) = place_link(lang, guild, w.place.thread_id, w.place.channel_id) {
+        head.push(say("audit-discussion", &[("link", &link)]));
     }
     if let Some(of) = w.revisit_of {
-        head.push(format!("Revisits decision #{of}"));
+        head.push(say("audit-revisits", &[("id", &of.to_string())]));
     }
     let quote = safe_text(&w.trigger_text, 1500);
     let description = format!(
-        "{}\n\n**Proposal**\n> {}",
+        "{}\n\n{}\n> {}",
         head.join("\n"),
+        say("audit-proposal", &[]),
         if quote.is_empty() {
-            "(no text)".to_string()
+            say("audit-no-text", &[])
         } else {
             quote.replace('\n', "\n> ")
         }
@@ -356,29 +456,41 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
     let mut fields: Vec<(String, String)> = Vec::new();
     for (i, a) in d.answers.iter().enumerate() {
         let changed_later = d.answers[i + 1..].iter().any(|b| b.step == a.step);
+        let by = say(
+            "audit-answer-by",
+            &[
+                ("by", &person(&a.answered_by.id, &a.answered_by.name)),
+                ("when", &when(a.answered_at)),
+            ],
+        );
         let mut value = format!(
-            "{}\nby {} · {}",
-            answer_words(content, &a.step, &a.value, a.detail.as_deref()),
-            person(&a.answered_by.id, &a.answered_by.name),
-            when(a.answered_at)
+            "{}\n{by}",
+            answer_words(lang, content, &a.step, &a.value, a.detail.as_deref()),
         );
         if changed_later {
-            value.push_str(" · _changed later_");
+            value.push_str(&say("audit-changed-later", &[]));
         }
-        fields.push((question_name(content, &a.step), value));
+        fields.push((question_name(lang, content, &a.step), value));
     }
     if d.answers.is_empty() {
-        fields.push(("Answers".into(), "None yet.".into()));
+        fields.push((say("audit-answers", &[]), say("audit-none-yet", &[])));
     }
     match &d.decision {
         Some(dec) => {
             fields.push((
-                format!("Verdict: {}", dec.verdict.headline()),
-                format!("{}\n_decided {}_", dec.summary, when(dec.decided_at)),
+                say(
+                    "audit-verdict-name",
+                    &[("verdict", &headline_in(lang, dec.verdict))],
+                ),
+                format!(
+                    "{}\n{}",
+                    dec.summary,
+                    say("audit-decided", &[("when", &when(dec.decided_at))])
+                ),
             ));
             let reasons: Vec<String> = dec.reasons.iter().map(|r| format!("- {r}")).collect();
             if !reasons.is_empty() {
-                fields.push(("Why".into(), reasons.join("\n")));
+                fields.push((say("audit-why", &[]), reasons.join("\n")));
             }
             let steps: Vec<String> = dec
                 .next_steps
@@ -387,49 +499,53 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
                 .map(|(i, s)| format!("{}. {s}", i + 1))
                 .collect();
             if !steps.is_empty() {
-                fields.push(("Next steps".into(), steps.join("\n")));
+                fields.push((say("audit-next-steps", &[]), steps.join("\n")));
             }
         }
         None => fields.push((
-            "Verdict".into(),
-            format!("None: this checklist is {}.", w.status.key()),
+            say("audit-verdict", &[]),
+            say(
+                "audit-no-verdict",
+                &[("status", &status_words(lang, w.status))],
+            ),
         )),
     }
     let mut evidence = Vec::new();
     for n in &d.notes {
         evidence.extend(links(&n.body));
         fields.push((
-            format!("Note by {}", truncate_chars(&n.author.name, 60)),
+            say(
+                "audit-note-by",
+                &[("name", &truncate_chars(&n.author.name, 60))],
+            ),
             format!("{}\n_{}_", safe_text(&n.body, 900), when(n.created_at)),
         ));
     }
     if !evidence.is_empty() {
-        fields.push(("Evidence links".into(), evidence.join("\n")));
+        fields.push((say("audit-evidence", &[]), evidence.join("\n")));
     }
     for r in &d.reviews {
-        fields.push(review_field(r));
+        fields.push(review_field(lang, r));
     }
+    let id = w.id.to_string();
     if d.reviews.is_empty() && d.decision.is_some() {
         fields.push((
-            "Reviews".into(),
-            format!(
-                "None yet. `/finetune-audit review id:{}` records the team's view.",
-                w.id
-            ),
+            say("audit-reviews", &[]),
+            say("audit-reviews-none", &[("id", &id)]),
         ));
     }
 
     for o in &d.outcomes {
-        fields.push(outcome_field(o));
+        fields.push(outcome_field(lang, o));
     }
     if d.outcomes.is_empty() && d.decision.is_some() {
         fields.push((
-            "Outcome".into(),
-            words::say("outcome-none-yet", &[("id", &w.id.to_string())]),
+            say("audit-outcome", &[]),
+            say("outcome-none-yet", &[("id", &id)]),
         ));
     }
     if let Some(e) = d.latest_estimate() {
-        fields.push(estimate_field(e, d.cost_estimates.len()));
+        fields.push(estimate_field(lang, e, d.cost_estimates.len()));
     }
 
     let colour = d.decision.as_ref().map(|dec| verdict_colour(dec.verdict));
@@ -437,13 +553,14 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
         .decision
         .as_ref()
         .map_or(w.created_at, |dec| dec.decided_at);
-    let footer = format!(
-        "Checklist #{} · checklist version {}",
-        w.id, w.checklist_version
+    let footer = say(
+        "audit-detail-footer",
+        &[("id", &id), ("version", &w.checklist_version)],
     );
     pack(
-        format!("Checklist #{}", w.id),
-        fit(&description, DESCRIPTION_LIMIT.min(2500)),
+        lang,
+        say("audit-detail-title", &[("id", &id)]),
+        fit(lang, &description, DESCRIPTION_LIMIT.min(2500)),
         fields,
         &footer,
         colour,
@@ -457,6 +574,7 @@ pub fn detail_embeds(content: &ChecklistContent, d: &DecisionDetail) -> Vec<Crea
 /// Packs fields into embeds of at most [`MAX_FIELDS`] fields and [`EMBED_BUDGET`] characters,
 /// at most [`MAX_DETAIL_MESSAGES`] of them.
 fn pack(
+    lang: Lang,
     title: String,
     description: String,
     fields: Vec<(String, String)>,
@@ -466,7 +584,7 @@ fn pack(
 ) -> Vec<CreateEmbed> {
     let fields: Vec<(String, String)> = fields
         .into_iter()
-        .map(|(name, value)| (truncate_chars(&name, 256), fit(&value, FIELD_LIMIT)))
+        .map(|(name, value)| (truncate_chars(&name, 256), fit(lang, &value, FIELD_LIMIT)))
         .collect();
     let mut groups: Vec<Vec<(String, String)>> = vec![Vec::new()];
     let fixed = title.chars().count() + footer.chars().count() + 40;
@@ -491,17 +609,26 @@ fn pack(
         let mut embed = if i == 0 {
             CreateEmbed::new().title(&title).description(&description)
         } else {
-            CreateEmbed::new().title(format!("{title} (continued, {}/{shown})", i + 1))
+            CreateEmbed::new().title(say_in(
+                lang,
+                "audit-continued",
+                &[
+                    ("title", &title),
+                    ("part", &(i + 1).to_string()),
+                    ("parts", &shown.to_string()),
+                ],
+            ))
         };
         for (name, value) in group {
             embed = embed.field(name, value, false);
         }
         if i + 1 == shown && hidden > 0 {
             embed = embed.field(
-                "Not shown",
-                format!(
-                    "{hidden} more entries did not fit in Discord. On the bot's host, \
-                     `tunegate decisions show {id}` prints everything."
+                say_in(lang, "audit-not-shown", &[]),
+                say_in(
+                    lang,
+                    "audit-not-shown-text",
+                    &[("hidden", &hidden.to_string()), ("id", &id.to_string())],
                 ),
                 false,
             );
@@ -520,38 +647,56 @@ fn percent(share: Option<f64>) -> String {
 
 /// The statistics embed; `chart` names the attached PNG, if any.
 pub fn stats_embed(
+    lang: Lang,
     content: &ChecklistContent,
     s: &Stats,
     period: &str,
     chart: Option<&str>,
 ) -> CreateEmbed {
-    let count = |k: &str| s.by_verdict.get(k).copied().unwrap_or(0);
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
+    let count = |k: &str| s.by_verdict.get(k).copied().unwrap_or(0).to_string();
+    use crate::checklist::VerdictKind;
     let mut embed = CreateEmbed::new()
-        .title(format!("Fine-tuning decisions: {period}"))
+        .title(say("audit-stats-title", &[("period", period)]))
         .field(
-            "Decisions",
-            format!(
-                "{} in all\nPREMATURE {}\nNOT JUSTIFIED YET {}\nJUSTIFIED {}",
-                s.decisions,
-                count("premature"),
-                count("not_justified_yet"),
-                count("justified")
+            say("audit-stats-decisions", &[]),
+            say(
+                "audit-stats-decisions-value",
+                &[
+                    ("all", &s.decisions.to_string()),
+                    ("premature_name", &headline_in(lang, VerdictKind::Premature)),
+                    ("premature", &count("premature")),
+                    (
+                        "not_justified_name",
+                        &headline_in(lang, VerdictKind::NotJustifiedYet),
+                    ),
+                    ("not_justified", &count("not_justified_yet")),
+                    ("justified_name", &headline_in(lang, VerdictKind::Justified)),
+                    ("justified", &count("justified")),
+                ],
             ),
             true,
         )
-        .field("Share premature", percent(s.premature_share), true);
+        .field(
+            say("audit-stats-share", &[]),
+            percent(s.premature_share),
+            true,
+        );
     let gate = match s.most_failing_gate().and_then(Gate::from_key) {
         Some(g) => {
             let n = s.failing_gates.first().map_or(0, |(_, n)| *n);
-            format!(
-                "{} {}: not passed in {n} decisions",
-                g.key().to_uppercase(),
-                content.render(&content.gate(g).short)
+            say(
+                "audit-stats-gate-value",
+                &[
+                    ("gate", &g.key().to_uppercase()),
+                    ("short", &content.render(&content.gate(g).short)),
+                    ("count", &n.to_string()),
+                ],
             )
         }
-        None => "none".to_string(),
+        None => say("audit-stats-none", &[]),
     };
-    embed = embed.field("Gate that fails most", gate, false);
+    embed = embed.field(say("audit-stats-gate", &[]), gate, false);
     let drivers: Vec<String> = s
         .drivers
         .iter()
@@ -565,10 +710,11 @@ pub fn stats_embed(
         })
         .collect();
     embed = embed.field(
-        "Drivers cited",
+        say("audit-stats-drivers", &[]),
         fit(
+            lang,
             &if drivers.is_empty() {
-                "none".to_string()
+                say("audit-stats-none", &[])
             } else {
                 drivers.join("\n")
             },
@@ -577,12 +723,14 @@ pub fn stats_embed(
         true,
     );
     embed = embed.field(
-        "Chat detections",
-        format!(
-            "{} detected, {} dismissed as not a request ({})",
-            s.detections,
-            s.dismissed_detections,
-            percent(s.dismissal_rate)
+        say("audit-stats-detections", &[]),
+        say(
+            "audit-stats-detections-value",
+            &[
+                ("detected", &s.detections.to_string()),
+                ("dismissed", &s.dismissed_detections.to_string()),
+                ("rate", &percent(s.dismissal_rate)),
+            ],
         ),
         true,
     );
@@ -593,27 +741,38 @@ pub fn stats_embed(
         .take(6)
         .rev()
         .map(|m| {
-            format!(
-                "`{}` {} premature · {} not yet · {} justified",
-                m.month, m.premature, m.not_justified_yet, m.justified
+            say(
+                "audit-stats-month",
+                &[
+                    ("month", &m.month),
+                    ("premature", &m.premature.to_string()),
+                    ("not_justified", &m.not_justified_yet.to_string()),
+                    ("justified", &m.justified.to_string()),
+                ],
             )
         })
         .collect();
     if !trend.is_empty() {
-        embed = embed.field("Last months", fit(&trend.join("\n"), FIELD_LIMIT), false);
+        embed = embed.field(
+            say("audit-stats-months", &[]),
+            fit(lang, &trend.join("\n"), FIELD_LIMIT),
+            false,
+        );
     }
     embed = embed.field(
-        "Detector in production",
+        say("audit-stats-detector", &[]),
         fit(
-            &words::detection_precision_lines(&s.detection).join("\n"),
+            lang,
+            &words::detection_precision_lines_in(lang, &s.detection).join("\n"),
             FIELD_LIMIT,
         ),
         false,
     );
     embed = embed.field(
-        "Outcomes",
+        say("audit-stats-outcomes", &[]),
         fit(
-            &words::outcome_stats_lines(&s.outcomes).join("\n"),
+            lang,
+            &words::outcome_stats_lines_in(lang, &s.outcomes).join("\n"),
             FIELD_LIMIT,
         ),
         false,
@@ -625,37 +784,54 @@ pub fn stats_embed(
 }
 
 /// The revisit reminder posted in a decision's thread (or the audit channel): the reviewer is
-/// mentioned, and a button runs the checklist again.
-pub fn revisit_reminder(due: &DueRevisit) -> CreateMessage {
+/// mentioned, and a button runs the checklist again. Posted without an interaction, so in the
+/// walkthrough's language.
+pub fn revisit_reminder(lang: Lang, due: &DueRevisit) -> CreateMessage {
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let r = &due.review;
     let reviewer = r.reviewer.id.parse::<u64>().ok().filter(|id| *id > 0);
     let verdict = due
         .verdict
-        .map(|v| v.headline().to_string())
-        .unwrap_or_else(|| "no verdict".to_string());
-    let mut text = format!(
-        "{}decision #{} ({verdict}) is due for a second look today, as review #{} asked{}.",
-        reviewer.map(|u| format!("<@{u}> ")).unwrap_or_default(),
-        r.walkthrough_id,
-        r.id,
-        match due.place.guild_id.zip(due.place.thread_id) {
-            Some((g, t)) => format!(" (its thread: https://discord.com/channels/{g}/{t})"),
-            None => String::new(),
-        }
+        .map(|v| headline_in(lang, v))
+        .unwrap_or_else(|| say("revisit-no-verdict", &[]));
+    let thread = match due.place.guild_id.zip(due.place.thread_id) {
+        Some((g, t)) => say(
+            "revisit-due-thread",
+            &[("link", &format!("https://discord.com/channels/{g}/{t}"))],
+        ),
+        None => String::new(),
+    };
+    let mut text = say(
+        "revisit-due",
+        &[
+            (
+                "mention",
+                &reviewer.map(|u| format!("<@{u}> ")).unwrap_or_default(),
+            ),
+            ("id", &r.walkthrough_id.to_string()),
+            ("verdict", &verdict),
+            ("review", &r.id.to_string()),
+            ("thread", &thread),
+        ],
     );
     let quote = safe_text(&due.trigger_text.replace('\n', " "), 200);
     if !quote.is_empty() {
         text.push_str(&format!("\n> {quote}"));
     }
     if let Some(note) = &r.note {
-        text.push_str(&format!("\nReview note: {}", safe_text(note, 500)));
+        text.push('\n');
+        text.push_str(&say(
+            "revisit-review-note",
+            &[("note", &safe_text(note, 500))],
+        ));
     }
-    text.push_str("\nRun the checklist again to see whether the verdict still holds.");
+    text.push('\n');
+    text.push_str(&say("revisit-run-again-text", &[]));
     let mut message = CreateMessage::new().content(truncate_chars(&text, render::MESSAGE_LIMIT));
     if let Some(id) = (AuditId::Revisit { review_id: r.id }).encode() {
         message = message.components(vec![CreateActionRow::Buttons(vec![
             CreateButton::new(id)
-                .label("Run the checklist again")
+                .label(say("revisit-run-again", &[]))
                 .style(ButtonStyle::Primary),
         ])]);
     }
@@ -681,10 +857,10 @@ mod tests {
     #[test]
     fn a_cut_text_says_so_and_fits() {
         let long = "x".repeat(5000);
-        let cut = fit(&long, FIELD_LIMIT);
+        let cut = fit(Lang::En, &long, FIELD_LIMIT);
         assert!(cut.chars().count() <= FIELD_LIMIT);
-        assert!(cut.ends_with(CUT));
-        assert_eq!(fit("short", FIELD_LIMIT), "short");
+        assert!(cut.ends_with(" … (cut to fit Discord)"));
+        assert_eq!(fit(Lang::En, "short", FIELD_LIMIT), "short");
     }
 
     #[test]
@@ -692,7 +868,7 @@ mod tests {
         let fields: Vec<(String, String)> = (0..200)
             .map(|i| (format!("field {i}"), "y".repeat(900)))
             .collect();
-        let embeds = pack("T".into(), "d".into(), fields, "f", None, 7);
+        let embeds = pack(Lang::En, "T".into(), "d".into(), fields, "f", None, 7);
         assert_eq!(embeds.len(), MAX_DETAIL_MESSAGES);
         for e in &embeds {
             let json = serde_json::to_value(e).unwrap();

@@ -15,9 +15,10 @@ use serenity::all::{
 };
 
 use super::custom_id::{Action, ComponentId};
-use super::reply::{ephemeral, words};
+use super::reply::{ephemeral, person_lang, words_in};
 use super::{Bot, access, render};
-use crate::app::{Actor, Advanced, Click, Here};
+use crate::app::words::say_in;
+use crate::app::{Actor, Advanced, Click, Here, Lang};
 use crate::checklist::{Answer, Driver, DriverSet, Goal, GoalChoice, Input, Step};
 
 /// Who clicked, where, in the application's terms.
@@ -26,6 +27,8 @@ struct Clicker {
     actor: Actor,
     here: Here,
     interaction_id: String,
+    /// The clicker's language, for what only they see.
+    lang: Lang,
 }
 
 /// Handles a button or select click.
@@ -35,11 +38,10 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
             tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer an interaction");
         }
     };
+    let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
+    let say = |key: &str| say_in(lang, key, &[]);
     let Some(id) = ComponentId::decode(&ci.data.custom_id) else {
-        respond(ephemeral(
-            "This button is not one of tunegate's current buttons. Start a new checklist with `/finetune check`.",
-        ))
-        .await;
+        respond(ephemeral(say("unknown-button"))).await;
         return;
     };
     let who = Clicker {
@@ -50,6 +52,7 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
             channel: ci.channel_id.get(),
         },
         interaction_id: ci.id.get().to_string(),
+        lang,
     };
     let walkthrough_id = id.walkthrough_id;
     // A form opens only for someone who may fill it in.
@@ -57,10 +60,10 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
     let input = match (id.action, &ci.data.kind) {
         (Action::AddNote, _) => {
             if let Err(e) = authorized().await {
-                return respond(ephemeral(words(&e))).await;
+                return respond(ephemeral(words_in(lang, &e))).await;
             }
             let modal =
-                CreateInteractionResponse::Modal(render::note_modal(walkthrough_id, id.step));
+                CreateInteractionResponse::Modal(render::note_modal(lang, walkthrough_id, id.step));
             return respond(modal).await;
         }
         (Action::Dismiss, _) => return dismiss(ctx, bot, ci, walkthrough_id, &who).await,
@@ -68,29 +71,29 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
             match values.first().and_then(|v| Goal::from_key(v)) {
                 Some(Goal::Other) => {
                     if let Err(e) = authorized().await {
-                        return respond(ephemeral(words(&e))).await;
+                        return respond(ephemeral(words_in(lang, &e))).await;
                     }
-                    let modal = render::describe_goal_modal(walkthrough_id);
+                    let modal = render::describe_goal_modal(lang, walkthrough_id);
                     return respond(CreateInteractionResponse::Modal(modal)).await;
                 }
                 Some(goal) => Input::Answer(Answer::Goal(GoalChoice { goal, detail: None })),
-                None => return respond(ephemeral("Please pick one of the listed goals.")).await,
+                None => return respond(ephemeral(say("pick-listed-goal"))).await,
             }
         }
         (Action::Gate(answer), _) => match id.step {
             Step::Gate(gate) => Input::Answer(Answer::Gate(gate, answer)),
-            _ => return respond(ephemeral("This button is out of date.")).await,
+            _ => return respond(ephemeral(say("button-out-of-date"))).await,
         },
         (Action::PickDrivers, ComponentInteractionDataKind::StringSelect { values }) => {
             let set: Option<DriverSet> = values.iter().map(|v| Driver::from_key(v)).collect();
             match set {
                 Some(set) => Input::Answer(Answer::Drivers(set)),
-                None => return respond(ephemeral("Please pick from the listed drivers.")).await,
+                None => return respond(ephemeral(say("pick-listed-drivers"))).await,
             }
         }
         (Action::NoDrivers, _) => Input::Answer(Answer::Drivers(DriverSet::new())),
         (Action::Back, _) => Input::Back,
-        _ => return respond(ephemeral("This control is out of date.")).await,
+        _ => return respond(ephemeral(say("control-out-of-date"))).await,
     };
     answer_click(
         ctx,
@@ -210,7 +213,7 @@ async fn answer_click(
             }
             answered(received);
             if !post_follow_up(bot, clicked.channel(), walkthrough_id, follow_up).await {
-                clicked.tell(ctx, LOST_POST).await;
+                clicked.tell(ctx, &say_in(who.lang, "lost-post", &[])).await;
             }
         }
         Ok(None) if deferred => {}
@@ -224,10 +227,6 @@ async fn answer_click(
     }
 }
 
-/// Told to the clicker when the answer is recorded but the next message could not be posted.
-const LOST_POST: &str = "Your answer is recorded, but Discord did not let me post the next \
-     message. Use `/finetune resume` in a moment to see the current question.";
-
 /// Handles a modal submission (goal description or note).
 pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
     let respond = |response: CreateInteractionResponse| async move {
@@ -235,11 +234,9 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
             tracing::warn!(interaction_id = %mi.id, error = %e, "could not answer a modal");
         }
     };
+    let lang = person_lang(&mi.locale, mi.guild_locale.as_deref());
     let Some(id) = ComponentId::decode(&mi.data.custom_id) else {
-        return respond(ephemeral(
-            "This form is not one of tunegate's current forms.",
-        ))
-        .await;
+        return respond(ephemeral(say_in(lang, "unknown-form", &[]))).await;
     };
     let who = Clicker {
         user: mi.user.id,
@@ -249,6 +246,7 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
             channel: mi.channel_id.get(),
         },
         interaction_id: mi.id.get().to_string(),
+        lang,
     };
     let walkthrough_id = id.walkthrough_id;
     let text = first_text_input(mi).unwrap_or_default();
@@ -259,8 +257,8 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
                 .note_from(walkthrough_id, &who.actor, who.here, &text, bot.now())
                 .await;
             let reply = match saved {
-                Ok(_) => format!("Your note is saved with checklist #{walkthrough_id}."),
-                Err(e) => words(&e),
+                Ok(_) => say_in(lang, "note-saved", &[("id", &walkthrough_id.to_string())]),
+                Err(e) => words_in(lang, &e),
             };
             respond(ephemeral(reply)).await;
         }
@@ -280,7 +278,7 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
             )
             .await;
         }
-        _ => respond(ephemeral("This form is out of date.")).await,
+        _ => respond(ephemeral(say_in(lang, "form-out-of-date", &[]))).await,
     }
 }
 
@@ -297,7 +295,7 @@ pub(super) fn first_text_input(mi: &ModalInteraction) -> Option<String> {
 
 /// What to post after the clicked message is updated.
 enum FollowUp {
-    Question(Step),
+    Question(Lang, Step),
     Verdict(Box<CreateMessage>),
 }
 
@@ -310,20 +308,26 @@ async fn advance(
     input: Input,
     who: &Clicker,
 ) -> Result<Option<(String, FollowUp)>, String> {
-    let content = bot.app.content();
-    let edited = match &input {
-        Input::Answer(answer) => {
-            let answer_text = match answer {
-                Answer::Goal(g) => render::goal_words(content, g.goal, g.detail.as_deref()),
-                Answer::Gate(_, a) => content.answer_label(*a).to_string(),
-                Answer::Drivers(set) => {
-                    render::driver_words(content, &set.iter().copied().collect::<Vec<_>>())
-                }
-            };
-            render::answered(content, at, &answer_text, who.user)
+    // The clicked question is edited in the walkthrough's language, once it is known.
+    let edited = |lang: Lang, input: &Input| {
+        let content = bot.app.content_in(lang);
+        match input {
+            Input::Answer(answer) => {
+                let answer_text = match answer {
+                    Answer::Goal(g) => render::goal_words(content, g.goal, g.detail.as_deref()),
+                    Answer::Gate(_, a) => content.answer_label(*a).to_string(),
+                    Answer::Drivers(set) => render::driver_words(
+                        lang,
+                        content,
+                        &set.iter().copied().collect::<Vec<_>>(),
+                    ),
+                };
+                render::answered(lang, content, at, &answer_text, who.user)
+            }
+            Input::Back => render::went_back(lang, content, at, who.user),
         }
-        Input::Back => render::went_back(content, at, who.user),
     };
+    let given = input.clone();
     let click = Click {
         walkthrough_id,
         at,
@@ -335,19 +339,25 @@ async fn advance(
     match bot.app.answer(click, bot.now()).await {
         Ok(Advanced::Moved { record: next, .. }) => {
             tracing::info!(walkthrough_id, step = %next.step, "answer recorded");
-            Ok(Some((edited, FollowUp::Question(next.step))))
+            let lang = next.language();
+            Ok(Some((
+                edited(lang, &given),
+                FollowUp::Question(lang, next.step),
+            )))
         }
-        Ok(Advanced::Finished { decision, .. }) => {
+        Ok(Advanced::Finished { decision, record }) => {
+            let lang = record.language();
             metrics::counter!(crate::http::names::DECISIONS, "verdict" => decision.verdict.key())
                 .increment(1);
             tracing::info!(walkthrough_id, verdict = %decision.verdict, "decision recorded");
+            let content = bot.app.content_in(lang);
             Ok(Some((
-                edited,
-                FollowUp::Verdict(Box::new(render::verdict(content, &decision))),
+                edited(lang, &given),
+                FollowUp::Verdict(Box::new(render::verdict(lang, content, &decision))),
             )))
         }
         Ok(Advanced::Duplicate { .. }) => Ok(None),
-        Err(e) => Err(words(&e)),
+        Err(e) => Err(words_in(who.lang, &e)),
     }
 }
 
@@ -360,8 +370,9 @@ async fn post_follow_up(
     follow_up: FollowUp,
 ) -> bool {
     let message = match follow_up {
-        FollowUp::Question(step) => {
-            let (text, rows) = render::question(bot.app.content(), walkthrough_id, step, None);
+        FollowUp::Question(lang, step) => {
+            let content = bot.app.content_in(lang);
+            let (text, rows) = render::question(lang, content, walkthrough_id, step, None);
             CreateMessage::new()
                 .content(text)
                 .components(rows)
@@ -395,19 +406,17 @@ async fn dismiss(
         .dismiss(walkthrough_id, &who.actor, who.here, bot.now())
         .await;
     let response = match &dismissed {
-        Ok(_) => {
+        Ok(record) => {
             metrics::counter!(crate::http::names::DISMISSALS).increment(1);
+            let by = format!("<@{}>", ci.user.id);
             CreateInteractionResponse::UpdateMessage(
                 CreateInteractionResponseMessage::new()
-                    .content(format!(
-                        "Closed: <@{}> marked this as not a fine-tune request. Thanks, and sorry for the noise.",
-                        ci.user.id
-                    ))
+                    .content(say_in(record.language(), "dismissed", &[("by", &by)]))
                     .components(Vec::new())
                     .allowed_mentions(render::no_mentions()),
             )
         }
-        Err(e) => ephemeral(words(e)),
+        Err(e) => ephemeral(words_in(who.lang, e)),
     };
     if let Err(e) = ci.create_response(&ctx.http, response).await {
         tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer a dismissal");

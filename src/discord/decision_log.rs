@@ -15,7 +15,7 @@ use serenity::all::{ChannelId, CreateEmbed, CreateEmbedFooter, CreateMessage};
 use super::follow_ups::passing;
 use super::{Bot, render};
 use crate::app::decision_log::{LogDelivery, LogPost};
-use crate::app::{AppError, words};
+use crate::app::{AppError, Lang, words};
 use crate::checklist::ChecklistContent;
 use crate::text::truncate_chars;
 
@@ -38,8 +38,14 @@ pub async fn run(bot: Arc<Bot>) {
 pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
     let mut posted = 0;
     for post in bot.app.claim_log_posts(now).await? {
+        let lang = post
+            .language
+            .as_deref()
+            .or(Some(post.detail.walkthrough.lang.as_str()))
+            .and_then(Lang::parse)
+            .unwrap_or_default();
         let message = CreateMessage::new()
-            .embed(entry(&post, bot.app.content()))
+            .embed(entry(lang, &post, &bot.app.content_in(lang)))
             .allowed_mentions(render::no_mentions());
         let delivery = match bot
             .rest
@@ -64,20 +70,21 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
 }
 
 /// The compact embed of one verdict or outcome.
-pub fn entry(post: &LogPost, content: &ChecklistContent) -> CreateEmbed {
+pub fn entry(lang: Lang, post: &LogPost, content: &ChecklistContent) -> CreateEmbed {
+    let say = |key: &str, args: &[(&str, &str)]| words::say_in(lang, key, args);
     let w = &post.detail.walkthrough;
     let id = w.id.to_string();
     let thread = w.place.thread_id.or(w.place.channel_id);
     let link = thread.map(|t| format!("https://discord.com/channels/{}/{t}", post.guild));
     let mut embed = CreateEmbed::new()
         .field(
-            words::say("log-field-requester", &[]),
+            say("log-field-requester", &[]),
             format!("<@{}>", w.requester.id),
             true,
         )
         .footer(CreateEmbedFooter::new(match &link {
-            Some(_) => words::say("log-open-thread", &[]),
-            None => words::say("log-no-thread", &[]),
+            Some(_) => say("log-open-thread", &[]),
+            None => say("log-no-thread", &[]),
         }));
     if let Some(link) = &link {
         embed = embed.url(link);
@@ -87,34 +94,34 @@ pub fn entry(post: &LogPost, content: &ChecklistContent) -> CreateEmbed {
         .and_then(|o| post.detail.outcomes.iter().find(|r| r.id == o));
     match (&post.detail.decision, outcome) {
         (_, Some(outcome)) => embed
-            .title(words::say("log-outcome-title", &[("id", &id)]))
+            .title(say("log-outcome-title", &[("id", &id)]))
             .field(
-                words::say("log-field-result", &[]),
-                words::outcome_result(outcome.result),
+                say("log-field-result", &[]),
+                words::outcome_result_in(lang, outcome.result),
                 true,
             )
             .field(
-                words::say("log-field-recorded-by", &[]),
+                say("log-field-recorded-by", &[]),
                 format!("<@{}>", outcome.recorded_by.id),
                 true,
             )
             .timestamp(render::embed_time(outcome.created_at)),
         (Some(d), None) => embed
-            .title(words::say(
+            .title(say(
                 "log-verdict-title",
-                &[("id", &id), ("verdict", d.verdict.headline())],
+                &[
+                    ("id", &id),
+                    ("verdict", &words::headline_in(lang, d.verdict)),
+                ],
             ))
             .description(truncate_chars(&d.summary, 300))
             .colour(render::verdict_colour(d.verdict))
             .field(
-                words::say("log-field-goal", &[]),
+                say("log-field-goal", &[]),
                 render::goal_words(content, d.goal, d.goal_detail.as_deref()),
                 true,
             )
             .timestamp(render::embed_time(d.decided_at)),
-        (None, None) => embed.title(words::say(
-            "log-verdict-title",
-            &[("id", &id), ("verdict", "?")],
-        )),
+        (None, None) => embed.title(say("log-verdict-title", &[("id", &id), ("verdict", "?")])),
     }
 }

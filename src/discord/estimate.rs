@@ -14,40 +14,29 @@ use serenity::all::{
 };
 
 use super::outcome_id::OutcomeId;
-use super::reply::{ephemeral, words};
+use super::reply::{ephemeral, person_lang, words_in};
 use super::{Bot, access, render};
+use crate::app::Lang;
 use crate::app::Recorder;
+use crate::app::words::say_in;
 use crate::checklist::cost::{CostInputs, FineTunedPrice, field, parse_amount};
 use crate::config::CostSettings;
 
-/// The form's fields: (custom id, label, placeholder).
-const REQUESTS: (&str, &str, &str) = ("requests", "Requests per month", "10,000,000");
-const TOKENS: (&str, &str, &str) = (
-    "tokens",
-    "Average tokens per request: input / output",
-    "1000 / 200",
-);
-const PRICES: (&str, &str, &str) = (
-    "prices",
-    "Current model, per 1M tokens: in / out",
-    "2.50 / 10.00",
-);
-const FINE_TUNED: (&str, &str, &str) = (
-    "fine_tuned",
-    "Fine-tuned: price in / out, or cost ratio",
-    "10 (ten times cheaper), or 0.30 / 1.20",
-);
-const COSTS: (&str, &str, &str) = (
-    "costs",
-    "One-off training cost / monthly upkeep",
-    "20,000 / 5,000",
-);
+/// The form's fields: (custom id, Fluent key of the label and of the placeholder).
+const REQUESTS: (&str, &str) = ("requests", "estimate-requests");
+const TOKENS: (&str, &str) = ("tokens", "estimate-tokens");
+const PRICES: (&str, &str) = ("prices", "estimate-prices");
+const FINE_TUNED: (&str, &str) = ("fine_tuned", "estimate-fine-tuned");
+const COSTS: (&str, &str) = ("costs", "estimate-costs");
 
 fn input(
-    (id, label, placeholder): (&str, &str, &str),
+    lang: Lang,
+    (id, key): (&str, &str),
     value: Option<String>,
     required: bool,
 ) -> CreateActionRow {
+    let label = say_in(lang, key, &[]);
+    let placeholder = say_in(lang, &format!("{key}-example"), &[]);
     let mut field = CreateInputText::new(InputTextStyle::Short, label, id)
         .placeholder(placeholder)
         .max_length(100)
@@ -59,42 +48,47 @@ fn input(
 }
 
 /// The form, pre-filled with the configured prices.
-pub fn form(walkthrough_id: i64, defaults: &CostSettings) -> CreateModal {
+pub fn form(lang: Lang, walkthrough_id: i64, defaults: &CostSettings) -> CreateModal {
     let prices = (defaults.price_in > 0.0 || defaults.price_out > 0.0)
         .then(|| format!("{} / {}", defaults.price_in, defaults.price_out));
     let id = OutcomeId::EstimateForm { walkthrough_id };
-    CreateModal::new(id.to_string(), "Estimate the savings").components(vec![
-        input(REQUESTS, None, true),
-        input(TOKENS, None, true),
-        input(PRICES, prices, true),
-        input(FINE_TUNED, Some(defaults.ratio.to_string()), false),
-        input(COSTS, None, true),
+    let title = say_in(lang, "button-estimate", &[]);
+    CreateModal::new(id.to_string(), title).components(vec![
+        input(lang, REQUESTS, None, true),
+        input(lang, TOKENS, None, true),
+        input(lang, PRICES, prices, true),
+        input(lang, FINE_TUNED, Some(defaults.ratio.to_string()), false),
+        input(lang, COSTS, None, true),
     ])
 }
 
 /// A pair "a / b" of figures, or the sentence saying how to write it.
 fn pair(
+    lang: Lang,
     text: &str,
-    label: &str,
+    label_key: &str,
     fields: (&'static str, &'static str),
 ) -> Result<(f64, f64), String> {
     let parts: Vec<&str> = text.split('/').collect();
     let [a, b] = parts.as_slice() else {
-        return Err(format!(
-            "\"{label}\" needs two numbers separated by a slash, like 1000 / 200."
-        ));
+        let label = say_in(lang, label_key, &[]);
+        return Err(say_in(lang, "estimate-needs-pair", &[("label", &label)]));
     };
-    let a = parse_amount(fields.0, a).map_err(|e| words_of(&e.into()))?;
-    let b = parse_amount(fields.1, b).map_err(|e| words_of(&e.into()))?;
+    let a = parse_amount(fields.0, a).map_err(|e| words_of(lang, &e.into()))?;
+    let b = parse_amount(fields.1, b).map_err(|e| words_of(lang, &e.into()))?;
     Ok((a, b))
 }
 
-fn words_of(e: &crate::app::AppError) -> String {
-    e.to_string()
+fn words_of(lang: Lang, e: &crate::app::AppError) -> String {
+    e.words_in(lang, &crate::app::PlainMentions)
 }
 
 /// Reads the submitted form into figures (checked later by the app), or says what is wrong.
-pub fn parse_form(values: &[(String, String)], default_ratio: f64) -> Result<CostInputs, String> {
+pub fn parse_form(
+    lang: Lang,
+    values: &[(String, String)],
+    default_ratio: f64,
+) -> Result<CostInputs, String> {
     let get = |id: &str| {
         values
             .iter()
@@ -103,18 +97,25 @@ pub fn parse_form(values: &[(String, String)], default_ratio: f64) -> Result<Cos
             .unwrap_or("")
     };
     let requests = parse_amount(field::REQUESTS_PER_MONTH, get(REQUESTS.0))
-        .map_err(|e| words_of(&e.into()))?;
+        .map_err(|e| words_of(lang, &e.into()))?;
     let (input_tokens, output_tokens) = pair(
+        lang,
         get(TOKENS.0),
         TOKENS.1,
         (field::INPUT_TOKENS, field::OUTPUT_TOKENS),
     )?;
-    let (price_in, price_out) = pair(get(PRICES.0), PRICES.1, (field::PRICE_IN, field::PRICE_OUT))?;
+    let (price_in, price_out) = pair(
+        lang,
+        get(PRICES.0),
+        PRICES.1,
+        (field::PRICE_IN, field::PRICE_OUT),
+    )?;
     let fine_tuned_text = get(FINE_TUNED.0);
     let fine_tuned = if fine_tuned_text.is_empty() {
         FineTunedPrice::Ratio(default_ratio)
     } else if fine_tuned_text.contains('/') {
         let (price_in, price_out) = pair(
+            lang,
             fine_tuned_text,
             FINE_TUNED.1,
             (field::FT_PRICE_IN, field::FT_PRICE_OUT),
@@ -125,10 +126,11 @@ pub fn parse_form(values: &[(String, String)], default_ratio: f64) -> Result<Cos
         }
     } else {
         FineTunedPrice::Ratio(
-            parse_amount(field::RATIO, fine_tuned_text).map_err(|e| words_of(&e.into()))?,
+            parse_amount(field::RATIO, fine_tuned_text).map_err(|e| words_of(lang, &e.into()))?,
         )
     };
     let (training_cost, upkeep_per_month) = pair(
+        lang,
         get(COSTS.0),
         COSTS.1,
         (field::TRAINING_COST, field::UPKEEP_PER_MONTH),
@@ -163,8 +165,10 @@ fn form_values(mi: &ModalInteraction) -> Vec<(String, String)> {
 
 /// "Estimate the savings": opens the form for someone who may answer for the decision.
 pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, walkthrough_id: i64) {
+    let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
     let Some(guild) = ci.guild_id.map(|g| g.get()) else {
-        return respond_component(ctx, ci, ephemeral("Use this in a server channel.")).await;
+        let told = ephemeral(say_in(lang, "use-in-server", &[]));
+        return respond_component(ctx, ci, told).await;
     };
     let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));
     let recorder = Recorder::Member {
@@ -173,8 +177,8 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, walkt
         may_audit: false,
     };
     let response = match bot.app.check_may_record(walkthrough_id, &recorder).await {
-        Ok(()) => CreateInteractionResponse::Modal(form(walkthrough_id, &bot.settings.cost)),
-        Err(e) => ephemeral(words(&e)),
+        Ok(()) => CreateInteractionResponse::Modal(form(lang, walkthrough_id, &bot.settings.cost)),
+        Err(e) => ephemeral(words_in(lang, &e)),
     };
     respond_component(ctx, ci, response).await;
 }
@@ -196,8 +200,9 @@ pub async fn on_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction, walkthroug
             tracing::warn!(interaction_id = %mi.id, error = %e, "could not answer an estimate form");
         }
     };
+    let lang = person_lang(&mi.locale, mi.guild_locale.as_deref());
     let Some(guild) = mi.guild_id.map(|g| g.get()) else {
-        return respond(ephemeral("Use this in a server channel.")).await;
+        return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let values = form_values(mi);
     let given_back = |problem: String| {
@@ -207,13 +212,14 @@ pub async fn on_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction, walkthroug
             .collect();
         ephemeral(crate::text::truncate_chars(
             &format!(
-                "{problem}\nNothing was recorded. What you typed, to copy:\n```\n{}\n```",
+                "{problem}\n{}\n```\n{}\n```",
+                say_in(lang, "estimate-typed", &[]),
                 typed.join("\n")
             ),
             render::MESSAGE_LIMIT,
         ))
     };
-    let inputs = match parse_form(&values, bot.settings.cost.ratio) {
+    let inputs = match parse_form(lang, &values, bot.settings.cost.ratio) {
         Ok(inputs) => inputs,
         Err(problem) => return respond(given_back(problem)).await,
     };
@@ -237,15 +243,18 @@ pub async fn on_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction, walkthroug
     match estimated {
         Ok(savings) => {
             tracing::info!(walkthrough_id, "savings estimate recorded");
+            // The verdict is the thread's message: it stays in the walkthrough's language.
+            let lang = bot.app.language_of(walkthrough_id).await;
+            let content = bot.app.content_in(lang);
             let (embed, rows) =
-                render::verdict_parts(bot.app.content(), &savings.decision, Some(&savings));
+                render::verdict_parts(lang, content, &savings.decision, Some(&savings));
             let update = CreateInteractionResponseMessage::new()
                 .embed(embed)
                 .components(rows)
                 .allowed_mentions(render::no_mentions());
             respond(CreateInteractionResponse::UpdateMessage(update)).await;
         }
-        Err(e) => respond(given_back(words(&e))).await,
+        Err(e) => respond(given_back(words_in(lang, &e))).await,
     }
 }
 
@@ -272,7 +281,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_reads_into_the_figures_with_the_default_ratio() {
-        let inputs = parse_form(&complete(), 10.0).unwrap();
+        let inputs = parse_form(Lang::En, &complete(), 10.0).unwrap();
         assert_eq!(inputs.requests_per_month, 10_000_000.0);
         assert_eq!((inputs.input_tokens, inputs.output_tokens), (1000.0, 200.0));
         assert_eq!((inputs.price_in, inputs.price_out), (2.5, 10.0));
@@ -291,12 +300,12 @@ mod tests {
         let mut form = complete();
         form[3].1 = "4".into();
         assert_eq!(
-            parse_form(&form, 10.0).unwrap().fine_tuned,
+            parse_form(Lang::En, &form, 10.0).unwrap().fine_tuned,
             FineTunedPrice::Ratio(4.0)
         );
         form[3].1 = "0.3 / 1.2".into();
         assert_eq!(
-            parse_form(&form, 10.0).unwrap().fine_tuned,
+            parse_form(Lang::En, &form, 10.0).unwrap().fine_tuned,
             FineTunedPrice::PerMillion {
                 price_in: 0.3,
                 price_out: 1.2
@@ -308,15 +317,15 @@ mod tests {
     fn a_bad_figure_is_named_and_a_missing_half_of_a_pair_is_explained() {
         let mut form = complete();
         form[0].1 = "lots".into();
-        let err = parse_form(&form, 10.0).unwrap_err();
+        let err = parse_form(Lang::En, &form, 10.0).unwrap_err();
         assert!(err.contains("requests-per-month"), "{err}");
         let mut form = complete();
         form[1].1 = "1000".into();
-        let err = parse_form(&form, 10.0).unwrap_err();
+        let err = parse_form(Lang::En, &form, 10.0).unwrap_err();
         assert!(err.contains("two numbers separated by a slash"), "{err}");
         let mut form = complete();
         form[4].1 = "20000 / five".into();
-        let err = parse_form(&form, 10.0).unwrap_err();
+        let err = parse_form(Lang::En, &form, 10.0).unwrap_err();
         assert!(err.contains("upkeep-per-month"), "{err}");
     }
 }

@@ -9,8 +9,8 @@ use serenity::all::{
 use super::outcome_id::{self, OutcomeId};
 use super::start::{Anchor, begin};
 use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups, suggest};
-use crate::app::Source;
 use crate::app::start::ChatSkip;
+use crate::app::{Lang, Source};
 use crate::detect::Action;
 
 /// Routes one gateway event.
@@ -60,7 +60,10 @@ async fn on_outcome_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         Some(OutcomeId::Estimate { walkthrough_id }) => {
             estimate::on_click(ctx, bot, ci, walkthrough_id).await
         }
-        _ => stale(ctx, ci.id, &ci.token).await,
+        _ => {
+            let lang = super::reply::person_lang(&ci.locale, ci.guild_locale.as_deref());
+            stale(ctx, lang, ci.id, &ci.token).await
+        }
     }
 }
 
@@ -75,15 +78,20 @@ async fn on_outcome_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
         Some(OutcomeId::EstimateForm { walkthrough_id }) => {
             estimate::on_form(ctx, bot, mi, walkthrough_id).await
         }
-        _ => stale(ctx, mi.id, &mi.token).await,
+        _ => {
+            let lang = super::reply::person_lang(&mi.locale, mi.guild_locale.as_deref());
+            stale(ctx, lang, mi.id, &mi.token).await
+        }
     }
 }
 
 /// Answers a control this bot does not know (forged, or from an older version).
-async fn stale(ctx: &Context, id: serenity::all::InteractionId, token: &str) {
-    let response = super::reply::ephemeral(
-        "This button is not one of tunegate's current buttons. Nothing was recorded.",
-    );
+async fn stale(ctx: &Context, lang: Lang, id: serenity::all::InteractionId, token: &str) {
+    let response = super::reply::ephemeral(crate::app::words::say_in(
+        lang,
+        "suggest-unknown-button",
+        &[],
+    ));
     if let Err(e) = ctx
         .http
         .create_interaction_response(id, token, &response, Vec::new())
@@ -91,6 +99,22 @@ async fn stale(ctx: &Context, id: serenity::all::InteractionId, token: &str) {
     {
         tracing::warn!(interaction_id = %id, error = %e, "could not answer an unknown control");
     }
+}
+
+/// The language of a walkthrough or suggestion started from chat: the language the detector
+/// recognised in the message (a French proposal gets the French walkthrough), else the
+/// server's setting (`/finetune-audit settings language:`), else the guild's preferred
+/// locale (from the cache, when the guild is there), else English.
+async fn chat_language(ctx: &Context, bot: &Bot, guild: GuildId, detected: Option<&str>) -> Lang {
+    let server = match bot.app.server_settings(Some(guild.get())).await {
+        Ok(settings) => settings.language.as_deref().and_then(Lang::parse),
+        Err(e) => {
+            tracing::warn!(guild_id = guild.get(), error = ?e.operator_cause(), "could not read the server's language; using the guild's");
+            None
+        }
+    };
+    let preferred = ctx.cache.guild(guild).map(|g| g.preferred_locale.clone());
+    Lang::choose(None, detected, server, preferred.as_deref())
 }
 
 /// The channel a thread is in, when `channel` is a thread: from the cache (threads Discord
@@ -138,6 +162,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     }
     let channel = message.channel_id.get();
     let parent = parent_of_thread(ctx, guild, message.channel_id).await;
+    let lang = chat_language(ctx, bot, guild, detection.language).await;
     if detection.action == Action::Suggest {
         tracing::debug!(
             channel_id = channel,
@@ -145,7 +170,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
             score = detection.score,
             "possible fine-tune proposal: suggesting the checklist"
         );
-        return suggest::offer(bot, guild.get(), parent, message, detection.score).await;
+        return suggest::offer(bot, lang, guild.get(), parent, message, detection.score).await;
     }
     tracing::debug!(
         guild_id = guild.get(),
@@ -184,6 +209,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     let requester = (message.author.id, message.author.name.clone());
     if let Err(e) = begin(
         bot,
+        lang,
         Source::Chat,
         guild.get(),
         message.channel_id,

@@ -2,6 +2,8 @@
 //! `attachment_size_limit`, gzip-compressed when that fits, else the compressed file split into
 //! numbered parts (one a message), each within the limit. Pure: bytes in, files out.
 
+use crate::app::Lang;
+use crate::app::words::say_in;
 use std::io::Write;
 
 use flate2::Compression;
@@ -41,18 +43,40 @@ pub fn limit_from(attachment_size_limit: u32) -> usize {
 }
 
 /// Sizes for people: "12.3 MB", "870 KB", "512 bytes".
-pub fn human_size(bytes: usize) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+pub fn human_size(lang: Lang, bytes: usize) -> String {
+    let (key, size) = if bytes >= 1_000_000 {
+        ("audit-size-mb", format!("{:.1}", bytes as f64 / 1e6))
     } else if bytes >= 1_000 {
-        format!("{} KB", bytes / 1_000)
+        ("audit-size-kb", (bytes / 1_000).to_string())
     } else {
-        format!("{bytes} bytes")
+        ("audit-size-bytes", bytes.to_string())
+    };
+    say_in(lang, key, &[("size", &size)])
+}
+
+/// Why an export cannot be attached, in words for the person who asked.
+pub fn error_words(lang: Lang, error: &PackageError) -> String {
+    match error {
+        PackageError::TooLarge { size, limit } => say_in(
+            lang,
+            "audit-export-too-large",
+            &[
+                ("size", size),
+                ("limit", limit),
+                ("parts", &MAX_PARTS.to_string()),
+            ],
+        ),
+        other => other.to_string(),
     }
 }
 
 /// Packs `data`, named `name` (e.g. `decisions.csv`), into files of at most `limit` bytes.
-pub fn package(data: Vec<u8>, name: &str, limit: usize) -> Result<Package, PackageError> {
+pub fn package(
+    lang: Lang,
+    data: Vec<u8>,
+    name: &str,
+    limit: usize,
+) -> Result<Package, PackageError> {
     let limit = limit.max(1);
     if data.len() <= limit {
         return Ok(Package {
@@ -66,12 +90,15 @@ pub fn package(data: Vec<u8>, name: &str, limit: usize) -> Result<Package, Packa
     let compressed = gz.finish()?;
     let gz_name = format!("{name}.gz");
     if compressed.len() <= limit {
-        let note = format!(
-            "It was {} (more than the {} Discord lets me attach here), so it is compressed \
-             with gzip to {}: open it with any unzip tool, or `gunzip {gz_name}`.",
-            human_size(raw),
-            human_size(limit),
-            human_size(compressed.len())
+        let note = say_in(
+            lang,
+            "export-compressed",
+            &[
+                ("size", &human_size(lang, raw)),
+                ("limit", &human_size(lang, limit)),
+                ("compressed", &human_size(lang, compressed.len())),
+                ("name", &gz_name),
+            ],
         );
         return Ok(Package {
             files: vec![(gz_name, compressed)],
@@ -81,8 +108,8 @@ pub fn package(data: Vec<u8>, name: &str, limit: usize) -> Result<Package, Packa
     let parts = compressed.len().div_ceil(limit);
     if parts > MAX_PARTS {
         return Err(PackageError::TooLarge {
-            size: human_size(compressed.len()),
-            limit: human_size(limit),
+            size: human_size(lang, compressed.len()),
+            limit: human_size(lang, limit),
         });
     }
     // Zero-padded numbers, so `part*` lists the parts in order.
@@ -95,13 +122,16 @@ pub fn package(data: Vec<u8>, name: &str, limit: usize) -> Result<Package, Packa
             (name, chunk.to_vec())
         })
         .collect();
-    let note = format!(
-        "It was {} ({} compressed), more than the {} Discord lets me attach here, so the \
-         compressed file is split into {parts} parts, one a message. Join them with \
-         `cat {gz_name}.part* > {gz_name}` (in order), then `gunzip {gz_name}`.",
-        human_size(raw),
-        human_size(compressed.len()),
-        human_size(limit)
+    let note = say_in(
+        lang,
+        "export-split",
+        &[
+            ("size", &human_size(lang, raw)),
+            ("compressed", &human_size(lang, compressed.len())),
+            ("limit", &human_size(lang, limit)),
+            ("parts", &parts.to_string()),
+            ("name", &gz_name),
+        ],
     );
     Ok(Package {
         files,
@@ -142,7 +172,7 @@ mod tests {
 
     #[test]
     fn a_small_export_is_attached_as_is() {
-        let p = package(b"id\n1\n".to_vec(), "decisions.csv", 100).unwrap();
+        let p = package(Lang::En, b"id\n1\n".to_vec(), "decisions.csv", 100).unwrap();
         assert_eq!(
             p.files,
             vec![("decisions.csv".to_string(), b"id\n1\n".to_vec())]
@@ -153,7 +183,7 @@ mod tests {
     #[test]
     fn a_large_export_is_compressed_and_says_so() {
         let data = b"1,premature,we should fine-tune\n".repeat(1000);
-        let p = package(data.clone(), "decisions.csv", 5_000).unwrap();
+        let p = package(Lang::En, data.clone(), "decisions.csv", 5_000).unwrap();
         assert_eq!(p.files.len(), 1);
         assert_eq!(p.files[0].0, "decisions.csv.gz");
         assert!(p.files[0].1.len() <= 5_000);
@@ -164,7 +194,7 @@ mod tests {
     #[test]
     fn an_export_too_large_even_compressed_is_split_within_the_limit() {
         let data = varied(40_000);
-        let p = package(data.clone(), "decisions.json", 4_000).unwrap();
+        let p = package(Lang::En, data.clone(), "decisions.json", 4_000).unwrap();
         assert!(p.files.len() > 1, "{}", p.files.len());
         assert!(p.files.iter().all(|(_, b)| b.len() <= 4_000));
         let names: Vec<&str> = p.files.iter().map(|(n, _)| n.as_str()).collect();
@@ -175,7 +205,7 @@ mod tests {
         assert_eq!(gunzip(&joined), data);
         assert!(p.note.unwrap().contains("cat decisions.json.gz.part*"));
         assert!(matches!(
-            package(varied(400_000), "x.csv", 1_000),
+            package(Lang::En, varied(400_000), "x.csv", 1_000),
             Err(PackageError::TooLarge { .. })
         ));
     }

@@ -22,9 +22,11 @@ use serenity::all::{
 };
 
 use super::outcome_id::OutcomeId;
-use super::reply::{ephemeral, words};
+use super::reply::{ephemeral, person_lang, words_in};
 use super::rest::RestError;
 use super::{Bot, access, render};
+use crate::app::Lang;
+use crate::app::words::{duration_in, headline_in, say_in};
 use crate::app::{
     AppError, DueFollowUp, FollowUpDelivery, MAX_OUTCOME_NOTE_CHARS, OutcomeEntry, OutcomeRecord,
     OutcomeRecorded, Recorder,
@@ -77,7 +79,9 @@ pub(super) fn passing(e: &RestError) -> bool {
 
 /// Posts in the thread (unarchiving it), else in the channel.
 async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
-    let message = follow_up_message(due);
+    // Posted without an interaction: in the walkthrough's language.
+    let lang = bot.app.language_of(due.walkthrough_id).await;
+    let message = follow_up_message(lang, due);
     let thread = due
         .place
         .thread_id
@@ -121,20 +125,21 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
 }
 
 /// The question a follow-up asks.
-fn question_words(question: FollowUpQuestion) -> &'static str {
-    match question {
-        FollowUpQuestion::PromptWork => "Did the prompt work solve it?",
-        FollowUpQuestion::FineTune => "Did you fine-tune?",
-    }
+fn question_words(lang: Lang, question: FollowUpQuestion) -> String {
+    let key = match question {
+        FollowUpQuestion::PromptWork => "follow-up-prompt-work",
+        FollowUpQuestion::FineTune => "follow-up-fine-tune",
+    };
+    say_in(lang, key, &[])
 }
 
 /// The words of an answer button (the app's words for the result).
-pub fn result_words(result: OutcomeResult) -> String {
-    crate::app::words::outcome_result(result)
+pub fn result_words(lang: Lang, result: OutcomeResult) -> String {
+    crate::app::words::outcome_result_in(lang, result)
 }
 
 /// The follow-up message: the requester mentioned (only them), the question, four buttons.
-pub fn follow_up_message(due: &DueFollowUp) -> CreateMessage {
+pub fn follow_up_message(lang: Lang, due: &DueFollowUp) -> CreateMessage {
     let requester = due
         .requester_id
         .parse::<u64>()
@@ -143,17 +148,21 @@ pub fn follow_up_message(due: &DueFollowUp) -> CreateMessage {
         .map(UserId::new);
     let mention = requester.map(|u| format!("<@{u}> ")).unwrap_or_default();
     let again = if due.round > 1 {
-        " (asking once more)"
+        say_in(lang, "follow-up-again", &[])
     } else {
-        ""
+        String::new()
     };
-    let content = format!(
-        "{mention}Checklist #{id} ended **{verdict}** for \"{proposal}\". {question}{again}\n\
-         Your answer goes into the team's record of how its decisions turned out.",
-        id = due.walkthrough_id,
-        verdict = due.verdict.headline(),
-        proposal = render::safe_text(&due.trigger_text, 200),
-        question = question_words(due.question),
+    let content = say_in(
+        lang,
+        "follow-up",
+        &[
+            ("mention", &mention),
+            ("id", &due.walkthrough_id.to_string()),
+            ("verdict", &headline_in(lang, due.verdict)),
+            ("proposal", &render::safe_text(&due.trigger_text, 200)),
+            ("question", &question_words(lang, due.question)),
+            ("again", &again),
+        ],
     );
     let buttons: Vec<CreateButton> = due
         .question
@@ -171,7 +180,7 @@ pub fn follow_up_message(due: &DueFollowUp) -> CreateMessage {
                 ButtonStyle::Primary
             };
             CreateButton::new(id.to_string())
-                .label(result_words(result))
+                .label(result_words(lang, result))
                 .style(style)
         })
         .collect();
@@ -185,35 +194,39 @@ pub fn follow_up_message(due: &DueFollowUp) -> CreateMessage {
 }
 
 /// The form a follow-up answer opens: an optional note.
-fn note_form(walkthrough_id: i64, round: u32, result: OutcomeResult) -> CreateModal {
+fn note_form(lang: Lang, walkthrough_id: i64, round: u32, result: OutcomeResult) -> CreateModal {
     let id = OutcomeId::AnswerForm {
         walkthrough_id,
         round,
         result,
     };
-    let title = crate::text::truncate_chars(&result_words(result), 45);
+    let title = crate::text::truncate_chars(&result_words(lang, result), 45);
+    let label = say_in(lang, "follow-up-note-label", &[]);
     CreateModal::new(id.to_string(), title).components(vec![CreateActionRow::InputText(
-        CreateInputText::new(
-            InputTextStyle::Paragraph,
-            "Anything the team should know? (optional)",
-            "note",
-        )
-        .max_length(MAX_OUTCOME_NOTE_CHARS as u16)
-        .required(false),
+        CreateInputText::new(InputTextStyle::Paragraph, label, "note")
+            .max_length(MAX_OUTCOME_NOTE_CHARS as u16)
+            .required(false),
     )])
 }
 
 /// What was recorded, for the clicker (and for the follow-up once answered).
-fn recorded_words(outcome: &OutcomeRecord) -> String {
+fn recorded_words(lang: Lang, outcome: &OutcomeRecord) -> String {
     let by = if outcome.recorded_by.id.parse::<u64>().is_ok() {
         format!("<@{}>", outcome.recorded_by.id)
     } else {
         render::safe_text(&outcome.recorded_by.name, 100)
     };
-    let mut text = format!(
-        "**{}**, recorded by {by} <t:{}:R>",
-        result_words(outcome.result),
-        outcome.created_at.timestamp()
+    let mut text = say_in(
+        lang,
+        "follow-up-recorded",
+        &[
+            ("result", &result_words(lang, outcome.result)),
+            ("by", &by),
+            (
+                "when",
+                &render::time(outcome.created_at, render::TimeStyle::Relative),
+            ),
+        ],
     );
     if let Some(note) = outcome.note.as_deref().filter(|n| !n.trim().is_empty()) {
         text.push_str(&format!("\n> {}", render::safe_text(note, 500)));
@@ -235,19 +248,18 @@ pub async fn on_answer_click(
             tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer a follow-up click");
         }
     };
+    let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
     let Some(guild) = ci.guild_id.map(|g| g.get()) else {
-        return respond(ephemeral("Use this in a server channel.")).await;
+        return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     match bot.app.follow_up_answer(walkthrough_id, round).await {
         Ok(Some(outcome)) => {
-            let text = format!(
-                "This follow-up is already answered: {}. Nothing new was recorded.",
-                recorded_words(&outcome)
-            );
+            let recorded = recorded_words(lang, &outcome);
+            let text = say_in(lang, "follow-up-already", &[("recorded", &recorded)]);
             return respond(ephemeral(text)).await;
         }
         Ok(None) => {}
-        Err(e) => return respond(ephemeral(words(&e))).await,
+        Err(e) => return respond(ephemeral(words_in(lang, &e))).await,
     }
     let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));
     let recorder = Recorder::Member {
@@ -256,9 +268,10 @@ pub async fn on_answer_click(
         may_audit: false,
     };
     if let Err(e) = bot.app.check_may_record(walkthrough_id, &recorder).await {
-        return respond(ephemeral(words(&e))).await;
+        return respond(ephemeral(words_in(lang, &e))).await;
     }
     respond(CreateInteractionResponse::Modal(note_form(
+        lang,
         walkthrough_id,
         round,
         result,
@@ -280,8 +293,9 @@ pub async fn on_answer_form(
             tracing::warn!(interaction_id = %mi.id, error = %e, "could not answer a follow-up form");
         }
     };
+    let lang = person_lang(&mi.locale, mi.guild_locale.as_deref());
     let Some(guild) = mi.guild_id.map(|g| g.get()) else {
-        return respond(ephemeral("Use this in a server channel.")).await;
+        return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let actor = access::actor(&mi.user, access::roles_of(mi.member.as_ref()));
     let note = super::components::first_text_input(mi);
@@ -303,17 +317,23 @@ pub async fn on_answer_form(
             outcome,
             next_round,
         }) => {
-            let mut text = format!(
-                "Checklist #{walkthrough_id}: how it turned out. {}",
-                recorded_words(&outcome)
+            // The follow-up is the thread's message: it keeps the walkthrough's language.
+            let lang = bot.app.language_of(walkthrough_id).await;
+            let mut text = say_in(
+                lang,
+                "follow-up-thanks-head",
+                &[
+                    ("id", &walkthrough_id.to_string()),
+                    ("recorded", &recorded_words(lang, &outcome)),
+                ],
             );
             if next_round.is_some() {
-                text.push_str(&format!(
-                    "\nI will ask once more in {}.",
-                    crate::config::describe_duration(bot.app.timing().follow_up_after)
-                ));
+                let delay = duration_in(lang, bot.app.timing().follow_up_after);
+                text.push('\n');
+                text.push_str(&say_in(lang, "follow-up-ask-again", &[("delay", &delay)]));
             }
-            text.push_str("\nThanks: this is how the team learns which advice holds.");
+            text.push('\n');
+            text.push_str(&say_in(lang, "follow-up-thanks", &[]));
             let update = CreateInteractionResponseMessage::new()
                 .content(crate::text::truncate_chars(&text, render::MESSAGE_LIMIT))
                 .components(Vec::new())
@@ -321,20 +341,17 @@ pub async fn on_answer_form(
             respond(CreateInteractionResponse::UpdateMessage(update)).await;
         }
         Ok(OutcomeRecorded::Already(outcome)) => {
-            let text = format!(
-                "This follow-up is already answered: {}. Nothing new was recorded.",
-                recorded_words(&outcome)
-            );
+            let recorded = recorded_words(lang, &outcome);
+            let text = say_in(lang, "follow-up-already", &[("recorded", &recorded)]);
             respond(ephemeral(text)).await;
         }
         Err(e) => {
             // Nothing is lost: the note typed is given back with the refusal.
-            let mut text = words(&e);
+            let mut text = words_in(lang, &e);
             if let Some(note) = note.as_deref().filter(|n| !n.trim().is_empty()) {
-                text.push_str(&format!(
-                    "\nYour note, to copy:\n```\n{}\n```",
-                    note.replace("```", "'''")
-                ));
+                text.push('\n');
+                text.push_str(&say_in(lang, "note-to-copy", &[]));
+                text.push_str(&format!("\n```\n{}\n```", note.replace("```", "'''")));
             }
             respond(ephemeral(crate::text::truncate_chars(
                 &text,

@@ -297,7 +297,7 @@ pub async fn register_commands(settings: &Settings) -> Result<usize, BotError> {
     let http = builder.build();
     let application = http.get_current_application_info().await.map_err(explain)?;
     http.set_application_id(application.id);
-    let commands = poise::builtins::create_application_commands(&commands::list());
+    let commands = commands::application_commands();
     let count = commands.len();
     let registered = match settings.discord.dev_guild_id {
         0 => http.create_global_commands(&commands).await,

@@ -11,6 +11,7 @@ use serenity::all::{ChannelId, CreateMessage, UserId};
 
 use super::rest::RestError;
 use super::{Bot, render};
+use crate::app::words::say_in;
 use crate::app::{AppError, WalkthroughRecord};
 use crate::checklist::Step;
 
@@ -54,10 +55,10 @@ const REDACTION_PERIOD: Duration = Duration::from_secs(3600);
 pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<(usize, usize), AppError> {
     let abandoned = bot.app.abandon_idle(now).await?;
     for record in &abandoned {
-        let text = format!(
-            "This checklist got no answer for a while, so I closed it (#{}). \
-             Run `/finetune check` to start again.",
-            record.id
+        let text = say_in(
+            record.language(),
+            "abandoned-notice",
+            &[("id", &record.id.to_string())],
         );
         let _ = post(
             bot,
@@ -76,13 +77,21 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<(usize, usize), AppE
         }
         let requester = record.requester.id.parse::<u64>().ok().map(UserId::new);
         let mention = requester.map(|u| format!("<@{u}> ")).unwrap_or_default();
-        let mut message = CreateMessage::new().content(format!(
-            "{mention}this checklist, started {}, is still waiting for an answer to question \
-             {} of {}. If fine-tuning is off the table, the first question has a \"Not a \
-             fine-tune request\" button; `/finetune resume` shows the current question again.",
-            render::time(record.created_at, render::TimeStyle::Relative),
-            record.step.number().min(Step::QUESTIONS),
-            Step::QUESTIONS
+        let mut message = CreateMessage::new().content(say_in(
+            record.language(),
+            "reminder",
+            &[
+                ("mention", &mention),
+                (
+                    "started",
+                    &render::time(record.created_at, render::TimeStyle::Relative),
+                ),
+                (
+                    "number",
+                    &record.step.number().min(Step::QUESTIONS).to_string(),
+                ),
+                ("total", &Step::QUESTIONS.to_string()),
+            ],
         ));
         message = message.allowed_mentions(match requester {
             Some(u) => render::only_user(u),

@@ -18,7 +18,8 @@ use serenity::all::{
 use super::custom_id::{Action, ComponentId};
 use super::outcome_id::OutcomeId;
 use crate::app::outcomes::offers_savings_estimate;
-use crate::app::{DecisionRecord, SavingsEstimate};
+use crate::app::words::{headline_in, say_in};
+use crate::app::{DecisionRecord, Lang, SavingsEstimate};
 use crate::checklist::cost::format_amount;
 use crate::checklist::{ChecklistContent, Driver, GateAnswer, Goal, Step, VerdictKind};
 use crate::text::{is_invisible_format_char, truncate_chars};
@@ -64,7 +65,7 @@ pub fn safe_text(text: &str, max: usize) -> String {
 }
 
 /// A thread name from the proposal: one line, 1 to 100 characters, never empty.
-pub fn thread_name(proposal: &str, walkthrough_id: i64) -> String {
+pub fn thread_name(lang: Lang, proposal: &str, walkthrough_id: i64) -> String {
     let words: String = proposal
         .chars()
         // Whitespace first: a newline is a control character too, and must part two words.
@@ -75,25 +76,32 @@ pub fn thread_name(proposal: &str, walkthrough_id: i64) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let name = if words.is_empty() {
-        format!("Fine-tune check #{walkthrough_id}")
+        say_in(
+            lang,
+            "thread-name-empty",
+            &[("id", &walkthrough_id.to_string())],
+        )
     } else {
-        format!("Fine-tune check: {words}")
+        say_in(lang, "thread-name", &[("words", &words)])
     };
     truncate_chars(&name, THREAD_NAME_LIMIT)
 }
 
-fn question_header(content: &ChecklistContent, step: Step) -> String {
+fn question_header(lang: Lang, content: &ChecklistContent, step: Step) -> String {
     let text = match step {
         Step::Goal => &content.goal.question,
         Step::Gate(g) => &content.gate(g).question,
         Step::Drivers => &content.drivers_question.question,
         Step::Done => "",
     };
-    format!(
-        "**Question {} of {}**: {}",
-        step.number(),
-        Step::QUESTIONS,
-        content.render(text)
+    say_in(
+        lang,
+        "question-header",
+        &[
+            ("number", &step.number().to_string()),
+            ("total", &Step::QUESTIONS.to_string()),
+            ("question", &content.render(text)),
+        ],
     )
 }
 
@@ -105,6 +113,7 @@ fn button(id: i64, step: Step, action: Action, label: &str, style: ButtonStyle) 
 
 /// The message asking the question at `step`, with its components.
 pub fn question(
+    lang: Lang,
     content: &ChecklistContent,
     walkthrough_id: i64,
     step: Step,
@@ -112,15 +121,22 @@ pub fn question(
 ) -> (String, Vec<CreateActionRow>) {
     let id = walkthrough_id;
     let mut text = intro.map(|i| format!("{i}\n\n")).unwrap_or_default();
-    text.push_str(&question_header(content, step));
+    text.push_str(&question_header(lang, content, step));
+    let say = |key: &str| say_in(lang, key, &[]);
     let note = button(
         id,
         step,
         Action::AddNote,
-        "Add a note",
+        &say("button-add-note"),
         ButtonStyle::Secondary,
     );
-    let back = button(id, step, Action::Back, "Back", ButtonStyle::Secondary);
+    let back = button(
+        id,
+        step,
+        Action::Back,
+        &say("button-back"),
+        ButtonStyle::Secondary,
+    );
     let rows = match step {
         Step::Goal => {
             let options = Goal::ALL
@@ -137,7 +153,7 @@ pub fn question(
                         ComponentId::new(id, step, Action::PickGoal).to_string(),
                         CreateSelectMenuKind::String { options },
                     )
-                    .placeholder("Choose the goal"),
+                    .placeholder(say("select-goal")),
                 ),
                 CreateActionRow::Buttons(vec![
                     note,
@@ -145,7 +161,7 @@ pub fn question(
                         id,
                         step,
                         Action::Dismiss,
-                        "Not a fine-tune request",
+                        &say("button-dismiss"),
                         ButtonStyle::Danger,
                     ),
                 ]),
@@ -201,7 +217,7 @@ pub fn question(
                         ComponentId::new(id, step, Action::PickDrivers).to_string(),
                         CreateSelectMenuKind::String { options },
                     )
-                    .placeholder("Choose every driver that applies")
+                    .placeholder(say("select-drivers"))
                     .min_values(1)
                     .max_values(Driver::ALL.len() as u8),
                 ),
@@ -210,7 +226,7 @@ pub fn question(
                         id,
                         step,
                         Action::NoDrivers,
-                        "None of these",
+                        &say("button-no-drivers"),
                         ButtonStyle::Primary,
                     ),
                     back,
@@ -224,23 +240,29 @@ pub fn question(
 }
 
 /// A question as it reads once answered: the answer shown, the buttons gone.
-pub fn answered(content: &ChecklistContent, step: Step, answer: &str, by: UserId) -> String {
+pub fn answered(
+    lang: Lang,
+    content: &ChecklistContent,
+    step: Step,
+    answer: &str,
+    by: UserId,
+) -> String {
+    let line = say_in(
+        lang,
+        "answered",
+        &[("answer", answer), ("by", &format!("<@{by}>"))],
+    );
     truncate_chars(
-        &format!(
-            "{}\n> {answer} (answered by <@{by}>)",
-            question_header(content, step)
-        ),
+        &format!("{}\n{line}", question_header(lang, content, step)),
         MESSAGE_LIMIT,
     )
 }
 
 /// A question left by going back.
-pub fn went_back(content: &ChecklistContent, step: Step, by: UserId) -> String {
+pub fn went_back(lang: Lang, content: &ChecklistContent, step: Step, by: UserId) -> String {
+    let line = say_in(lang, "went-back", &[("by", &format!("<@{by}>"))]);
     truncate_chars(
-        &format!(
-            "{}\n> <@{by}> went back to change the previous answer.",
-            question_header(content, step)
-        ),
+        &format!("{}\n{line}", question_header(lang, content, step)),
         MESSAGE_LIMIT,
     )
 }
@@ -254,9 +276,9 @@ pub fn goal_words(content: &ChecklistContent, goal: Goal, detail: Option<&str>) 
 }
 
 /// Words for chosen drivers.
-pub fn driver_words(content: &ChecklistContent, drivers: &[Driver]) -> String {
+pub fn driver_words(lang: Lang, content: &ChecklistContent, drivers: &[Driver]) -> String {
     if drivers.is_empty() {
-        return "None of these".to_string();
+        return say_in(lang, "no-drivers", &[]);
     }
     drivers
         .iter()
@@ -266,17 +288,27 @@ pub fn driver_words(content: &ChecklistContent, drivers: &[Driver]) -> String {
 }
 
 /// The first message of a walkthrough: the requester mentioned once, the proposal quoted.
-pub fn opening(content: &ChecklistContent, requester: UserId, proposal: &str) -> String {
+pub fn opening(
+    lang: Lang,
+    content: &ChecklistContent,
+    requester: UserId,
+    proposal: &str,
+) -> String {
     let quote = safe_text(proposal, QUOTE_CHARS);
     let quoted = if quote.is_empty() {
         String::new()
     } else {
         format!("\n> {}", quote.replace('\n', "\n> "))
     };
-    format!(
-        "<@{requester}> proposed fine-tuning:{quoted}\n\n{}",
-        content.render(content.intro.trim())
-    )
+    let first = say_in(
+        lang,
+        "opening",
+        &[
+            ("requester", &format!("<@{requester}>")),
+            ("quote", &quoted),
+        ],
+    );
+    format!("{first}\n\n{}", content.render(content.intro.trim()))
 }
 
 /// The embed colour of each verdict.
@@ -332,10 +364,14 @@ fn bullet_field(items: &[String], numbered: bool) -> String {
 }
 
 /// The verdict embed; with the volume driver or a cost goal, an "Estimate the savings" button.
-pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage {
-    let (embed, rows) = verdict_parts(content, d, None);
+pub fn verdict(lang: Lang, content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage {
+    let (embed, rows) = verdict_parts(lang, content, d, None);
     CreateMessage::new()
-        .content(format!("Verdict for walkthrough #{}", d.walkthrough_id))
+        .content(say_in(
+            lang,
+            "verdict-message",
+            &[("id", &d.walkthrough_id.to_string())],
+        ))
         .embed(embed)
         .components(rows)
         .allowed_mentions(no_mentions())
@@ -343,6 +379,7 @@ pub fn verdict(content: &ChecklistContent, d: &DecisionRecord) -> CreateMessage 
 
 /// The verdict's embed and buttons, quoting a savings estimate when there is one.
 pub fn verdict_parts(
+    lang: Lang,
     content: &ChecklistContent,
     d: &DecisionRecord,
     savings: Option<&SavingsEstimate>,
@@ -352,24 +389,42 @@ pub fn verdict_parts(
         VerdictKind::NotJustifiedYet => &content.verdicts.not_justified_yet.title,
         VerdictKind::Justified => &content.verdicts.justified.title,
     };
+    let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let mut embed = CreateEmbed::new()
         .title(truncate_chars(
-            &format!("{}: {title}", d.verdict.headline()),
+            &say(
+                "verdict-title",
+                &[
+                    ("headline", &headline_in(lang, d.verdict)),
+                    ("title", title),
+                ],
+            ),
             256,
         ))
         .description(truncate_chars(&d.summary, 4096))
         .colour(verdict_colour(d.verdict))
-        .field("Why", bullet_field(&d.reasons, false), false)
-        .field("Next steps", bullet_field(&d.next_steps, true), false)
-        .footer(CreateEmbedFooter::new(format!(
-            "Decision #{} · checklist {}",
-            d.walkthrough_id, d.checklist_version
+        .field(
+            say("verdict-why", &[]),
+            bullet_field(&d.reasons, false),
+            false,
+        )
+        .field(
+            say("verdict-next-steps", &[]),
+            bullet_field(&d.next_steps, true),
+            false,
+        )
+        .footer(CreateEmbedFooter::new(say(
+            "verdict-footer",
+            &[
+                ("id", &d.walkthrough_id.to_string()),
+                ("version", &d.checklist_version),
+            ],
         )))
         .timestamp(embed_time(d.decided_at));
     if let Some(savings) = savings {
         embed = embed.field(
-            "Savings estimate",
-            truncate_chars(&savings_lines(savings), FIELD_LIMIT),
+            say("verdict-savings", &[]),
+            truncate_chars(&savings_lines(lang, savings), FIELD_LIMIT),
             false,
         );
     }
@@ -377,9 +432,9 @@ pub fn verdict_parts(
     let mut rows = Vec::new();
     if offers_savings_estimate(d.goal, &drivers) {
         let label = if savings.is_some() {
-            "Estimate again"
+            say("button-estimate-again", &[])
         } else {
-            "Estimate the savings"
+            say("button-estimate", &[])
         };
         let id = OutcomeId::Estimate {
             walkthrough_id: d.walkthrough_id,
@@ -395,38 +450,42 @@ pub fn verdict_parts(
 
 /// The five figures of an estimate, and the plain warning when volume alone carries a
 /// JUSTIFIED verdict that does not pay back within a year.
-pub fn savings_lines(savings: &SavingsEstimate) -> String {
+pub fn savings_lines(lang: Lang, savings: &SavingsEstimate) -> String {
     let e = &savings.record.estimate;
     let break_even = match e.break_even_months {
-        Some(months) => format!("{months:.1} months"),
-        None => "never (nothing is saved once upkeep is counted)".to_string(),
+        Some(months) => say_in(
+            lang,
+            "savings-months",
+            &[("months", &format!("{months:.1}"))],
+        ),
+        None => say_in(lang, "savings-never", &[]),
     };
-    let mut text = format!(
-        "Generic model: {} a month\nFine-tuned model: {} a month\nSaving after upkeep: {} a \
-         month\nBreak-even: {break_even}\nNet after 12 months: {}",
-        format_amount(e.generic_monthly),
-        format_amount(e.fine_tuned_monthly),
-        format_amount(e.monthly_saving),
-        format_amount(e.net_12_months),
+    let mut text = say_in(
+        lang,
+        "savings-lines",
+        &[
+            ("generic", &format_amount(e.generic_monthly)),
+            ("tuned", &format_amount(e.fine_tuned_monthly)),
+            ("saving", &format_amount(e.monthly_saving)),
+            ("break_even", &break_even),
+            ("net", &format_amount(e.net_12_months)),
+        ],
     );
     if savings.volume_alone_does_not_pay {
-        text.push_str(
-            "\n**At these figures fine-tuning does not pay back within 12 months**, and volume is \
-             the only reason this verdict gives for it. Check the figures; until they change, \
-             prompt work on the generic model (or a cheaper generic model) is the better \
-             investment.",
-        );
+        text.push('\n');
+        text.push_str(&say_in(lang, "savings-does-not-pay", &[]));
     }
     text
 }
 
 /// The modal asking what "something else" means.
-pub fn describe_goal_modal(walkthrough_id: i64) -> CreateModal {
+pub fn describe_goal_modal(lang: Lang, walkthrough_id: i64) -> CreateModal {
     let id = ComponentId::new(walkthrough_id, Step::Goal, Action::DescribeGoal).to_string();
-    CreateModal::new(id, "Describe the goal").components(vec![CreateActionRow::InputText(
+    let title = say_in(lang, "modal-goal-title", &[]);
+    CreateModal::new(id, title).components(vec![CreateActionRow::InputText(
         CreateInputText::new(
             InputTextStyle::Paragraph,
-            "What should the model do better?",
+            say_in(lang, "modal-goal-label", &[]),
             "detail",
         )
         .min_length(3)
@@ -436,10 +495,12 @@ pub fn describe_goal_modal(walkthrough_id: i64) -> CreateModal {
 }
 
 /// The modal for a free-text note or evidence links.
-pub fn note_modal(walkthrough_id: i64, step: Step) -> CreateModal {
+pub fn note_modal(lang: Lang, walkthrough_id: i64, step: Step) -> CreateModal {
     let id = ComponentId::new(walkthrough_id, step, Action::SubmitNote).to_string();
-    CreateModal::new(id, "Add a note").components(vec![CreateActionRow::InputText(
-        CreateInputText::new(InputTextStyle::Paragraph, "Note or evidence links", "note")
+    let title = say_in(lang, "modal-note-title", &[]);
+    let label = say_in(lang, "modal-note-label", &[]);
+    CreateModal::new(id, title).components(vec![CreateActionRow::InputText(
+        CreateInputText::new(InputTextStyle::Paragraph, label, "note")
             .max_length(4000)
             .required(true),
     )])
@@ -473,18 +534,19 @@ mod tests {
 
     #[test]
     fn thread_names_are_one_line_and_within_limits() {
-        assert_eq!(thread_name("  \n\u{200b} ", 9), "Fine-tune check #9");
-        let long = thread_name(&"word ".repeat(100), 1);
+        let en = Lang::En;
+        assert_eq!(thread_name(en, "  \n\u{200b} ", 9), "Fine-tune check #9");
+        let long = thread_name(en, &"word ".repeat(100), 1);
         assert_eq!(long.chars().count(), THREAD_NAME_LIMIT);
-        assert!(!thread_name("a\nb\tc", 1).contains('\n'));
-        assert_eq!(thread_name("a\nb", 1), "Fine-tune check: a b");
+        assert!(!thread_name(en, "a\nb\tc", 1).contains('\n'));
+        assert_eq!(thread_name(en, "a\nb", 1), "Fine-tune check: a b");
     }
 
     #[test]
     fn every_question_fits_discords_component_rules() {
         let content = ChecklistContent::built_in();
         for step in Step::ALL.into_iter().filter(|s| *s != Step::Done) {
-            let (text, rows) = question(&content, i64::MAX, step, Some("x".repeat(3000)));
+            let (text, rows) = question(Lang::En, &content, i64::MAX, step, Some("x".repeat(3000)));
             assert!(text.chars().count() <= MESSAGE_LIMIT);
             assert!(!rows.is_empty() && rows.len() <= 5);
             let json = serde_json::to_value(&rows).unwrap();

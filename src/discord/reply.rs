@@ -7,7 +7,7 @@
 use serenity::all::{CreateInteractionResponse, CreateInteractionResponseMessage};
 
 use super::render;
-use crate::app::{AppError, Mentions};
+use crate::app::{AppError, Lang, Mentions};
 
 /// The error type of commands: [`Refusal`] is shown to the user, anything else is logged.
 pub type CommandError = Box<dyn std::error::Error + Send + Sync>;
@@ -34,13 +34,32 @@ impl Mentions for DiscordMentions {
     }
 }
 
-/// The sentence for the user; the operator's cause, if any, is logged and counted.
+/// The sentence for the user, in English; the operator's cause, if any, is logged and counted.
 pub fn words(error: &AppError) -> String {
+    words_in(Lang::En, error)
+}
+
+/// The sentence for the user in `lang`; the operator's cause, if any, is logged and counted.
+pub fn words_in(lang: Lang, error: &AppError) -> String {
     if let Some(cause) = error.operator_cause() {
         crate::http::count_database_error(cause);
         tracing::error!(error = %cause, "the database refused a request");
     }
-    error.words(&DiscordMentions)
+    error.words_in(lang, &DiscordMentions)
+}
+
+/// The language of whoever clicked or typed: their interaction's locale ("fr", "es-ES"),
+/// else the server's language, else the guild's preferred locale, else English.
+pub fn person_lang(locale: &str, guild_locale: Option<&str>) -> Lang {
+    // Discord sends every interaction with the person's own locale, which comes first; the
+    // server's language setting is for what nobody's interaction decides (chat detections,
+    // the decision log), see `events::chat_language`.
+    Lang::choose(Some(locale), None, None, guild_locale)
+}
+
+/// An application refusal in `lang` as a command error the user sees.
+pub fn refusal_in(lang: Lang, error: AppError) -> CommandError {
+    refuse(words_in(lang, &error))
 }
 
 /// An application refusal as a command error the user sees.

@@ -86,9 +86,12 @@ async fn post(bot: &Bot, channel: u64, message: &CreateMessage) -> Result<(), Re
 
 /// Posts in the decision's thread; on 403/404 (or without one) in the audit channel.
 async fn deliver(bot: &Bot, due: &DueRevisit) -> Delivery {
+    // Posted without an interaction: in the language of the decision's walkthrough.
+    let lang = bot.app.language_of(due.review.walkthrough_id).await;
+    let reminder = audit_render::revisit_reminder(lang, due);
     let home = due.place.thread_id.or(due.place.channel_id);
     if let Some(home) = home {
-        match post(bot, home, &audit_render::revisit_reminder(due)).await {
+        match post(bot, home, &reminder).await {
             Ok(()) => return Delivery::Posted,
             Err(e) if passing(&e) => {
                 tracing::warn!(review_id = due.review.id, error = %e, "reminder failed; will retry");
@@ -103,7 +106,7 @@ async fn deliver(bot: &Bot, due: &DueRevisit) -> Delivery {
     if fallback == 0 {
         return Delivery::Nowhere;
     }
-    match post(bot, fallback, &audit_render::revisit_reminder(due)).await {
+    match post(bot, fallback, &reminder).await {
         Ok(()) => Delivery::Posted,
         Err(e) if passing(&e) => Delivery::Retry,
         Err(e) => {

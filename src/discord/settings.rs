@@ -11,10 +11,11 @@ use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateEmbed, RoleId};
 
 use super::audit::{Ctx, auditor, member_access};
-use super::reply::{CommandError, refusal};
+use super::commands::lang_of;
+use super::reply::{CommandError, refusal_in};
 use super::{access, render};
 use crate::app::settings::{Change, Origin, ServerSettings, SettingKey, SettingsView};
-use crate::app::{Person, words};
+use crate::app::{Lang, Person, words};
 use crate::text::truncate_chars;
 
 /// How many changes the view lists.
@@ -129,6 +130,7 @@ pub async fn settings(
     >,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
+    let lang = lang_of(ctx);
     let mut changes = Vec::new();
     changes.extend(detection.map(Change::Detection));
     changes.extend(watch.map(|c| Change::Watch(c.get())));
@@ -148,10 +150,18 @@ pub async fn settings(
     ctx.defer_ephemeral().await?;
     let app = &ctx.data().app;
     let (view, heading) = if changes.is_empty() {
-        (app.settings_view(guild).await.map_err(refusal)?, None)
+        (
+            app.settings_view(guild)
+                .await
+                .map_err(|e| refusal_in(lang, e))?,
+            None,
+        )
     } else {
         let (permissions, _) = member_access(ctx);
-        let before = app.settings_view(guild).await.map_err(refusal)?;
+        let before = app
+            .settings_view(guild)
+            .await
+            .map_err(|e| refusal_in(lang, e))?;
         let by = Person::new(ctx.author().id.get().to_string(), ctx.author().name.clone());
         let after = app
             .change_settings(
@@ -162,19 +172,19 @@ pub async fn settings(
                 ctx.data().now(),
             )
             .await
-            .map_err(refusal)?;
+            .map_err(|e| refusal_in(lang, e))?;
         let key = if after.history.len() > before.history.len() {
             "settings-changed"
         } else {
             "settings-unchanged"
         };
-        (after, Some(words::say(key, &[])))
+        (after, Some(words::say_in(lang, key, &[])))
     };
     let known = Known::of(ctx, guild);
     let mut reply = poise::CreateReply::default()
         .ephemeral(true)
         .allowed_mentions(render::no_mentions())
-        .embed(view_embed(&view, &known));
+        .embed(view_embed(lang, &view, &known));
     if let Some(heading) = heading {
         reply = reply.content(heading);
     }
@@ -200,33 +210,36 @@ impl Known {
         }
     }
 
-    fn channel(&self, id: u64) -> String {
-        mark_gone(format!("<#{id}>"), self.channels.as_deref(), id)
+    fn channel(&self, lang: Lang, id: u64) -> String {
+        mark_gone(lang, format!("<#{id}>"), self.channels.as_deref(), id)
     }
 
-    fn role(&self, id: u64) -> String {
-        mark_gone(format!("<@&{id}>"), self.roles.as_deref(), id)
+    fn role(&self, lang: Lang, id: u64) -> String {
+        mark_gone(lang, format!("<@&{id}>"), self.roles.as_deref(), id)
     }
 }
 
-fn mark_gone(shown: String, known: Option<&[u64]>, id: u64) -> String {
+fn mark_gone(lang: Lang, shown: String, known: Option<&[u64]>, id: u64) -> String {
     match known {
-        Some(known) if !known.contains(&id) => words::say("settings-gone", &[("value", &shown)]),
+        Some(known) if !known.contains(&id) => {
+            words::say_in(lang, "settings-gone", &[("value", &shown)])
+        }
         _ => shown,
     }
 }
 
 /// The settings embed: one field per setting with where it comes from, then the latest
 /// changes.
-pub fn view_embed(view: &SettingsView, known: &Known) -> CreateEmbed {
+pub fn view_embed(lang: Lang, view: &SettingsView, known: &Known) -> CreateEmbed {
+    let say = |key: &str, args: &[(&str, &str)]| words::say_in(lang, key, args);
     let mut embed = CreateEmbed::new()
-        .title(words::say("settings-title", &[]))
-        .description(words::say("settings-intro", &[]));
+        .title(say("settings-title", &[]))
+        .description(say("settings-intro", &[]));
     for (key, origin) in &view.origins {
-        let value = value_words(&view.settings, *key, known);
+        let value = value_words(lang, &view.settings, *key, known);
         let from = match origin {
-            Origin::Host => words::say("settings-from-host", &[]),
-            Origin::Server { by, at } => words::say(
+            Origin::Host => say("settings-from-host", &[]),
+            Origin::Server { by, at } => say(
                 "settings-from-server",
                 &[
                     ("by", &format!("<@{}>", by.id)),
@@ -235,7 +248,7 @@ pub fn view_embed(view: &SettingsView, known: &Known) -> CreateEmbed {
             ),
         };
         embed = embed.field(
-            words::say(&format!("settings-label-{}", key.name()), &[]),
+            say(&format!("settings-label-{}", key.name()), &[]),
             truncate_chars(&format!("{value}\n*{from}*"), 1000),
             false,
         );
@@ -249,7 +262,7 @@ pub fn view_embed(view: &SettingsView, known: &Known) -> CreateEmbed {
                 let value = c
                     .value
                     .clone()
-                    .unwrap_or_else(|| words::say("settings-history-reset", &[]));
+                    .unwrap_or_else(|| say("settings-history-reset", &[]));
                 format!(
                     "`{}` → `{}`, <@{}> {}",
                     c.key,
@@ -259,20 +272,17 @@ pub fn view_embed(view: &SettingsView, known: &Known) -> CreateEmbed {
                 )
             })
             .collect();
-        embed = embed.field(
-            words::say("settings-history-title", &[]),
-            lines.join("\n"),
-            false,
-        );
+        embed = embed.field(say("settings-history-title", &[]), lines.join("\n"), false);
     }
     embed
 }
 
 /// A setting's value in words, with channel and role mentions (which never ping in an embed).
-fn value_words(s: &ServerSettings, key: SettingKey, known: &Known) -> String {
+fn value_words(lang: Lang, s: &ServerSettings, key: SettingKey, known: &Known) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| words::say_in(lang, key, args);
     let list = |ids: &[u64], show: &dyn Fn(u64) -> String, empty: &str| {
         if ids.is_empty() {
-            words::say(empty, &[])
+            say(empty, &[])
         } else {
             ids.iter()
                 .map(|id| show(*id))
@@ -282,33 +292,39 @@ fn value_words(s: &ServerSettings, key: SettingKey, known: &Known) -> String {
     };
     let cooldown = |secs: u64| {
         if secs == 0 {
-            words::say("settings-no-cooldown", &[])
+            say("settings-no-cooldown", &[])
         } else {
-            crate::app::error::duration_words(secs)
+            words::duration_in(lang, seconds(secs))
         }
     };
     match key {
-        SettingKey::Detection if s.detection => words::say("settings-on", &[]),
-        SettingKey::Detection => words::say("settings-off", &[]),
+        SettingKey::Detection if s.detection => say("settings-on", &[]),
+        SettingKey::Detection => say("settings-off", &[]),
         SettingKey::WatchChannels => list(
             &s.watch_channels,
-            &|c| known.channel(c),
+            &|c| known.channel(lang, c),
             "settings-every-channel",
         ),
-        SettingKey::IgnoreChannels => {
-            list(&s.ignore_channels, &|c| known.channel(c), "settings-none")
-        }
+        SettingKey::IgnoreChannels => list(
+            &s.ignore_channels,
+            &|c| known.channel(lang, c),
+            "settings-none",
+        ),
         SettingKey::ChannelCooldown => cooldown(s.channel_cooldown_secs),
         SettingKey::UserCooldown => cooldown(s.user_cooldown_secs),
-        SettingKey::AnswerRoles => list(&s.answer_roles, &|r| known.role(r), "settings-none"),
+        SettingKey::AnswerRoles => list(&s.answer_roles, &|r| known.role(lang, r), "settings-none"),
         SettingKey::Language => match &s.language {
             Some(code) => code.clone(),
-            None => words::say("settings-language-auto", &[]),
+            None => say("settings-language-auto", &[]),
         },
-        SettingKey::FollowUpAfter => crate::app::error::duration_words(s.follow_up_after_secs),
+        SettingKey::FollowUpAfter => words::duration_in(lang, s.follow_up_after()),
         SettingKey::LogChannel => match s.log_channel {
-            Some(c) => known.channel(c),
-            None => words::say("settings-no-log", &[]),
+            Some(c) => known.channel(lang, c),
+            None => say("settings-no-log", &[]),
         },
     }
+}
+
+fn seconds(secs: u64) -> chrono::Duration {
+    chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX))
 }

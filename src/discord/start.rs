@@ -10,7 +10,8 @@ use serenity::all::{ChannelId, CreateMessage, MessageId, MessageReference, UserI
 
 use super::rest::RestError;
 use super::{Bot, render};
-use crate::app::{AppError, Person, Place, Source, Start, WalkthroughRecord};
+use crate::app::words::say_in;
+use crate::app::{AppError, Lang, Person, Place, Source, Start, WalkthroughRecord};
 use crate::checklist::Step;
 
 /// Where a walkthrough starts.
@@ -45,9 +46,12 @@ pub enum BeginError {
     Post(RestError),
 }
 
-/// Starts a walkthrough for `requester` in `channel` of `guild`.
+/// Starts a walkthrough for `requester` in `channel` of `guild`, speaking `lang` (see
+/// [`Lang::choose`]; stored with it for every later message).
+#[allow(clippy::too_many_arguments)]
 pub async fn begin(
     bot: &Bot,
+    lang: Lang,
     source: Source,
     guild: u64,
     channel: ChannelId,
@@ -57,6 +61,7 @@ pub async fn begin(
 ) -> Result<Begun, BeginError> {
     begin_revisit(
         bot,
+        lang,
         source,
         guild,
         channel,
@@ -72,6 +77,7 @@ pub async fn begin(
 #[allow(clippy::too_many_arguments)]
 pub async fn begin_revisit(
     bot: &Bot,
+    lang: Lang,
     source: Source,
     guild: u64,
     channel: ChannelId,
@@ -88,7 +94,7 @@ pub async fn begin_revisit(
     let in_place = matches!(anchor, Anchor::InPlace);
     let (record, created) = bot
         .app
-        .start(
+        .start_in(
             Start {
                 source,
                 place: Place {
@@ -101,6 +107,7 @@ pub async fn begin_revisit(
                 trigger_text: trigger_text.clone(),
                 revisit_of,
             },
+            lang,
             bot.now(),
         )
         .await?;
@@ -114,7 +121,9 @@ pub async fn begin_revisit(
     }
     metrics::counter!(crate::http::names::WALKTHROUGHS_STARTED, "source" => source.key())
         .increment(1);
-    let name = render::thread_name(&trigger_text, record.id);
+    // A replayed chat message keeps the language its walkthrough was started in.
+    let lang = record.language();
+    let name = render::thread_name(lang, &trigger_text, record.id);
     let thread = match anchor {
         Anchor::InPlace => Ok(channel),
         Anchor::Message(m) => bot
@@ -144,15 +153,13 @@ pub async fn begin_revisit(
             (channel, true)
         }
     };
-    let mut opening = render::opening(bot.app.content(), requester_id, &trigger_text);
+    let content = bot.app.content_in(lang);
+    let mut opening = render::opening(lang, content, requester_id, &trigger_text);
     if thread_refused {
-        opening.push_str(
-            "\n\n(I could not open a thread here: a server admin can give me the \
-             **Create Public Threads** and **Send Messages in Threads** permissions. \
-             Let's continue in this channel.)",
-        );
+        opening.push_str("\n\n");
+        opening.push_str(&say_in(lang, "no-thread-notice", &[]));
     }
-    let (text, rows) = render::question(bot.app.content(), record.id, Step::Goal, Some(opening));
+    let (text, rows) = render::question(lang, content, record.id, Step::Goal, Some(opening));
     let mut message = CreateMessage::new()
         .content(text)
         .components(rows)
@@ -168,6 +175,7 @@ pub async fn begin_revisit(
         walkthrough_id = record.id,
         guild_id = guild,
         source = source.key(),
+        lang = lang.code(),
         "walkthrough started"
     );
     Ok(Begun {

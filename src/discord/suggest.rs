@@ -17,10 +17,11 @@ use serenity::all::{
     CreateInteractionResponse, CreateMessage, Message, MessageId, MessageReference, UserId,
 };
 
-use super::reply::{ephemeral, words};
+use super::reply::{ephemeral, person_lang, words_in};
 use super::start::{Anchor, begin};
 use super::{Bot, access, render};
-use crate::app::{Person, Source, Suggest, SuggestionRecord, SuggestionState};
+use crate::app::words::say_in;
+use crate::app::{Lang, Person, Source, Suggest, SuggestionRecord, SuggestionState};
 
 const PREFIX: &str = "tgq";
 
@@ -65,20 +66,18 @@ pub fn is_suggestion(custom_id: &str) -> bool {
 }
 
 /// The reply: one line, two buttons, a reply to the message that pings nobody.
-pub fn reply(suggestion: &SuggestionRecord) -> CreateMessage {
+pub fn reply(lang: Lang, suggestion: &SuggestionRecord) -> CreateMessage {
+    let say = |key: &str| say_in(lang, key, &[]);
     let buttons = vec![
         CreateButton::new(SuggestionId::Start(suggestion.id).to_string())
-            .label("Run the fine-tune checklist")
+            .label(say("suggest-start"))
             .style(ButtonStyle::Primary),
         CreateButton::new(SuggestionId::Dismiss(suggestion.id).to_string())
-            .label("Not a proposal")
+            .label(say("suggest-dismiss"))
             .style(ButtonStyle::Secondary),
     ];
     CreateMessage::new()
-        .content(
-            "Thinking about fine-tuning? The checklist takes two minutes and often finds a \
-             cheaper fix first.",
-        )
+        .content(say("suggest-text"))
         .reference_message(MessageReference::from((
             ChannelId::new(suggestion.channel_id),
             MessageId::new(suggestion.message_id),
@@ -89,7 +88,14 @@ pub fn reply(suggestion: &SuggestionRecord) -> CreateMessage {
 
 /// Offers the checklist for `message` (scored `score`), unless it has an offer already or the
 /// cooldowns hold.
-pub async fn offer(bot: &Bot, guild: u64, parent: Option<u64>, message: &Message, score: f32) {
+pub async fn offer(
+    bot: &Bot,
+    lang: Lang,
+    guild: u64,
+    parent: Option<u64>,
+    message: &Message,
+    score: f32,
+) {
     let author = Person::new(
         message.author.id.get().to_string(),
         message.author.name.clone(),
@@ -113,7 +119,7 @@ pub async fn offer(bot: &Bot, guild: u64, parent: Option<u64>, message: &Message
     };
     match bot
         .rest
-        .post_message(message.channel_id, &reply(&suggestion))
+        .post_message(message.channel_id, &reply(lang, &suggestion))
         .await
     {
         Ok(posted) => {
@@ -158,14 +164,12 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
             tracing::warn!(interaction_id = %ci.id, error = %e, "could not answer a suggestion click");
         }
     };
+    let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
     let Some(id) = SuggestionId::decode(&ci.data.custom_id) else {
-        return respond(ephemeral(
-            "This button is not one of tunegate's current buttons. Nothing was recorded.",
-        ))
-        .await;
+        return respond(ephemeral(say_in(lang, "suggest-unknown-button", &[]))).await;
     };
     let Some(guild) = ci.guild_id.map(|g| g.get()) else {
-        return respond(ephemeral("Use this in a server channel.")).await;
+        return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));
     let (suggestion_id, ending) = match id {
@@ -178,7 +182,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         .await;
     let suggestion = match ended {
         Ok(suggestion) => suggestion,
-        Err(e) => return respond(ephemeral(words(&e))).await,
+        Err(e) => return respond(ephemeral(words_in(lang, &e))).await,
     };
     respond(CreateInteractionResponse::Acknowledge).await;
     // The clicked message is the reply (its id may not be stored yet after a very fast click).
@@ -199,6 +203,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
     };
     match begin(
         bot,
+        lang,
         Source::Chat,
         guild,
         ChannelId::new(suggestion.channel_id),

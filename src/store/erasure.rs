@@ -69,6 +69,11 @@ pub const IMPERSONAL_TEXT_COLUMNS: &[(&str, &str, &str)] = &[
     ("walkthroughs", "updated_at", TIMESTAMP),
     ("walkthroughs", "reminded_at", TIMESTAMP),
     ("walkthroughs", "closed_at", TIMESTAMP),
+    (
+        "walkthroughs",
+        "lang",
+        "a fixed key: the language code en, fr, de, es",
+    ),
     ("answers", "step", "a fixed key of the checklist"),
     (
         "answers",

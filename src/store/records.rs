@@ -119,6 +119,8 @@ pub struct NewWalkthrough {
     pub trigger_text: String,
     pub checklist_version: String,
     pub revisit_of: Option<i64>,
+    /// The language code the walkthrough speaks ("en", "fr", "de", "es").
+    pub lang: String,
     pub now: DateTime<Utc>,
 }
 
@@ -139,6 +141,9 @@ pub struct WalkthroughRecord {
     pub updated_at: DateTime<Utc>,
     pub reminded_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The language code the walkthrough speaks; messages posted without an interaction
+    /// (reminders, follow-ups, the verdict) use it.
+    pub lang: String,
     #[serde(skip)]
     pub answers: Answers,
 }

@@ -19,7 +19,7 @@ use crate::checklist::VerdictKind;
 pub const MAX_REVIEW_NOTE_CHARS: usize = 1000;
 
 /// Why a review was not recorded. The words a person reads come from the app
-/// (`config/messages.toml`), which knows the front ends' command names; these are for logs.
+/// (`locales/<lang>/messages.ftl`), which knows the front ends' command names; these are for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     #[error("there is no decision #{0} here")]

@@ -76,7 +76,7 @@ macro_rules! walkthrough_columns {
     () => {
         "id, source, status, current_step, guild_id, channel_id, thread_id, message_id, \
          requester_id, requester_name, trigger_text, checklist_version, revisit_of, created_at, \
-         updated_at, reminded_at, closed_at"
+         updated_at, reminded_at, closed_at, lang"
     };
 }
 
@@ -92,8 +92,8 @@ impl Store {
         let inserted = sqlx::query(
             "INSERT INTO walkthroughs (source, status, current_step, guild_id, channel_id, \
              thread_id, message_id, requester_id, requester_name, trigger_text, \
-             checklist_version, revisit_of, created_at, updated_at) \
-             VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             checklist_version, revisit_of, created_at, updated_at, lang) \
+             VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(new.source.key())
@@ -109,6 +109,7 @@ impl Store {
         .bind(new.revisit_of)
         .bind(&now)
         .bind(&now)
+        .bind(&new.lang)
         .fetch_optional(&self.pool)
         .await?;
         drop(turn);
@@ -601,6 +602,7 @@ pub(super) fn walkthrough_from_row(row: &SqliteRow) -> Result<WalkthroughRecord,
         updated_at: time("updated_at")?,
         reminded_at: optional_time("reminded_at")?,
         closed_at: optional_time("closed_at")?,
+        lang: row.try_get("lang")?,
         answers: Answers::default(),
     })
 }

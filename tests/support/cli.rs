@@ -39,6 +39,11 @@ impl Sandbox {
             .env_remove("TUNEGATE_CONFIG")
             .env_remove("TUNEGATE_RETENTION__REDACT_AFTER_DAYS")
             .env_remove("RUST_LOG")
+            // English output whatever the machine's language (`--lang` tests set their own).
+            .env("LANG", "C.UTF-8")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env("DATABASE_URL", self.db_url());
         cmd
     }
