@@ -322,3 +322,44 @@ async fn the_decision_log_channel_gets_each_verdict_once_with_a_link_to_its_thre
         .count();
     assert_eq!(posts, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_speak_the_admins_language_and_the_log_the_servers() {
+    let h = BotHarness::start().await;
+    // A French admin sees the settings in French.
+    let mut french = settings(json!([]), json!({}), &admin());
+    french["locale"] = json!("fr");
+    let shown = run(&h, french).await.to_string();
+    assert!(shown.contains("Réglages de tunegate"), "{shown}");
+    assert!(shown.contains("configuration de l'hébergeur"), "{shown}");
+    // The server's language is German (choice 3: auto, English, French, German, Spanish) and
+    // its log channel the main one: the English walkthrough's verdict is logged in German.
+    run(
+        &h,
+        settings(
+            json!([
+                { "name": "language", "type": 4, "value": 3 },
+                { "name": "log_channel", "type": 7, "value": CHANNEL_ID.to_string() }
+            ]),
+            resolved_channel(CHANNEL_ID),
+            &admin(),
+        ),
+    )
+    .await;
+    let (thread, first) = h.propose("we should fine-tune the model").await;
+    let id = walk::walkthrough_of(&first);
+    walk::click_to_verdict(&h, thread, &first, ["yes", "yes", "yes", "yes"], &["d2"]).await;
+    let logged = h
+        .fake
+        .wait_for_request(
+            |r| {
+                r.is("POST", &format!("/channels/{CHANNEL_ID}/messages"))
+                    && r.body
+                        .as_ref()
+                        .is_some_and(|b| b.to_string().contains(&format!("Entscheidung #{id}")))
+            },
+            WAIT,
+        )
+        .await;
+    assert!(logged.is_some(), "the verdict is logged in German");
+}
