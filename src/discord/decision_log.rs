@@ -45,7 +45,7 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
             .and_then(Lang::parse)
             .unwrap_or_default();
         let message = CreateMessage::new()
-            .embed(entry(lang, &post, &bot.app.content_in(lang)))
+            .embed(entry(lang, &post, bot.app.content_in(lang)))
             .allowed_mentions(render::no_mentions());
         let delivery = match bot
             .rest
