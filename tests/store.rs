@@ -268,12 +268,12 @@ async fn recorded_decisions_and_answers_cannot_be_rewritten() {
     .await;
     let err = sqlx::query("UPDATE decisions SET verdict = 'justified' WHERE walkthrough_id = ?")
         .bind(id)
-        .execute(flow.store().pool())
+        .execute(flow.store().sqlite_pool().expect("a SQLite store"))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
     let err = sqlx::query("UPDATE answers SET value = 'no'")
-        .execute(flow.store().pool())
+        .execute(flow.store().sqlite_pool().expect("a SQLite store"))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
@@ -677,7 +677,7 @@ async fn a_database_from_a_newer_tunegate_is_refused_with_directions() {
         "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
          VALUES (29991231000000, 'from the future', 1, x'00', 0)",
     )
-    .execute(store.pool())
+    .execute(store.sqlite_pool().expect("a SQLite store"))
     .await
     .unwrap();
     store.close().await;
@@ -775,7 +775,7 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
         .unwrap(),
         ChecklistContent::built_in(),
     );
-    let mut holder = flow.store().pool().acquire().await.unwrap();
+    let mut holder = flow.store().sqlite_pool().expect("a SQLite store").acquire().await.unwrap();
     sqlx::query("BEGIN EXCLUSIVE")
         .execute(&mut *holder)
         .await
@@ -824,7 +824,7 @@ async fn an_export_larger_than_one_page_keeps_every_row_once_and_in_order() {
          '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z' FROM seq",
     )
     .bind(rows)
-    .execute(flow.store().pool())
+    .execute(flow.store().sqlite_pool().expect("a SQLite store"))
     .await
     .unwrap();
     let mut out = Vec::new();

@@ -110,7 +110,7 @@ async fn reviews_can_never_be_changed_or_removed() {
         "DELETE FROM reviews",
     ] {
         let err = sqlx::query(sql)
-            .execute(flow.store().pool())
+            .execute(flow.store().sqlite_pool().expect("a SQLite store"))
             .await
             .unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
