@@ -38,7 +38,8 @@ fn bot_pool(h: &BotHarness) -> sqlx::SqlitePool {
         .bot()
         .app
         .store()
-        .sqlite_pool().expect("a SQLite store")
+        .sqlite_pool()
+        .expect("a SQLite store")
         .clone()
 }
 
@@ -159,7 +160,12 @@ async fn capped_database_scenario() {
     let (thread, first) = propose(&h, "we should fine-tune the model").await;
     let id = walkthrough_of(&first);
     let pool = bot_pool(&h);
-    cap_pages(h.store.sqlite_pool().expect("a SQLite store"), &pool, CONNECTIONS).await;
+    cap_pages(
+        h.store.sqlite_pool().expect("a SQLite store"),
+        &pool,
+        CONNECTIONS,
+    )
+    .await;
     let refused = h.interact(long_goal(id, thread)).await;
     assert!(is_private_notice(&refused), "{:?}", refused.body);
     let text = callback_text(&refused);

@@ -146,7 +146,12 @@ fn db_check_lists_the_problems_and_exits_1() {
     let url = s.db_url();
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = Store::open_url(&url).await.unwrap();
-        let mut conn = store.sqlite_pool().expect("a SQLite store").acquire().await.unwrap();
+        let mut conn = store
+            .sqlite_pool()
+            .expect("a SQLite store")
+            .acquire()
+            .await
+            .unwrap();
         for sql in [
             "PRAGMA foreign_keys = OFF",
             "INSERT INTO notes (walkthrough_id, author_id, author_name, body, created_at) \

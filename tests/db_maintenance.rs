@@ -573,7 +573,13 @@ async fn a_dangling_reference_is_reported_by_the_foreign_key_check() {
     let db = temp_db();
     let flow = app_on(&db.url).await;
     decided(&flow, start_in(7, "x", None), day(2)).await;
-    let mut conn = flow.store().sqlite_pool().expect("a SQLite store").acquire().await.unwrap();
+    let mut conn = flow
+        .store()
+        .sqlite_pool()
+        .expect("a SQLite store")
+        .acquire()
+        .await
+        .unwrap();
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await
@@ -950,7 +956,13 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
     }
     // Even inside an erasure, only the personal columns may change.
-    let mut tx = flow.store().sqlite_pool().expect("a SQLite store").begin().await.unwrap();
+    let mut tx = flow
+        .store()
+        .sqlite_pool()
+        .expect("a SQLite store")
+        .begin()
+        .await
+        .unwrap();
     sqlx::query("INSERT INTO erasure_in_progress (id) VALUES (1)")
         .execute(&mut *tx)
         .await

@@ -8,9 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{
-    OutcomeStats, Status,
-};
+use super::{OutcomeStats, Status};
 use crate::checklist::VerdictKind;
 
 /// Which walkthroughs a listing, export or statistic covers. Empty fields do not filter.
@@ -28,7 +26,6 @@ pub struct ListFilter {
     /// Words that must appear in the proposal text (case-insensitive).
     pub text: Option<String>,
 }
-
 
 /// A `LIKE` pattern matching text that contains `words` (case-insensitive for ASCII letters,
 /// as SQLite's LIKE is; `%`, `_` and `\` in `words` match themselves).
@@ -97,8 +94,3 @@ impl Stats {
             .map(|(g, _)| g.as_str())
     }
 }
-
-
-
-
-

@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::{Person, StoreError};
 use crate::checklist::cost::{CostEstimate, CostInputs};
 
-
 /// A recorded savings estimate: what was given and what it came to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostEstimateRecord {
@@ -36,5 +35,3 @@ impl From<sqlx::Error> for CostEstimateError {
         CostEstimateError::Store(e.into())
     }
 }
-
-

@@ -19,7 +19,6 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-
 /// What old personal text is replaced with.
 pub const REDACTED_TEXT: &str = "[redacted after retention period]";
 
@@ -163,8 +162,6 @@ pub const TABLES_WITHOUT_GUILD_DATA: &[(&str, &str)] = &[
     ("_sqlx_migrations", "the schema's migration history"),
 ];
 
-
-
 /// What one run of the retention rule changed: rows whose personal text was redacted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RedactionReport {
@@ -219,14 +216,3 @@ impl PurgeReport {
         *self == PurgeReport::default()
     }
 }
-
-
-
-
-
-
-
-
-
-
-

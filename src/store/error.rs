@@ -123,11 +123,7 @@ impl StoreError {
             MigrateError::VersionMissing(version) => StoreError::NewerSchema {
                 url: url.to_string(),
                 version,
-                known: migrator
-                    .iter()
-                    .map(|m| m.version)
-                    .max()
-                    .unwrap_or_default(),
+                known: migrator.iter().map(|m| m.version).max().unwrap_or_default(),
             },
             MigrateError::Execute(e) => match StoreError::from(e) {
                 StoreError::Other(reason) => StoreError::Migration {

@@ -7,7 +7,6 @@
 //! per-row cost of moving rows out of SQLite stays small. In CSV, user-written fields that a spreadsheet would run as a formula
 //! (starting with `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'`.
 
-
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
@@ -115,7 +114,6 @@ impl ExportRow {
 /// CSV has no lists: they are joined with this separator.
 const LIST_SEPARATOR: &str = " | ";
 
-
 /// Why an export stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -128,7 +126,6 @@ pub enum ExportError {
     #[error("could not write the export: {0}")]
     Json(#[from] serde_json::Error),
 }
-
 
 /// Prefixes `'` to text a spreadsheet would evaluate as a formula.
 pub fn defuse_formula(text: String) -> String {

@@ -10,7 +10,6 @@
 
 use serde::Serialize;
 
-
 /// One chat detection and what became of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetectionOutcome {
@@ -50,4 +49,3 @@ pub struct DetectionPrecision {
     pub thread: ActionPrecision,
     pub suggest: ActionPrecision,
 }
-

@@ -152,7 +152,6 @@ pub struct OutcomeStats {
 /// The checklist's claim that about 8 proposals in 10 are solved by prompt work.
 pub const ASSUMED_SOLVED_SHARE: f64 = 0.8;
 
-
 /// Adds one group of decisions with the same verdict and latest final result.
 pub(super) fn count_outcome(
     stats: &mut OutcomeStats,
@@ -182,5 +181,3 @@ pub(super) fn count_outcome(
         VerdictKind::NotJustifiedYet => {}
     }
 }
-
-

@@ -98,6 +98,13 @@ macro_rules! export_page {
     };
 }
 
+/// The join of the outcomes with their decisions. PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
+macro_rules! outcomes_join {
+    () => {
+        "JOIN"
+    };
+}
+
 // The same files are the SQLite backend's shared SQL: compiled once per backend on purpose.
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
@@ -121,10 +128,7 @@ pub(super) async fn open(options: &StoreOptions) -> Result<Backend, StoreError> 
         .connect_with(connect)
         .await
         .map_err(|e| super::open_error(url, e))?;
-    Ok(Backend {
-        pool,
-        writer: None,
-    })
+    Ok(Backend { pool, writer: None })
 }
 
 impl Backend {

@@ -7,9 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    NewReview, ReviewOutcome, Status, StoreError,
-};
+use super::{NewReview, ReviewOutcome, Status, StoreError};
 
 /// The longest review note kept, in characters.
 pub const MAX_REVIEW_NOTE_CHARS: usize = 1000;
@@ -59,6 +57,3 @@ impl NewReview {
         Ok(())
     }
 }
-
-
-

@@ -84,6 +84,14 @@ macro_rules! export_page {
     };
 }
 
+/// The join of the outcomes with their decisions. SQLite keeps the left table of a CROSS JOIN as the outer loop: the outcomes (few) drive
+/// the join with the decisions.
+macro_rules! outcomes_join {
+    () => {
+        "CROSS JOIN"
+    };
+}
+
 // The same files are the PostgreSQL backend's shared SQL: compiled once per backend on purpose.
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]

@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 
 use super::Person;
 
-
 /// A suggestion to record.
 #[derive(Debug, Clone)]
 pub struct NewSuggestion<'a> {
@@ -51,5 +50,3 @@ pub struct SuggestionRecord {
     pub walkthrough_id: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
-
-

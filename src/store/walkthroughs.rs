@@ -6,14 +6,8 @@
 
 use chrono::{DateTime, Utc};
 
-
-use super::{
-    DecisionRecord, Person,
-    WalkthroughRecord,
-};
-use crate::checklist::{
-    Answer, Step, Walkthrough,
-};
+use super::{DecisionRecord, Person, WalkthroughRecord};
+use crate::checklist::{Answer, Step, Walkthrough};
 
 /// One answer (or a step back) to write, with the state it leads to.
 #[derive(Debug, Clone)]
@@ -69,14 +63,3 @@ pub enum Recorded {
     /// This interaction was already recorded; nothing was written again.
     Duplicate,
 }
-
-
-
-
-
-
-
-
-
-
-

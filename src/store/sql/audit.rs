@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::*;
 use super::walkthroughs::gates_from_row;
+use super::*;
 use crate::checklist::Driver;
 use crate::checklist::outcome::OutcomeResult;
 use crate::store::audit::contains_pattern;
@@ -294,12 +294,13 @@ impl Backend {
         filter: &ListFilter,
         decisions: u64,
     ) -> Result<OutcomeStats, StoreError> {
-        // CROSS JOIN keeps the outcomes (few) as the outer loop: with a guild filter SQLite
-        // would otherwise walk the guild's decisions and probe the outcomes for each.
-        let mut q = QueryBuilder::new(
-            "SELECT d.verdict, o.result, count(*) FROM outcomes o \
-             CROSS JOIN decisions d ON d.walkthrough_id = o.walkthrough_id",
-        );
+        // The outcomes (few) are the outer loop: with a guild filter SQLite would otherwise
+        // walk the guild's decisions and probe the outcomes for each (`outcomes_join!`).
+        let mut q = QueryBuilder::new(concat!(
+            "SELECT d.verdict, o.result, count(*) FROM outcomes o ",
+            outcomes_join!(),
+            " decisions d ON d.walkthrough_id = o.walkthrough_id"
+        ));
         filter.push_decision_where(&mut q)?;
         q.push(
             " AND o.id IN (SELECT max(id) FROM outcomes \
@@ -344,9 +345,7 @@ fn ranked<'a, const N: usize>(
     out
 }
 
-pub(super) fn summary_from_row(
-    row: &DbRow,
-) -> Result<DecisionSummary, StoreError> {
+pub(super) fn summary_from_row(row: &DbRow) -> Result<DecisionSummary, StoreError> {
     let verdict: Option<String> = row.try_get("verdict")?;
     let decided_at: Option<String> = row.try_get("decided_at")?;
     Ok(DecisionSummary {
@@ -369,9 +368,7 @@ pub(super) fn summary_from_row(
     })
 }
 
-pub(super) fn decision_from_row(
-    row: &DbRow,
-) -> Result<DecisionRecord, StoreError> {
+pub(super) fn decision_from_row(row: &DbRow) -> Result<DecisionRecord, StoreError> {
     let verdict: String = row.try_get("verdict")?;
     let goal: String = row.try_get("goal")?;
     let drivers: String = row.try_get("drivers")?;

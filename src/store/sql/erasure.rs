@@ -118,9 +118,7 @@ impl Backend {
 }
 
 /// Starts a write transaction that the append-only triggers accept erasures from.
-async fn begin_erasure(
-    conn: &mut DbConnection,
-) -> Result<Transaction<'_, Db>, sqlx::Error> {
+async fn begin_erasure(conn: &mut DbConnection) -> Result<Transaction<'_, Db>, sqlx::Error> {
     let mut tx = conn.begin_with(begin_write!()).await?;
     sqlx::query("INSERT INTO erasure_in_progress (id) VALUES (1)")
         .execute(&mut *tx)
@@ -184,10 +182,7 @@ async fn redact_goal_details(
     )
 }
 
-async fn redact_reviews(
-    tx: &mut Transaction<'_, Db>,
-    before: &str,
-) -> Result<u64, sqlx::Error> {
+async fn redact_reviews(tx: &mut Transaction<'_, Db>, before: &str) -> Result<u64, sqlx::Error> {
     let reviews = sqlx::query(
         "UPDATE reviews SET note = $1 WHERE note IS NOT NULL AND note <> $1 AND created_at < $2",
     );

@@ -62,8 +62,7 @@ impl Backend {
         let mut after = 0i64;
         let mut written = 0u64;
         loop {
-            let mut page =
-                QueryBuilder::new(export_page_open!());
+            let mut page = QueryBuilder::new(export_page_open!());
             page.push(export_page!());
             filter.push_where(&mut page)?;
             page.push(" AND w.id > ")

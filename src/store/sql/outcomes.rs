@@ -330,11 +330,7 @@ fn outcome_from_row(row: &DbRow) -> Result<OutcomeRecord, StoreError> {
     })
 }
 
-fn due_from_row(
-    walkthrough_id: i64,
-    round: i64,
-    row: &DbRow,
-) -> Result<DueFollowUp, StoreError> {
+fn due_from_row(walkthrough_id: i64, round: i64, row: &DbRow) -> Result<DueFollowUp, StoreError> {
     let question: String = row.try_get("question")?;
     let verdict: String = row.try_get("verdict")?;
     Ok(DueFollowUp {
