@@ -94,6 +94,26 @@ pub enum StoreError {
         path: std::path::PathBuf,
         reason: String,
     },
+    #[error(
+        "the target database {url} is not empty ({table} holds {rows} rows); a copy only goes \
+         into an empty database: create a new one (SQLite: a new file name; PostgreSQL: \
+         `createdb`) and try again. Nothing was copied"
+    )]
+    CopyTargetNotEmpty {
+        url: String,
+        table: String,
+        rows: u64,
+    },
+    #[error(
+        "the copy does not match: {table} has {in_source} rows in the source and {in_target} in the \
+         target (was a bot still writing to the source?); drop the target, stop the bots and \
+         copy again"
+    )]
+    CopyMismatch {
+        table: String,
+        in_source: u64,
+        in_target: u64,
+    },
     #[error("walkthrough #{0} does not exist")]
     NotFound(i64),
     #[error("the database returned a value tunegate cannot read ({0}); was it edited by hand?")]

@@ -15,6 +15,7 @@
 //! transaction. Queries bind every value; no text is ever spliced into SQL.
 
 mod audit;
+mod copy;
 mod cost_estimates;
 mod erasure;
 mod error;
@@ -36,6 +37,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 pub use audit::{ListFilter, MonthCounts, Stats};
+pub use copy::CopyReport;
 pub use cost_estimates::{CostEstimateError, CostEstimateRecord};
 pub use erasure::{
     GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, PERSONAL_TEXT_COLUMNS, PurgeReport, REDACTED_TEXT,
@@ -312,6 +314,74 @@ impl Store {
         out: &mut W,
     ) -> Result<u64, ExportError> {
         on_backend!(self, b => b.export(filter, format, out).await)
+    }
+}
+
+/// Rows read and written at a time by [`Store::copy_to`].
+const COPY_PAGE: i64 = 5000;
+
+impl Store {
+    /// Copies every row of every table of this database into `target`, ids kept, table by
+    /// table in an order that keeps every reference valid, then moves the target's id
+    /// sequences on. Refuses a target that holds any row. Afterwards counts every table again
+    /// on both sides and checks the target's references and integrity. Stop the bots first:
+    /// rows written meanwhile make the counts differ, which is reported.
+    pub async fn copy_to(&self, target: &Store) -> Result<CopyReport, StoreError> {
+        for table in copy::CopyTable::ALL {
+            let rows = on_backend!(target, b => b.count_rows(table).await)?;
+            if rows > 0 {
+                return Err(StoreError::CopyTargetNotEmpty {
+                    url: redact_url(&target.url),
+                    table: table.name().to_string(),
+                    rows,
+                });
+            }
+        }
+        let mut report = CopyReport::default();
+        for table in copy::CopyTable::ALL {
+            let (mut offset, mut copied) = (0i64, 0u64);
+            loop {
+                let rows = on_backend!(self, b => b.copy_page(table, offset, COPY_PAGE).await)?;
+                if rows.is_empty() {
+                    break;
+                }
+                on_backend!(target, b => b.write_copied(table, &rows).await)?;
+                let n = rows.len();
+                copied += n as u64;
+                offset += n as i64;
+                if (n as i64) < COPY_PAGE {
+                    break;
+                }
+            }
+            report.tables.push((table.name().to_string(), copied));
+        }
+        on_backend!(target, b => b.after_copy().await)?;
+        for (table, (_, copied)) in copy::CopyTable::ALL.iter().zip(&report.tables) {
+            let here = on_backend!(self, b => b.count_rows(*table).await)?;
+            let there = on_backend!(target, b => b.count_rows(*table).await)?;
+            if here != there || there != *copied {
+                return Err(StoreError::CopyMismatch {
+                    table: table.name().to_string(),
+                    in_source: here,
+                    in_target: there,
+                });
+            }
+        }
+        let mut problems: Vec<String> = target
+            .integrity_check()
+            .await?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect();
+        problems.extend(target.foreign_key_problems().await?);
+        if let Some(first) = problems.first() {
+            return Err(StoreError::CopyMismatch {
+                table: first.clone(),
+                in_source: 0,
+                in_target: problems.len() as u64,
+            });
+        }
+        Ok(report)
     }
 }
 

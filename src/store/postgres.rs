@@ -277,6 +277,56 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Moves every id sequence past the largest id in its table, after rows were written
+    /// with their ids (`tunegate db copy`), so new rows get new ids.
+    pub(super) async fn after_copy(&self) -> Result<(), StoreError> {
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('walkthroughs', 'id'), \
+             coalesce((SELECT max(id) FROM walkthroughs), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('answers', 'id'), \
+             coalesce((SELECT max(id) FROM answers), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('notes', 'id'), \
+             coalesce((SELECT max(id) FROM notes), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('reviews', 'id'), \
+             coalesce((SELECT max(id) FROM reviews), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('outcomes', 'id'), \
+             coalesce((SELECT max(id) FROM outcomes), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('cost_estimates', 'id'), \
+             coalesce((SELECT max(id) FROM cost_estimates), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('suggestions', 'id'), \
+             coalesce((SELECT max(id) FROM suggestions), 0) + 1, false)",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
 /// Runs `work` on `conn`. PostgreSQL has no `secure_delete`: removed rows stay in their pages
 /// until VACUUM reuses the space (and in the write-ahead log and backups until they cycle).
 pub(super) async fn with_secure_delete<T>(

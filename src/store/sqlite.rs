@@ -270,6 +270,13 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Nothing to do after a copy: SQLite gives a new row the largest id plus one.
+    pub(super) async fn after_copy(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
 /// Runs `work` on `conn` with `PRAGMA secure_delete` on, then restores the connection's
 /// setting: removed text is overwritten in the file instead of lying in free pages.
 pub(super) async fn with_secure_delete<T>(

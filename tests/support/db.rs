@@ -89,6 +89,7 @@ pub async fn execute_raw(
 /// A store test run on both backends: `async fn NAME(db) { ... }` (with its `#[tokio::test]`
 /// attribute) becomes the tests `NAME::sqlite` (a fresh file) and `NAME::postgres` (a fresh
 /// database on the test server; SKIPPED without PostgreSQL, see `postgres.rs`).
+#[allow(unused_macros)]
 macro_rules! on_both_backends {
     ($(#[$attr:meta])* async fn $name:ident($db:ident) $body:block) => {
         mod $name {

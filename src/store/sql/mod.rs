@@ -9,6 +9,7 @@
 //! only one backend speaks (PRAGMAs, backups, schema checks) lives in that backend's file.
 
 mod audit;
+mod copy;
 mod cost_estimates;
 mod erasure;
 mod export;
