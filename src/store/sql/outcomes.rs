@@ -229,7 +229,7 @@ impl Backend {
                  WHERE f.walkthrough_id = $1 AND f.round = $2",
             )
             .bind(walkthrough_id)
-            .bind(i64::from(round))
+            .bind(round)
             .fetch_one(&mut *tx)
             .await?;
             due.push(due_from_row(walkthrough_id, round, &row)?);
