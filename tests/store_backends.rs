@@ -281,3 +281,76 @@ async fn db_copy_moves_every_table_from_sqlite_to_postgres_and_back_with_ids_kep
     };
     assert!(refused.to_string().contains("not empty"), "{refused}");
 }
+
+on_both_backends! {
+    #[tokio::test]
+    async fn retention_redacts_and_a_purge_removes_one_guild_on_every_table(db) {
+        use tunegate::checklist::outcome::OutcomeResult;
+        use tunegate::store::{NewOutcome, NewReview, NewSuggestion, REDACTED_TEXT, ReviewOutcome};
+        let flow = app_on(&db.url).await;
+        let last = fill(&flow).await;
+        let store = flow.store();
+        store
+            .add_review(&NewReview {
+                walkthrough_id: last,
+                guild_id: Some(1),
+                reviewer: alice(),
+                outcome: ReviewOutcome::Overruled,
+                note: Some("we know better".into()),
+                revisit_on: None,
+                now: at(12),
+            })
+            .await
+            .unwrap();
+        store
+            .record_outcome(&NewOutcome {
+                walkthrough_id: last,
+                guild_id: Some(1),
+                result: OutcomeResult::PaidOff,
+                recorder: &alice(),
+                note: Some("worth it"),
+                follow_up_round: None,
+                interaction_id: Some("o-1"),
+                now: at(13),
+            })
+            .await
+            .unwrap();
+        store
+            .record_suggestion(&NewSuggestion {
+                guild_id: 1,
+                channel_id: 10,
+                message_id: 7777,
+                author: &alice(),
+                text: "maybe fine-tune?",
+                score: 0.5,
+                now: at(9),
+            })
+            .await
+            .unwrap();
+        let mut elsewhere = chat(8888);
+        elsewhere.place.guild_id = Some(2);
+        let (kept, _) = flow.start(elsewhere, at(9)).await.unwrap();
+
+        let redacted = store.redact_older_than(at(14), at(14)).await.unwrap();
+        assert_eq!(redacted.proposals, 5, "{redacted:?}");
+        assert_eq!(redacted.notes, 3, "{redacted:?}");
+        assert_eq!(redacted.review_notes, 2, "{redacted:?}");
+        assert!(redacted.names > 0, "{redacted:?}");
+        let detail = store.detail(last, None).await.unwrap();
+        assert_eq!(detail.walkthrough.trigger_text, REDACTED_TEXT);
+        assert_eq!(detail.notes[0].body, REDACTED_TEXT);
+        assert_eq!(detail.reviews[0].note.as_deref(), Some(REDACTED_TEXT));
+        assert!(detail.decision.is_some());
+        assert!(store.redact_older_than(at(14), at(14)).await.unwrap().is_empty());
+
+        let planned = store.guild_rows(1).await.unwrap();
+        let purged = store.purge_guild(1).await.unwrap();
+        assert_eq!(purged, planned);
+        assert_eq!((purged.walkthroughs, purged.decisions, purged.notes), (3, 3, 3));
+        assert_eq!((purged.reviews, purged.outcomes, purged.suggestions), (1, 1, 1));
+        let left = store.list(&ListFilter::default(), 10, 0).await.unwrap();
+        assert_eq!(left.iter().map(|s| s.id).collect::<Vec<_>>(), vec![kept.id]);
+        assert!(store.guild_rows(1).await.unwrap().is_empty());
+        assert!(store.foreign_key_problems().await.unwrap().is_empty());
+    }
+}
