@@ -354,3 +354,39 @@ on_both_backends! {
         assert!(store.foreign_key_problems().await.unwrap().is_empty());
     }
 }
+
+on_both_backends! {
+    #[tokio::test]
+    async fn a_savings_estimate_is_recorded_once_and_shown_with_its_decision(db) {
+        use tunegate::checklist::cost::{CostInputs, FineTunedPrice};
+        let flow = app_on(&db.url).await;
+        let id = fill(&flow).await;
+        let inputs = CostInputs {
+            requests_per_month: 1_000_000.0,
+            input_tokens: 800.0,
+            output_tokens: 200.0,
+            price_in: 2.5,
+            price_out: 10.0,
+            fine_tuned: FineTunedPrice::Ratio(10.0),
+            training_cost: 5000.0,
+            upkeep_per_month: 1500.0,
+        };
+        let estimate = inputs.estimate().unwrap();
+        let store = flow.store();
+        let (first, new) = store
+            .record_cost_estimate(id, Some(1), &inputs, &estimate, &alice(), Some("e-1"), at(15))
+            .await
+            .unwrap();
+        assert!(new);
+        let (again, new_again) = store
+            .record_cost_estimate(id, Some(1), &inputs, &estimate, &alice(), Some("e-1"), at(15))
+            .await
+            .unwrap();
+        assert!(!new_again);
+        assert_eq!(again.id, first.id);
+        let shown = store.detail(id, Some(1)).await.unwrap();
+        assert_eq!(shown.cost_estimates.len(), 1);
+        assert_eq!(shown.latest_estimate().unwrap().estimate, estimate);
+        assert_eq!(shown.latest_estimate().unwrap().inputs, inputs);
+    }
+}
