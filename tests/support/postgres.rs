@@ -33,7 +33,9 @@ fn mode() -> String {
 /// when PostgreSQL is not available and not required.
 pub async fn fresh_database(test: &str) -> Option<String> {
     if mode() == "off" {
-        eprintln!("SKIPPED (TUNEGATE_TEST_POSTGRES=off): {test} on PostgreSQL");
+        say(&format!(
+            "SKIPPED (TUNEGATE_TEST_POSTGRES=off): {test} on PostgreSQL"
+        ));
         return None;
     }
     let server = SERVER.get_or_init(start_server);
@@ -43,10 +45,10 @@ pub async fn fresh_database(test: &str) -> Option<String> {
             panic!("TUNEGATE_TEST_POSTGRES=required, but no PostgreSQL server: {why}")
         }
         Err(why) => {
-            eprintln!(
+            say(&format!(
                 "\n*** SKIPPED: {test} on PostgreSQL: {why}.\n*** Install Debian's `postgresql` \
                  package to run it; set TUNEGATE_TEST_POSTGRES=required to make this a failure.\n"
-            );
+            ));
             return None;
         }
     };
@@ -68,6 +70,13 @@ pub async fn fresh_database(test: &str) -> Option<String> {
         "postgres://postgres@127.0.0.1:{}/{name}",
         server.port
     ))
+}
+
+/// Writes to the process's stderr itself: the test harness captures `eprintln!` of passing
+/// tests, and a skip must be seen.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// The folder holding `initdb` and `pg_ctl`: `TUNEGATE_PG_BIN`, the PATH, or the newest
