@@ -93,7 +93,9 @@ async fn generate(store: &Store, n: u64) {
     for (i, sql) in statements.into_iter().enumerate() {
         let q = sqlx::query(sql);
         let q = if i == 0 { q.bind(n as i64) } else { q };
-        q.execute(store.pool()).await.expect("generate");
+        q.execute(store.sqlite_pool().expect("a SQLite store"))
+            .await
+            .expect("generate");
     }
     println!(
         "generated {n} decisions across 100 guilds in {:.1} s",

@@ -94,7 +94,7 @@ async fn main() {
         "SELECT count(*) FROM (SELECT walkthrough_id, step, count(*) AS n FROM answers \
          GROUP BY walkthrough_id, step HAVING n > 1)",
     )
-    .fetch_one(store.pool())
+    .fetch_one(store.sqlite_pool().expect("a SQLite store"))
     .await
     .expect("duplicate check");
     println!(

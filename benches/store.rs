@@ -43,7 +43,7 @@ where
 /// The rate of the simplest durable write on this database: `n` transactions of one INSERT
 /// each, on the store's own pool (same WAL mode, synchronous level and busy timeout).
 async fn raw_transaction_rate(store: &Store, n: u32) -> f64 {
-    let pool = store.pool();
+    let pool = store.sqlite_pool().expect("a SQLite store");
     sqlx::query("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, v TEXT)")
         .execute(pool)
         .await
@@ -84,7 +84,7 @@ async fn generate(store: &Store, n: u64) {
            strftime('%Y-%m-%dT%H:%M:%fZ', '2025-01-01', '+' || n || ' minutes') FROM seq",
     )
     .bind(n as i64)
-    .execute(store.pool())
+    .execute(store.sqlite_pool().expect("a SQLite store"))
     .await
     .expect("generate walkthroughs");
     sqlx::query(
@@ -102,11 +102,11 @@ async fn generate(store: &Store, n: u64) {
            substr(created_at, 1, 7) \
          FROM walkthroughs",
     )
-    .execute(store.pool())
+    .execute(store.sqlite_pool().expect("a SQLite store"))
     .await
     .expect("generate decisions");
     sqlx::query("ANALYZE")
-        .execute(store.pool())
+        .execute(store.sqlite_pool().expect("a SQLite store"))
         .await
         .expect("analyze");
     println!(

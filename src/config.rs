@@ -252,8 +252,9 @@ pub fn shard_plan(
             format!(
                 "{shards:?} runs {} of {total} shards, so other processes run the rest, and \
                  several processes cannot share one SQLite file (SQLite takes one writing \
-                 process); they need one shared PostgreSQL database, which this version does \
-                 not support yet. Run every shard in this process (discord.shards = \"0-{}\")",
+                 process); they need one shared PostgreSQL database: set DATABASE_URL to \
+                 postgres://USER:PASSWORD@HOST/DATABASE (move the data with `tunegate db copy`), \
+                 or run every shard in this process (discord.shards = \"0-{}\")",
                 last - first + 1,
                 total - 1
             ),
@@ -387,10 +388,18 @@ impl Settings {
             source_name: source_of(figment, key),
         };
         let url = &self.database.url;
-        if !url.starts_with("sqlite:") {
+        let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        if !matches!(
+            scheme.as_deref(),
+            Some("sqlite" | "postgres" | "postgresql")
+        ) {
             return Err(bad(
                 "database.url",
-                format!("must be a sqlite: URL such as sqlite://tunegate.db, not {url:?}"),
+                format!(
+                    "must be a sqlite: URL such as sqlite://tunegate.db, or a PostgreSQL URL \
+                     such as postgres://USER:PASSWORD@HOST/DATABASE, not {:?}",
+                    crate::store::redact_url(url)
+                ),
             ));
         }
         if self.database.max_connections == 0 {
@@ -476,7 +485,10 @@ impl Settings {
 
     /// The effective settings as TOML, with every secret replaced by `[redacted]`.
     pub fn redacted_toml(&self) -> String {
-        let body = toml::to_string_pretty(self)
+        // A PostgreSQL URL may carry a password.
+        let mut shown = self.clone();
+        shown.database.url = crate::store::redact_url(&self.database.url);
+        let body = toml::to_string_pretty(&shown)
             .unwrap_or_else(|e| format!("# could not render the settings: {e}\n"));
         let token = match &self.discord.token {
             Some(t) if !t.expose_secret().is_empty() => "[redacted] (from DISCORD_TOKEN)",

@@ -29,7 +29,8 @@ pub mod http;
 /// The composition root: settings loaded once, the store opened, the app built and handed
 /// to the chosen front end.
 pub mod serve;
-/// SQLite through sqlx: the only place that writes SQL and the source of truth for walkthroughs.
+/// SQLite or PostgreSQL through sqlx: the only place that writes SQL and the source of truth for
+/// walkthroughs.
 pub mod store;
 /// Helpers that make untrusted text safe to display and short enough for its destination.
 pub mod text;

@@ -34,7 +34,7 @@ pub async fn bot(settings: Settings) -> Result<ExitCode, CliError> {
     }
     let app = App::open(&settings, content, OpenMode::CreateAndMigrate).await?;
     tracing::info!(
-        database = %settings.database.url,
+        database = %crate::app::redact_url(&settings.database.url),
         checklist = app.checklist_version(),
         "starting"
     );

@@ -256,7 +256,7 @@ async fn killing_the_bot_at_random_moments_loses_and_duplicates_nothing() {
     let log = dir.path().join("bot.log");
     let binary = private_binary(dir.path());
     let store = Store::open_url(&db_url).await.unwrap();
-    let pool = store.pool().clone();
+    let pool = store.sqlite_pool().expect("a SQLite store").clone();
     let env = bot_env(&fake, &db_url, TOKEN);
     let mut rng = Rng(seed);
     let mut load = Load {

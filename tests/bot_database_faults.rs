@@ -38,7 +38,8 @@ fn bot_pool(h: &BotHarness) -> sqlx::SqlitePool {
         .bot()
         .app
         .store()
-        .pool()
+        .sqlite_pool()
+        .expect("a SQLite store")
         .clone()
 }
 
@@ -46,7 +47,7 @@ fn bot_pool(h: &BotHarness) -> sqlx::SqlitePool {
 async fn answers_of(h: &BotHarness, interaction: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM answers WHERE interaction_id = ?")
         .bind(interaction)
-        .fetch_one(h.store.pool())
+        .fetch_one(h.store.sqlite_pool().expect("a SQLite store"))
         .await
         .unwrap();
     n
@@ -159,7 +160,12 @@ async fn capped_database_scenario() {
     let (thread, first) = propose(&h, "we should fine-tune the model").await;
     let id = walkthrough_of(&first);
     let pool = bot_pool(&h);
-    cap_pages(h.store.pool(), &pool, CONNECTIONS).await;
+    cap_pages(
+        h.store.sqlite_pool().expect("a SQLite store"),
+        &pool,
+        CONNECTIONS,
+    )
+    .await;
     let refused = h.interact(long_goal(id, thread)).await;
     assert!(is_private_notice(&refused), "{:?}", refused.body);
     let text = callback_text(&refused);

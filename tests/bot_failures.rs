@@ -297,7 +297,13 @@ async fn a_slow_database_gets_the_click_acknowledged_in_time_and_answered_later(
     let h = BotHarness::start().await;
     let (thread, first) = h.propose("we should fine-tune the model").await;
     // Another process holds the write lock for longer than Discord's 3 seconds allow.
-    let mut holder = h.store.pool().acquire().await.unwrap();
+    let mut holder = h
+        .store
+        .sqlite_pool()
+        .expect("a SQLite store")
+        .acquire()
+        .await
+        .unwrap();
     sqlx::query("BEGIN EXCLUSIVE")
         .execute(&mut *holder)
         .await

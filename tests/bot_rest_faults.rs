@@ -64,6 +64,33 @@ async fn a_burst_of_rate_limits_is_waited_out_and_nothing_is_lost() {
     h.assert_clean();
 }
 
+/// Several processes share the token's buckets (through a REST proxy or not): the first post
+/// this process sends into a thread meets a bucket another process emptied.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bucket_another_process_spent_is_waited_out_and_the_answer_recorded_once() {
+    let h = BotHarness::start().await;
+    let (thread, first) = propose(&h, "we should fine-tune the model").await;
+    let alice = invoker(ALICE, vec![], thread);
+    let path = format!("/channels/{thread}/messages");
+    h.fake.fail_next(
+        "POST",
+        &path,
+        Fault::BucketSpentElsewhere { reset_after: 0.2 },
+        2,
+    );
+    let mark = h.mark();
+    let started = Instant::now();
+    let g1 = answer_and_next(&h, thread, &first, &alice).await;
+    assert!(
+        started.elapsed() >= Duration::from_millis(400),
+        "waited for the bucket to reset twice"
+    );
+    assert!(id_ending(&g1, "yes").contains(":g1:"));
+    assert_eq!(post_statuses(&h, mark, thread), vec![429, 429, 200]);
+    assert_eq!(recorded(&h, walkthrough_of(&first)).await.answers.len(), 1);
+    h.assert_clean();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limit_longer_than_a_minute_is_not_waited_for_and_the_clicker_is_told() {
     let h = BotHarness::start().await;

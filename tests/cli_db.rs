@@ -10,6 +10,8 @@ use tunegate::store::{Person, Place, Source, Store};
 
 #[path = "support/cli.rs"]
 mod cli_support;
+#[path = "support/db.rs"]
+mod db;
 
 use cli_support::Sandbox;
 
@@ -146,7 +148,12 @@ fn db_check_lists_the_problems_and_exits_1() {
     let url = s.db_url();
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = Store::open_url(&url).await.unwrap();
-        let mut conn = store.pool().acquire().await.unwrap();
+        let mut conn = store
+            .sqlite_pool()
+            .expect("a SQLite store")
+            .acquire()
+            .await
+            .unwrap();
         for sql in [
             "PRAGMA foreign_keys = OFF",
             "INSERT INTO notes (walkthrough_id, author_id, author_name, body, created_at) \
@@ -253,4 +260,70 @@ fn decisions_purge_of_an_unknown_guild_says_nothing_matched() {
             .stdout(contains("Nothing matched: guild 12345 has no data"));
     }
     s.list_guild(7).stdout(contains("guild 7 proposal 0"));
+}
+
+/// The terminal on PostgreSQL: `db copy` moves a SQLite file's decisions there, then `check`,
+/// `decisions list`, `db check` and `db backup` work against it as against SQLite.
+#[tokio::test]
+async fn db_copy_moves_a_sqlite_file_to_postgres_and_the_commands_work_there() {
+    let Some(pg) = db::TestDb::postgres("db_copy_from_the_terminal").await else {
+        return;
+    };
+    let s = Sandbox::new();
+    s.check("the first proposal");
+    s.check("the second proposal");
+    s.cmd()
+        .args(["db", "copy", "--from", &s.db_url(), "--to", &pg.url])
+        .assert()
+        .success()
+        .stdout(contains("every table has as many rows in both"))
+        .stdout(contains("walkthroughs: 2"))
+        .stdout(contains("decisions: 2"));
+    let on_pg = |args: &[&str]| {
+        let mut cmd = s.cmd();
+        cmd.env("DATABASE_URL", &pg.url).args(args);
+        cmd
+    };
+    on_pg(&[
+        "check",
+        "--topic",
+        "a third, on PostgreSQL",
+        "--goal",
+        "tone_style",
+    ])
+    .args([
+        "--g1",
+        "no",
+        "--g2",
+        "no",
+        "--g3",
+        "no",
+        "--g4",
+        "no",
+        "--drivers",
+        "none",
+    ])
+    .write_stdin("")
+    .assert()
+    .success();
+    on_pg(&["decisions", "list", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(contains("the first proposal"))
+        .stdout(contains("a third, on PostgreSQL"));
+    on_pg(&["db", "check"]).assert().success().stdout("ok\n");
+    // pg_dump when installed, or the explanation of how to run it.
+    let backup = on_pg(&["db", "backup", "pg.dump"]).output().unwrap();
+    let said = String::from_utf8_lossy(&backup.stdout).to_string()
+        + &String::from_utf8_lossy(&backup.stderr);
+    assert!(
+        said.contains("pg_dump") || backup.status.success(),
+        "{said}"
+    );
+    // A second copy into the same database is refused.
+    s.cmd()
+        .args(["db", "copy", "--from", &s.db_url(), "--to", &pg.url])
+        .assert()
+        .failure()
+        .stderr(contains("not empty"));
 }

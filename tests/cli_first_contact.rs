@@ -309,7 +309,7 @@ fn a_newer_schema_is_refused_by_db_migrate_with_both_versions_and_left_unchanged
             "INSERT INTO _sqlx_migrations (version, description, success, checksum, \
              execution_time) VALUES (29991231000000, 'from the future', 1, x'00', 0)",
         )
-        .execute(store.pool())
+        .execute(store.sqlite_pool().expect("a SQLite store"))
         .await
         .unwrap();
         store.close().await;

@@ -105,7 +105,7 @@ async fn dump(store: &Store) -> Vec<String> {
         let columns: Vec<(String,)> =
             sqlx::query_as("SELECT name FROM pragma_table_info(?) ORDER BY cid")
                 .bind(table)
-                .fetch_all(store.pool())
+                .fetch_all(store.sqlite_pool().expect("a SQLite store"))
                 .await
                 .unwrap();
         let quoted: Vec<String> = columns
@@ -117,7 +117,7 @@ async fn dump(store: &Store) -> Vec<String> {
             quoted.join(" || '|' || ")
         );
         let rows: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .fetch_all(store.pool())
+            .fetch_all(store.sqlite_pool().expect("a SQLite store"))
             .await
             .unwrap();
         out.extend(rows.into_iter().map(|(r,)| r));
@@ -575,7 +575,13 @@ async fn a_dangling_reference_is_reported_by_the_foreign_key_check() {
     let db = temp_db();
     let flow = app_on(&db.url).await;
     decided(&flow, start_in(7, "x", None), day(2)).await;
-    let mut conn = flow.store().pool().acquire().await.unwrap();
+    let mut conn = flow
+        .store()
+        .sqlite_pool()
+        .expect("a SQLite store")
+        .acquire()
+        .await
+        .unwrap();
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await
@@ -608,7 +614,7 @@ async fn schema_columns(store: &Store) -> Vec<(String, String, String)> {
          JOIN pragma_table_info(m.name) p \
          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
     )
-    .fetch_all(store.pool())
+    .fetch_all(store.sqlite_pool().expect("a SQLite store"))
     .await
     .unwrap()
 }
@@ -669,7 +675,7 @@ async fn every_table_is_either_purged_per_guild_or_listed_as_holding_no_guild_da
     let tables: Vec<(String,)> = sqlx::query_as(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     )
-    .fetch_all(store.pool())
+    .fetch_all(store.sqlite_pool().expect("a SQLite store"))
     .await
     .unwrap();
     for (table,) in &tables {
@@ -862,7 +868,7 @@ async fn all_text(store: &Store) -> Vec<(String, String)> {
         }
         let sql = format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\"");
         let values: Vec<(Option<String>,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .fetch_all(store.pool())
+            .fetch_all(store.sqlite_pool().expect("a SQLite store"))
             .await
             .unwrap();
         out.extend(
@@ -973,13 +979,19 @@ async fn append_only_tables_refuse_changes_outside_a_sanctioned_erasure() {
         "DELETE FROM guild_setting_changes",
     ] {
         let err = sqlx::query(sql)
-            .execute(flow.store().pool())
+            .execute(flow.store().sqlite_pool().expect("a SQLite store"))
             .await
             .unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
     }
     // Even inside an erasure, only the personal columns may change.
-    let mut tx = flow.store().pool().begin().await.unwrap();
+    let mut tx = flow
+        .store()
+        .sqlite_pool()
+        .expect("a SQLite store")
+        .begin()
+        .await
+        .unwrap();
     sqlx::query("INSERT INTO erasure_in_progress (id) VALUES (1)")
         .execute(&mut *tx)
         .await
@@ -1035,7 +1047,7 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
     for table in GUILD_TABLES {
         let sql = format!("SELECT count(*) FROM \"{table}\"");
         let (rows,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .fetch_one(flow.store().pool())
+            .fetch_one(flow.store().sqlite_pool().expect("a SQLite store"))
             .await
             .unwrap();
         assert!(rows > 0, "guild 8 still has rows in {table}");
@@ -1051,7 +1063,7 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
          + (SELECT count(*) FROM reviews WHERE guild_id = 7) \
          + (SELECT count(*) FROM decisions WHERE guild_id = 7)",
     )
-    .fetch_one(flow.store().pool())
+    .fetch_one(flow.store().sqlite_pool().expect("a SQLite store"))
     .await
     .unwrap();
     assert_eq!(seven, 0);

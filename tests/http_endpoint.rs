@@ -33,7 +33,13 @@ async fn healthz_is_ok_while_connected_and_says_which_part_fails() {
     assert_eq!(json["database"], "writable");
 
     // A lock held by another process: the database part is reported unhealthy.
-    let mut holder = h.store.pool().acquire().await.unwrap();
+    let mut holder = h
+        .store
+        .sqlite_pool()
+        .expect("a SQLite store")
+        .acquire()
+        .await
+        .unwrap();
     sqlx::query("BEGIN EXCLUSIVE")
         .execute(&mut *holder)
         .await

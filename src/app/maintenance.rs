@@ -6,6 +6,25 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::{App, AppError, BackupReport, PurgeReport, RedactionReport, SchemaState};
+use crate::store::{CopyReport, OpenMode, Store, StoreOptions};
+
+/// Copies every table of the database at `from` (with this binary's schema) into the empty
+/// database at `to` (created and migrated when needed), ids kept, and verifies the row counts.
+/// Either side may be SQLite or PostgreSQL.
+pub async fn copy_database(from: &str, to: &str) -> Result<CopyReport, AppError> {
+    let source = Store::open(&StoreOptions::new(from).with_mode(OpenMode::Existing)).await?;
+    let target = match Store::open(&StoreOptions::new(to)).await {
+        Ok(target) => target,
+        Err(e) => {
+            source.close().await;
+            return Err(e.into());
+        }
+    };
+    let copied = source.copy_to(&target).await;
+    source.close().await;
+    target.close().await;
+    Ok(copied?)
+}
 
 impl App {
     /// How the database's schema compares with this binary's (`url` names it in errors).

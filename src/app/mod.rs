@@ -65,7 +65,7 @@ pub use crate::store::{
     CostEstimateRecord, DueFollowUp, MAX_OUTCOME_NOTE_CHARS, OutcomeRecord, OutcomeRecorded,
     OutcomeStats,
 };
-pub use crate::store::{Person, Place};
+pub use crate::store::{Person, Place, redact_url};
 pub use crate::store::{SuggestionRecord, SuggestionState};
 pub use outcomes::{FollowUpDelivery, OutcomeEntry, Recorder, SavingsEstimate};
 pub use suggest::Suggest;

@@ -27,6 +27,16 @@ pub enum DbCommand {
     Check,
     /// Bring the database's schema up to date after an upgrade (stop the old bot first).
     Migrate,
+    /// Copy every table from one database to another, SQLite or PostgreSQL either way, ids
+    /// kept; the target must be empty (stop the bots first). Row counts are verified after.
+    Copy {
+        /// The database to copy from, e.g. sqlite://tunegate.db
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// The empty database to copy into, e.g. postgres://USER:PASSWORD@HOST/DATABASE
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// Redact old personal text now (proposals, notes, free-text goals, review notes, names),
     /// per `[retention] redact_after_days`.
     Redact,
@@ -45,13 +55,26 @@ pub struct PurgeArgs {
 
 /// Runs a `db` subcommand.
 pub async fn run(settings: &Settings, command: &DbCommand) -> Result<ExitCode, CliError> {
+    if let DbCommand::Copy { from, to } = command {
+        let report = crate::app::maintenance::copy_database(from, to).await?;
+        println!(
+            "Copied {} rows from {} to {}; every table has as many rows in both:",
+            report.rows(),
+            crate::app::redact_url(from),
+            crate::app::redact_url(to)
+        );
+        for (table, rows) in &report.tables {
+            println!("  {table}: {rows}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     // Only `migrate` changes the schema; a backup and a check are worth making before it, so
     // they accept an older schema. None of them creates a missing file.
     let mode = match command {
         DbCommand::Migrate | DbCommand::Backup { .. } | DbCommand::Check => {
             OpenMode::ExistingAnySchema
         }
-        DbCommand::Redact => OpenMode::Existing,
+        DbCommand::Redact | DbCommand::Copy { .. } => OpenMode::Existing,
     };
     let app = open_app(settings, mode).await?;
     let result = run_on(&app, settings, command).await;
@@ -101,6 +124,8 @@ async fn run_on(app: &App, settings: &Settings, command: &DbCommand) -> Result<E
             }
             println!("ok");
         }
+        // Copies open their own two databases, before this function (see `run`).
+        DbCommand::Copy { .. } => {}
         DbCommand::Redact => {
             let days = settings.retention.redact_after_days;
             if days == 0 {

@@ -1,8 +1,8 @@
 //! What can go wrong with the database, in words that tell the reader what to do.
 //!
-//! SQLite's result codes are mapped to the few situations an operator can act on: a read-only
-//! or full disk, a file that cannot be written, a lock held too long, a damaged file, a schema
-//! from a newer tunegate.
+//! SQLite's result codes and PostgreSQL's SQLSTATEs are mapped to the few situations an
+//! operator can act on: a read-only or full disk, a file that cannot be written, a lock held
+//! too long, a damaged file, a schema from a newer tunegate.
 
 use sqlx::migrate::MigrateError;
 
@@ -23,6 +23,17 @@ pub enum StoreError {
          tunegate may write there, or set DATABASE_URL to another file"
     )]
     CannotOpen { url: String, reason: String },
+    #[error(
+        "could not connect to the PostgreSQL database {url}: {reason}. Check that the server \
+         runs and accepts connections from here, that the database exists (`createdb`) and the \
+         user name and password, or set DATABASE_URL to another database"
+    )]
+    CannotConnect { url: String, reason: String },
+    #[error(
+        "the database URL {url} names no database tunegate knows: use sqlite://FILE (one \
+         process) or postgres://USER:PASSWORD@HOST/DATABASE (several processes)"
+    )]
+    UnknownScheme { url: String },
     #[error(
         "the database {url} is damaged or is not a tunegate database: move it away or restore \
          it from a backup"
@@ -83,6 +94,26 @@ pub enum StoreError {
         path: std::path::PathBuf,
         reason: String,
     },
+    #[error(
+        "the target database {url} is not empty ({table} holds {rows} rows); a copy only goes \
+         into an empty database: create a new one (SQLite: a new file name; PostgreSQL: \
+         `createdb`) and try again. Nothing was copied"
+    )]
+    CopyTargetNotEmpty {
+        url: String,
+        table: String,
+        rows: u64,
+    },
+    #[error(
+        "the copy does not match: {table} has {in_source} rows in the source and {in_target} in the \
+         target (was a bot still writing to the source?); drop the target, stop the bots and \
+         copy again"
+    )]
+    CopyMismatch {
+        table: String,
+        in_source: u64,
+        in_target: u64,
+    },
     #[error("walkthrough #{0} does not exist")]
     NotFound(i64),
     #[error("the database returned a value tunegate cannot read ({0}); was it edited by hand?")]
@@ -103,16 +134,16 @@ impl StoreError {
         )
     }
 
-    pub(crate) fn from_migrate(url: &str, error: MigrateError) -> StoreError {
+    pub(crate) fn from_migrate(
+        url: &str,
+        migrator: &sqlx::migrate::Migrator,
+        error: MigrateError,
+    ) -> StoreError {
         match error {
             MigrateError::VersionMissing(version) => StoreError::NewerSchema {
                 url: url.to_string(),
                 version,
-                known: super::MIGRATOR
-                    .iter()
-                    .map(|m| m.version)
-                    .max()
-                    .unwrap_or_default(),
+                known: migrator.iter().map(|m| m.version).max().unwrap_or_default(),
             },
             MigrateError::Execute(e) => match StoreError::from(e) {
                 StoreError::Other(reason) => StoreError::Migration {
@@ -144,6 +175,11 @@ impl StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &error
+            && let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+        {
+            return from_sqlstate(pg.code(), pg.message());
+        }
         if let sqlx::Error::Database(db) = &error {
             let code = db
                 .code()
@@ -171,5 +207,21 @@ impl From<sqlx::Error> for StoreError {
             }
             other => StoreError::Other(other.to_string()),
         }
+    }
+}
+
+/// PostgreSQL's SQLSTATE codes we explain (see the appendix "PostgreSQL Error Codes").
+fn from_sqlstate(code: &str, message: &str) -> StoreError {
+    match code {
+        // serialization_failure, deadlock_detected, lock_not_available, too_many_connections,
+        // cannot_connect_now, admin_shutdown: passing; the same write may succeed later.
+        "40001" | "40P01" | "55P03" | "53300" | "57P03" | "57P01" => StoreError::Busy,
+        // read_only_sql_transaction (a standby, or default_transaction_read_only).
+        "25006" => StoreError::ReadOnly,
+        "53100" => StoreError::DiskFull,
+        // io_error and data_corrupted / index_corrupted.
+        "58030" => StoreError::WriteFailed,
+        "XX001" | "XX002" => StoreError::Corrupt { url: String::new() },
+        _ => StoreError::Other(message.to_string()),
     }
 }

@@ -28,6 +28,10 @@ pub enum Fault {
     },
     /// 429 with a `Retry-After` header and `{"message", "retry_after", "global"}`, no `code`.
     RateLimited { retry_after: f64, global: bool },
+    /// 429 for a route bucket that another process on the same token spent: Discord's
+    /// per-route headers say none is left (`X-RateLimit-Remaining: 0`) and when the bucket
+    /// resets, though this process sent nothing into it.
+    BucketSpentElsewhere { reset_after: f64 },
     /// Wait this long, then handle the request normally (a slow or hanging Discord).
     Delay(Duration),
 }
@@ -78,6 +82,22 @@ impl Fault {
                     "message": "You are being rate limited.",
                     "retry_after": retry_after,
                     "global": global,
+                });
+                Some((429, headers, body))
+            }
+            Self::BucketSpentElsewhere { reset_after } => {
+                let headers = vec![
+                    ("retry-after", reset_after.to_string()),
+                    ("x-ratelimit-limit", "5".to_owned()),
+                    ("x-ratelimit-remaining", "0".to_owned()),
+                    ("x-ratelimit-reset-after", reset_after.to_string()),
+                    ("x-ratelimit-bucket", "spent-by-another-process".to_owned()),
+                    ("x-ratelimit-scope", "user".to_owned()),
+                ];
+                let body = json!({
+                    "message": "You are being rate limited.",
+                    "retry_after": reset_after,
+                    "global": false,
                 });
                 Some((429, headers, body))
             }

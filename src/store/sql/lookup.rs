@@ -2,12 +2,11 @@
 //! match what someone is typing (autocomplete), and how many rows a filter covers (to refuse
 //! an export too big to attach before building it).
 
-use sqlx::QueryBuilder;
+use super::audit::{SUMMARY_SELECT, summary_from_row};
+use super::*;
+use crate::store::audit::contains_pattern;
 
-use super::audit::{SUMMARY_SELECT, contains_pattern, summary_from_row};
-use super::{DecisionSummary, ListFilter, Store, StoreError, id_to_db};
-
-impl Store {
+impl Backend {
     /// The newest walkthroughs of `guild_id` whose id starts with the digits typed in
     /// `partial` (a leading `#` is fine), or whose proposal contains its text; all of the
     /// guild's newest when `partial` is blank. `decided_only` keeps those with a verdict.
@@ -29,12 +28,12 @@ impl Store {
             q.push(" AND CAST(w.id AS TEXT) LIKE ")
                 .push_bind(format!("{typed}%"));
         } else if !typed.is_empty() {
-            q.push(" AND w.trigger_text LIKE ")
+            q.push(concat!(" AND w.trigger_text ", like_ignoring_case!(), " "))
                 .push_bind(contains_pattern(typed))
                 .push(" ESCAPE '\\'");
         }
         q.push(" ORDER BY w.created_at DESC, w.id DESC LIMIT ")
-            .push_bind(limit);
+            .push_bind(i64::from(limit));
         let rows = q.build().fetch_all(&self.pool).await?;
         rows.iter().map(summary_from_row).collect()
     }

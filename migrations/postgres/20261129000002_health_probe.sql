@@ -1,0 +1,5 @@
+-- One row that `/healthz` rewrites to prove the database takes writes.
+CREATE TABLE health_probe (
+    id         BIGINT PRIMARY KEY CHECK (id = 1),
+    checked_at TEXT NOT NULL
+);
