@@ -91,6 +91,10 @@ pub fn who_may_audit_in(lang: crate::app::Lang, bot: &Bot) -> String {
     words::say_in(lang, "audit-help-who", &[("roles", &roles)])
 }
 
+// The choice enums below are listed by Discord in the order written, with their names from
+// `locales/*/commands.ftl` (`choice-<option>-<variant>`, see `commands::localise`). Discord sends
+// a choice back by its position: append new variants, never reorder them.
+
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum VerdictChoice {
     Premature,

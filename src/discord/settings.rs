@@ -21,6 +21,9 @@ use crate::text::truncate_chars;
 /// How many changes the view lists.
 const HISTORY_SHOWN: usize = 5;
 
+// Discord lists the choices in the order written, named from `locales/*/commands.ftl`
+// (`choice-<option>-<variant>`), and sends back a position: append variants, never reorder.
+
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum LanguageChoice {
     Auto,
