@@ -22,7 +22,7 @@ cmd-audit-help-description = Qui peut auditer, et ce que fait chaque commande d'
 ## Les noms des options restent en anglais, comme ceux des commandes ; 100 caractères au plus.
 opt-finetune-check-topic = Ce qui est proposé, en quelques mots
 opt-finetune-audit-history-verdict = Seulement ce verdict
-opt-finetune-audit-history-status = Seulement cet état
+opt-finetune-audit-history-status = Seulement ce statut
 opt-finetune-audit-history-requester = Seulement les propositions de ce membre
 opt-finetune-audit-history-since = Lancées ce jour-là ou après (AAAA-MM-JJ, UTC)
 opt-finetune-audit-history-until = Lancées ce jour-là ou avant (AAAA-MM-JJ, UTC)
@@ -96,7 +96,7 @@ choice-reset-watch-channels = salons suivis
 choice-reset-ignore-channels = salons ignorés
 choice-reset-channel-cooldown = délai par salon
 choice-reset-user-cooldown = délai par personne
-choice-reset-answer-roles = rôles qui répondent
+choice-reset-answer-roles = rôles de réponse
 choice-reset-language = langue
 choice-reset-follow-up-after = délai du suivi
 choice-reset-log-channel = salon du journal des décisions

@@ -25,11 +25,16 @@ type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 /// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu, with
 /// their descriptions in every language tunegate speaks.
 pub fn list() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
-    let mut commands = vec![finetune(), finetune_audit(), run_fine_tune_checklist()];
+    let mut commands = declared();
     for command in &mut commands {
         localise(command, "");
     }
     commands
+}
+
+/// Every command as declared below, before [`localise`] gives it its words.
+fn declared() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
+    vec![finetune(), finetune_audit(), run_fine_tune_checklist()]
 }
 
 /// The Fluent key of a command's description, by its qualified name.
@@ -507,7 +512,7 @@ mod tests {
     /// The Fluent keys the registered commands look up, from a fresh list.
     fn keys_used() -> Vec<String> {
         let mut keys = vec!["cmd-menu-name".to_string()];
-        for mut command in [finetune(), finetune_audit(), run_fine_tune_checklist()] {
+        for mut command in declared() {
             keys.extend(localise(&mut command, ""));
         }
         keys
