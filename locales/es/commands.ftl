@@ -47,15 +47,15 @@ opt-finetune-audit-settings-detection = Leer el chat de este servidor en busca d
 opt-finetune-audit-settings-watch = Leer las propuestas de este canal (y sus hilos)
 opt-finetune-audit-settings-ignore = No leer nunca este canal (ni sus hilos)
 opt-finetune-audit-settings-unlist = Quitar un canal de las listas de canales vigilados e ignorados
-opt-finetune-audit-settings-channel-cooldown-minutes = Minutos antes de que el chat de un canal pueda empezar otra checklist (0: ninguno)
-opt-finetune-audit-settings-user-cooldown-minutes = Minutos antes de que el chat de una persona pueda empezar otra checklist (0: ninguno)
+opt-finetune-audit-settings-channel-cooldown-minutes = Minutos antes de que el chat de un canal pueda empezar otra checklist (0: sin pausa)
+opt-finetune-audit-settings-user-cooldown-minutes = Minutos antes de que el chat de una persona pueda empezar otra checklist (0: sin pausa)
 opt-finetune-audit-settings-add-answer-role = Los miembros de este rol pueden responder la checklist de cualquiera
 opt-finetune-audit-settings-remove-answer-role = Este rol ya no responde las checklists de otros
 opt-finetune-audit-settings-language = El idioma de las checklists en este servidor
 opt-finetune-audit-settings-follow-up-days = Días tras un veredicto antes de preguntar cómo salió
 opt-finetune-audit-settings-log-channel = Publicar cada veredicto y cada resultado en este canal
 opt-finetune-audit-settings-log-off = Dejar de publicar veredictos en un canal de registro de decisiones
-opt-finetune-audit-settings-reset = Devolver un ajuste al valor de la configuración del anfitrión
+opt-finetune-audit-settings-reset = Devolver un ajuste al valor de la configuración del host del bot
 
 ## Los valores de esas opciones, tal como los muestra Discord: `choice-<opción>-<valor>`.
 ## Discord devuelve la posición del valor, nunca estas palabras; hasta 100 caracteres.

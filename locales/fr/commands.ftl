@@ -47,15 +47,15 @@ opt-finetune-audit-settings-detection = Lire le chat de ce serveur pour repérer
 opt-finetune-audit-settings-watch = Lire les propositions dans ce salon (et ses fils)
 opt-finetune-audit-settings-ignore = Ne jamais lire ce salon (ni ses fils)
 opt-finetune-audit-settings-unlist = Retirer un salon des listes des salons suivis et ignorés
-opt-finetune-audit-settings-channel-cooldown-minutes = Minutes avant que le chat d'un salon puisse lancer une autre checklist (0 : aucune)
-opt-finetune-audit-settings-user-cooldown-minutes = Minutes avant que le chat d'une personne puisse lancer une autre checklist (0 : aucune)
+opt-finetune-audit-settings-channel-cooldown-minutes = Minutes avant que le chat d'un salon puisse lancer une autre checklist (0 : pas de délai)
+opt-finetune-audit-settings-user-cooldown-minutes = Minutes avant que le chat d'une personne puisse lancer une autre checklist (0 : pas de délai)
 opt-finetune-audit-settings-add-answer-role = Les membres de ce rôle peuvent répondre à la checklist de n'importe qui
 opt-finetune-audit-settings-remove-answer-role = Ce rôle ne répond plus aux checklists des autres
 opt-finetune-audit-settings-language = La langue des checklists sur ce serveur
 opt-finetune-audit-settings-follow-up-days = Jours après un verdict avant de demander comment ça a tourné
 opt-finetune-audit-settings-log-channel = Poster chaque verdict et chaque résultat dans ce salon
 opt-finetune-audit-settings-log-off = Ne plus poster les verdicts dans un salon de journal des décisions
-opt-finetune-audit-settings-reset = Remettre un réglage à la valeur de la configuration de l'hébergeur
+opt-finetune-audit-settings-reset = Remettre un réglage à la valeur de la configuration de l'hébergeur du bot
 
 ## Les choix de ces options, tels que Discord les affiche : `choice-<option>-<valeur>`. Discord
 ## renvoie la position du choix, jamais ces mots ; 100 caractères au plus.
