@@ -2,7 +2,7 @@
 //! and a Spanish proposal in chat each get their walkthrough (questions, buttons, the verdict)
 //! in that language, the language is stored with the walkthrough, each clicker is answered
 //! privately in their own Discord locale, a locale tunegate lacks gets English, and the
-//! registered commands carry Discord's description localisations.
+//! registered commands, their options and choices carry Discord's localisations.
 
 mod support;
 
@@ -404,7 +404,7 @@ async fn a_slash_command_starts_the_walkthrough_in_the_users_locale() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_registered_commands_carry_discords_description_localisations() {
+async fn the_registered_commands_their_options_and_choices_carry_discords_localisations() {
     let h = BotHarness::start().await;
     let put = h
         .fake
@@ -448,6 +448,90 @@ async fn the_registered_commands_carry_discords_description_localisations() {
         audit["description_localizations"]["fr"].is_string(),
         "{audit}"
     );
+    let option = |command: &Value, name: &str| {
+        command["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {command}"))
+            .clone()
+    };
+    // Option names stay English; their descriptions speak each person's language.
+    let detection = option(&option(&audit, "settings"), "detection");
+    assert_eq!(
+        detection["description"],
+        json!("Read chat for proposals in this server")
+    );
+    assert_eq!(
+        detection["description_localizations"],
+        json!({
+            "fr": "Lire le chat de ce serveur pour repérer les propositions",
+            "de": "Den Chat dieses Servers nach Vorschlägen lesen",
+            "es-ES": "Leer el chat de este servidor en busca de propuestas",
+            "es-419": "Leer el chat de este servidor en busca de propuestas",
+        })
+    );
+    // Choices keep their values (their positions) and show their names in each language.
+    let verdict = option(&option(&audit, "history"), "verdict");
+    assert_eq!(
+        verdict["choices"],
+        json!([
+            {
+                "name": "premature",
+                "value": 0,
+                "name_localizations": {
+                    "fr": "prématuré",
+                    "de": "verfrüht",
+                    "es-ES": "prematuro",
+                    "es-419": "prematuro",
+                },
+            },
+            {
+                "name": "not justified yet",
+                "value": 1,
+                "name_localizations": {
+                    "fr": "pas encore justifié",
+                    "de": "noch nicht gerechtfertigt",
+                    "es-ES": "aún no justificado",
+                    "es-419": "aún no justificado",
+                },
+            },
+            {
+                "name": "justified",
+                "value": 2,
+                "name_localizations": {
+                    "fr": "justifié",
+                    "de": "gerechtfertigt",
+                    "es-ES": "justificado",
+                    "es-419": "justificado",
+                },
+            },
+        ])
+    );
+    // Every option and choice of every command carries all three languages.
+    let mut options: Vec<Value> = commands.clone();
+    while let Some(o) = options.pop() {
+        if let Some(inner) = o["options"].as_array() {
+            for inner in inner {
+                for locale in ["fr", "de", "es-ES", "es-419"] {
+                    assert!(
+                        inner["description_localizations"][locale].is_string(),
+                        "{locale}: {inner}"
+                    );
+                }
+                for choice in inner["choices"].as_array().into_iter().flatten() {
+                    for locale in ["fr", "de", "es-ES", "es-419"] {
+                        assert!(
+                            choice["name_localizations"][locale].is_string(),
+                            "{locale}: {choice}"
+                        );
+                    }
+                }
+            }
+            options.extend(inner.iter().cloned());
+        }
+    }
     let menu = named("Run fine-tune checklist");
     assert_eq!(menu["type"], json!(3));
     assert_eq!(

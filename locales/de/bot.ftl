@@ -85,24 +85,6 @@ help-auditing-heading = **Audit**
 help-notice = Ich bemerke auch Nachrichten, die Fine-Tuning vorschlagen, und biete die Checkliste in einem Thread an; „Keine Fine-Tuning-Anfrage“ schließt sie. Nur die vorschlagende Person{ $reviewers } kann antworten.
 help-reviewers = {" "}(und die eingestellten Prüfrollen)
 
-## Namen und Beschreibungen der Befehle, wie Discord sie zeigt.
-cmd-finetune-description = Fine-Tuning-Checkliste: einen Vorschlag prüfen, bevor jemand feinabstimmt.
-cmd-check-description = Die Fine-Tuning-Checkliste starten (in einem neuen Thread oder hier im Thread).
-cmd-check-topic-description = Was vorgeschlagen wird, in ein paar Worten
-cmd-cancel-description = Die offene Checkliste dieses Threads abbrechen.
-cmd-resume-description = Die aktuelle Frage der Checkliste dieses Threads noch einmal zeigen.
-cmd-help-description = Wie tunegate funktioniert.
-cmd-menu-name = Fine-Tuning-Checkliste starten
-cmd-audit-description = Die Fine-Tuning-Entscheidungen dieses Servers prüfen.
-cmd-audit-history-description = Vergangene Checklisten dieses Servers, 10 pro Seite (Server verwalten oder eine Audit-Rolle).
-cmd-audit-show-description = Eine Checkliste dieses Servers vollständig: Antworten, Urteil, Notizen, Bewertungen.
-cmd-audit-review-description = Die Sicht des Teams festhalten: einverstanden, überstimmt (mit Grund) oder später prüfen.
-cmd-audit-outcome-description = Festhalten, wie eine Entscheidung ausging (vorschlagende Person, Antwortrollen, Audit).
-cmd-audit-stats-description = Zahlen nach Urteil, Anteil verfrüht, verfehlte Bedingungen, Treiber und ein Diagramm.
-cmd-audit-export-description = Die Checklisten und Entscheidungen dieses Servers als CSV- oder JSON-Datei.
-cmd-audit-settings-description = Die Einstellungen dieses Servers und wer sie geändert hat; mit Optionen ändern (Server verwalten).
-cmd-audit-help-description = Wer prüfen darf und was jeder Audit-Befehl macht.
-
 ## Nachfragen: wie eine Entscheidung ausgegangen ist
 follow-up-prompt-work = Hat die Arbeit am Prompt das Problem gelöst?
 follow-up-fine-tune = Habt ihr feinabgestimmt?

@@ -85,26 +85,6 @@ help-auditing-heading = **Auditing**
 help-notice = I also notice messages that propose fine-tuning and offer the checklist in a thread; "Not a fine-tune request" closes it. Only the proposer{ $reviewers } can answer.
 help-reviewers = {" "}(and the configured reviewer roles)
 
-## Command descriptions and the message menu entry as Discord lists them. Slash command names
-## stay English in every language, so `/finetune check` in every text is what people type;
-## descriptions up to 100 characters, the menu entry up to 32.
-cmd-finetune-description = Fine-tuning checklist: check a proposal before anyone fine-tunes.
-cmd-check-description = Start the fine-tuning checklist (in a new thread, or here inside a thread).
-cmd-check-topic-description = What is being proposed, in a few words
-cmd-cancel-description = Cancel the open checklist of this thread.
-cmd-resume-description = Show the current question of this thread's checklist again.
-cmd-help-description = How tunegate works.
-cmd-menu-name = Run fine-tune checklist
-cmd-audit-description = Audit this server's fine-tuning decisions.
-cmd-audit-history-description = Past checklists of this server, 10 a page (Manage Server or an audit role).
-cmd-audit-show-description = One checklist of this server in full: answers, verdict, notes, reviews.
-cmd-audit-review-description = Record the team's view of a decision: agreed, overruled (say why), or revisit later.
-cmd-audit-outcome-description = Record how a decision turned out (its requester, the answer roles, or auditors).
-cmd-audit-stats-description = Counts by verdict, share premature, failing gates, drivers, dismissals, and a chart.
-cmd-audit-export-description = This server's checklists and decisions as a CSV or JSON file.
-cmd-audit-settings-description = This server's settings and who changed them; with options, change them (Manage Server).
-cmd-audit-help-description = Who may audit, and what each audit command does.
-
 ## Follow-ups: how a decision turned out
 follow-up-prompt-work = Did the prompt work solve it?
 follow-up-fine-tune = Did you fine-tune?

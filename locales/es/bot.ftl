@@ -85,24 +85,6 @@ help-auditing-heading = **Auditoría**
 help-notice = También detecto mensajes que proponen hacer fine-tuning y ofrezco la checklist en un hilo; «No es una petición de fine-tuning» la cierra. Solo quien hace la propuesta{ $reviewers } puede responder.
 help-reviewers = {" "}(y los roles de revisión configurados)
 
-## Nombres y descripciones de los comandos tal como los muestra Discord.
-cmd-finetune-description = Checklist de fine-tuning: revisa una propuesta antes de ajustar un modelo.
-cmd-check-description = Empezar la checklist de fine-tuning (en un hilo nuevo, o aquí dentro de un hilo).
-cmd-check-topic-description = Qué se propone, en pocas palabras
-cmd-cancel-description = Cancelar la checklist abierta de este hilo.
-cmd-resume-description = Volver a mostrar la pregunta actual de la checklist de este hilo.
-cmd-help-description = Cómo funciona tunegate.
-cmd-menu-name = Checklist de fine-tuning
-cmd-audit-description = Auditar las decisiones de fine-tuning de este servidor.
-cmd-audit-history-description = Checklists pasadas de este servidor, 10 por página (Gestionar servidor o un rol de auditoría).
-cmd-audit-show-description = Una checklist de este servidor completa: respuestas, veredicto, notas, revisiones.
-cmd-audit-review-description = Guardar la opinión del equipo: de acuerdo, revocado (di por qué) o revisar más tarde.
-cmd-audit-outcome-description = Guardar cómo salió una decisión (quien la propuso, los roles de respuesta o auditoría).
-cmd-audit-stats-description = Cifras por veredicto, porcentaje de prematuros, condiciones, motivos y un gráfico.
-cmd-audit-export-description = Las checklists y decisiones de este servidor en un archivo CSV o JSON.
-cmd-audit-settings-description = Los ajustes de este servidor y quién los cambió; con opciones, cambiarlos (Gestionar servidor).
-cmd-audit-help-description = Quién puede auditar y qué hace cada comando de auditoría.
-
 ## Seguimientos: cómo salió una decisión
 follow-up-prompt-work = ¿El trabajo en el prompt lo resolvió?
 follow-up-fine-tune = ¿Hicisteis el fine-tuning?

@@ -85,24 +85,6 @@ help-auditing-heading = **Audit**
 help-notice = Je repère aussi les messages qui proposent un fine-tuning et je propose la checklist dans un fil ; « Ce n'est pas une demande de fine-tuning » la ferme. Seule la personne qui propose{ $reviewers } peut répondre.
 help-reviewers = {" "}(et les rôles de relecture configurés)
 
-## Noms et descriptions des commandes tels que Discord les affiche.
-cmd-finetune-description = Checklist fine-tuning : vérifier une proposition avant de se lancer.
-cmd-check-description = Lancer la checklist fine-tuning (dans un nouveau fil, ou ici dans un fil).
-cmd-check-topic-description = Ce qui est proposé, en quelques mots
-cmd-cancel-description = Annuler la checklist ouverte de ce fil.
-cmd-resume-description = Remontrer la question en cours de la checklist de ce fil.
-cmd-help-description = Comment fonctionne tunegate.
-cmd-menu-name = Lancer la checklist fine-tuning
-cmd-audit-description = Auditer les décisions de fine-tuning de ce serveur.
-cmd-audit-history-description = Les checklists passées de ce serveur, 10 par page (Gérer le serveur ou un rôle d'audit).
-cmd-audit-show-description = Une checklist de ce serveur en entier : réponses, verdict, notes, revues.
-cmd-audit-review-description = Enregistrer l'avis de l'équipe : d'accord, contredit (dis pourquoi) ou à revoir plus tard.
-cmd-audit-outcome-description = Enregistrer comment une décision a tourné (la personne qui l'a proposée, les rôles, l'audit).
-cmd-audit-stats-description = Chiffres par verdict, part de prématurés, conditions ratées, moteurs, et un graphique.
-cmd-audit-export-description = Les checklists et décisions de ce serveur en fichier CSV ou JSON.
-cmd-audit-settings-description = Les réglages de ce serveur et qui les a changés ; avec des options, les changer (Gérer le serveur).
-cmd-audit-help-description = Qui peut auditer, et ce que fait chaque commande d'audit.
-
 ## Relances : comment une décision a tourné
 follow-up-prompt-work = Le travail sur le prompt a-t-il réglé le problème ?
 follow-up-fine-tune = Avez-vous fait le fine-tuning ?

@@ -40,6 +40,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::En,
+        "locales/en/commands.ftl",
+        include_str!("../../locales/en/commands.ftl"),
+    ),
+    (
+        Lang::En,
         "locales/en/audit.ftl",
         include_str!("../../locales/en/audit.ftl"),
     ),
@@ -62,6 +67,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         Lang::Fr,
         "locales/fr/bot.ftl",
         include_str!("../../locales/fr/bot.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "locales/fr/commands.ftl",
+        include_str!("../../locales/fr/commands.ftl"),
     ),
     (
         Lang::Fr,
@@ -90,6 +100,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::De,
+        "locales/de/commands.ftl",
+        include_str!("../../locales/de/commands.ftl"),
+    ),
+    (
+        Lang::De,
         "locales/de/audit.ftl",
         include_str!("../../locales/de/audit.ftl"),
     ),
@@ -112,6 +127,11 @@ pub const BUILT_IN: &[(Lang, &str, &str)] = &[
         Lang::Es,
         "locales/es/bot.ftl",
         include_str!("../../locales/es/bot.ftl"),
+    ),
+    (
+        Lang::Es,
+        "locales/es/commands.ftl",
+        include_str!("../../locales/es/commands.ftl"),
     ),
     (
         Lang::Es,
@@ -687,7 +707,9 @@ mod tests {
         let all = built_in_catalogues().unwrap();
         let words = Words::built_in().unwrap();
         for lang in Lang::ALL {
-            for key in all[&lang].keys().filter(|k| k.starts_with("cmd-")) {
+            // Command and option descriptions, choice names: 1 to 100 characters.
+            let listed = |k: &&String| ["cmd-", "opt-", "choice-"].iter().any(|p| k.starts_with(p));
+            for key in all[&lang].keys().filter(listed) {
                 let text = words.say(lang, key, &[]);
                 let max = if key == "cmd-menu-name" { 32 } else { 100 };
                 let n = text.chars().count();

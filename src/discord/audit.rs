@@ -91,13 +91,14 @@ pub fn who_may_audit_in(lang: crate::app::Lang, bot: &Bot) -> String {
     words::say_in(lang, "audit-help-who", &[("roles", &roles)])
 }
 
+// The choice enums below are listed by Discord in the order written, with their names from
+// `locales/*/commands.ftl` (`choice-<option>-<variant>`, see `commands::localise`). Discord sends
+// a choice back by its position: append new variants, never reorder them.
+
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum VerdictChoice {
-    #[name = "premature"]
     Premature,
-    #[name = "not justified yet"]
     NotJustifiedYet,
-    #[name = "justified"]
     Justified,
 }
 
@@ -113,15 +114,10 @@ impl From<VerdictChoice> for VerdictKind {
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum StatusChoice {
-    #[name = "open"]
     Open,
-    #[name = "decided"]
     Decided,
-    #[name = "abandoned"]
     Abandoned,
-    #[name = "cancelled"]
     Cancelled,
-    #[name = "dismissed"]
     Dismissed,
 }
 
@@ -139,11 +135,8 @@ impl From<StatusChoice> for Status {
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum OutcomeChoice {
-    #[name = "agreed"]
     Agreed,
-    #[name = "overruled (say why in note)"]
     Overruled,
-    #[name = "revisit later"]
     RevisitLater,
 }
 
@@ -160,21 +153,13 @@ impl From<OutcomeChoice> for ReviewOutcome {
 /// How a decision turned out, in the words of the follow-up buttons.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum ResultChoice {
-    #[name = "Solved without fine-tuning"]
     Solved,
-    #[name = "Partly"]
     Partly,
-    #[name = "Still need fine-tuning"]
     StillNeeded,
-    #[name = "Not tried yet"]
     NotTried,
-    #[name = "Yes, and it paid off"]
     PaidOff,
-    #[name = "Yes, no clear gain"]
     NoGain,
-    #[name = "Not yet"]
     NotYet,
-    #[name = "Dropped it"]
     Dropped,
 }
 
@@ -195,13 +180,9 @@ impl From<ResultChoice> for OutcomeResult {
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum PeriodChoice {
-    #[name = "30d"]
     Days30,
-    #[name = "90d"]
     Days90,
-    #[name = "365d"]
     Days365,
-    #[name = "all"]
     All,
 }
 
@@ -225,9 +206,7 @@ impl PeriodChoice {
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum FormatChoice {
-    #[name = "csv"]
     Csv,
-    #[name = "json"]
     Json,
 }
 
@@ -344,19 +323,13 @@ async fn defer(ctx: Ctx<'_>, share: Option<bool>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only)]
 pub async fn history(
     ctx: Ctx<'_>,
-    #[description = "Only this verdict"] verdict: Option<VerdictChoice>,
-    #[description = "Only this status"] status: Option<StatusChoice>,
-    #[description = "Only proposals by this member"] requester: Option<serenity::User>,
-    #[description = "Started on or after this day (YYYY-MM-DD, UTC)"]
-    #[max_length = 10]
-    since: Option<String>,
-    #[description = "Started on or before this day (YYYY-MM-DD, UTC)"]
-    #[max_length = 10]
-    until: Option<String>,
-    #[description = "Words in the proposal"]
-    #[max_length = 40]
-    text: Option<String>,
-    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+    verdict: Option<VerdictChoice>,
+    status: Option<StatusChoice>,
+    requester: Option<serenity::User>,
+    #[max_length = 10] since: Option<String>,
+    #[max_length = 10] until: Option<String>,
+    #[max_length = 40] text: Option<String>,
+    share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
@@ -448,11 +421,10 @@ async fn suggest_decided(ctx: Ctx<'_>, partial: &str) -> CreateAutocompleteRespo
 #[poise::command(slash_command, guild_only)]
 pub async fn show(
     ctx: Ctx<'_>,
-    #[description = "The checklist's id (type to see this server's recent ones)"]
     #[autocomplete = "suggest_any"]
     #[min = 1]
     id: i64,
-    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+    share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
@@ -472,18 +444,13 @@ pub async fn show(
 #[poise::command(slash_command, guild_only)]
 pub async fn review(
     ctx: Ctx<'_>,
-    #[description = "The decision's id (type to see this server's recent ones)"]
     #[autocomplete = "suggest_decided"]
     #[min = 1]
     id: i64,
-    #[description = "What the team concluded"] outcome: OutcomeChoice,
-    #[description = "Why (required when overruling)"]
-    #[max_length = 1000]
-    note: Option<String>,
-    #[description = "A day to look again (YYYY-MM-DD, UTC): I post a reminder in its thread"]
-    #[max_length = 10]
-    revisit: Option<String>,
-    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+    outcome: OutcomeChoice,
+    #[max_length = 1000] note: Option<String>,
+    #[max_length = 10] revisit: Option<String>,
+    share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
@@ -561,14 +528,11 @@ pub async fn review(
 #[poise::command(slash_command, guild_only)]
 pub async fn outcome(
     ctx: Ctx<'_>,
-    #[description = "The decision's id (type to see this server's recent ones)"]
     #[autocomplete = "suggest_decided"]
     #[min = 1]
     id: i64,
-    #[description = "How it turned out"] result: ResultChoice,
-    #[description = "What worked, what did not (optional)"]
-    #[max_length = 1000]
-    note: Option<String>,
+    result: ResultChoice,
+    #[max_length = 1000] note: Option<String>,
 ) -> Result<(), CommandError> {
     let lang = lang_of(ctx);
     let guild = ctx
@@ -627,8 +591,8 @@ pub async fn outcome(
 #[poise::command(slash_command, guild_only)]
 pub async fn stats(
     ctx: Ctx<'_>,
-    #[description = "Which period (default: 90d)"] period: Option<PeriodChoice>,
-    #[description = "Show the answer to the channel (default: only you)"] share: Option<bool>,
+    period: Option<PeriodChoice>,
+    share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
@@ -678,11 +642,9 @@ pub async fn stats(
 #[poise::command(slash_command, guild_only)]
 pub async fn export(
     ctx: Ctx<'_>,
-    #[description = "File format (default: csv)"] format: Option<FormatChoice>,
-    #[description = "Only checklists started on or after this day (YYYY-MM-DD, UTC)"]
-    #[max_length = 10]
-    since: Option<String>,
-    #[description = "Post the file to the channel (default: only you)"] share: Option<bool>,
+    format: Option<FormatChoice>,
+    #[max_length = 10] since: Option<String>,
+    share: Option<bool>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);

@@ -25,11 +25,16 @@ type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 /// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu, with
 /// their descriptions in every language tunegate speaks.
 pub fn list() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
-    let mut commands = vec![finetune(), finetune_audit(), run_fine_tune_checklist()];
+    let mut commands = declared();
     for command in &mut commands {
         localise(command, "");
     }
     commands
+}
+
+/// Every command as declared below, before [`localise`] gives it its words.
+fn declared() -> Vec<poise::Command<Arc<Bot>, CommandError>> {
+    vec![finetune(), finetune_audit(), run_fine_tune_checklist()]
 }
 
 /// The Fluent key of a command's description, by its qualified name.
@@ -73,34 +78,76 @@ fn localisations(
         .collect()
 }
 
-/// Sets the description localisations of `command`, its parameters and subcommands. Slash
-/// command names stay as they are in every language, so `/finetune check` in every message is
-/// what people type; the message menu's name is localised at registration
+/// Sets the words Discord lists for `command`, its options and subcommands, in English and
+/// with their localisations, and returns the Fluent keys it looked up (the tests check that
+/// each exists, so no command, option or choice ships English-only):
+///
+/// - a command's description: [`description_key`];
+/// - an option's description: `opt-<command path>-<option>`, spaces and `_` as `-`
+///   (`opt-finetune-audit-history-verdict`);
+/// - a choice's name: `choice-<option>-<variant>`, the enum variant in kebab case
+///   (`choice-verdict-not-justified-yet`). Discord sends a choice back by its index, so only
+///   the words it shows change, never what the bot receives.
+///
+/// Slash command and option names stay as they are in every language, so `/finetune check` in
+/// every message is what people type; the message menu's name is localised at registration
 /// ([`application_commands`]).
-fn localise(command: &mut poise::Command<Arc<Bot>, CommandError>, parent: &str) {
+fn localise(command: &mut poise::Command<Arc<Bot>, CommandError>, parent: &str) -> Vec<String> {
+    if command.slash_action.is_none() {
+        // A message menu entry: Discord lists only its name, no description, no options.
+        return Vec::new();
+    }
     // poise fills `qualified_name` in only when the framework is built: spell it out here.
     let path = if parent.is_empty() {
         command.name.to_string()
     } else {
         format!("{parent} {}", command.name)
     };
-    if let Some(key) = description_key(&path) {
-        command.description = Some(say_in(Lang::En, key, &[]).into());
-        command.description_localizations = localisations(key).into();
+    let mut keys = Vec::new();
+    match description_key(&path) {
+        Some(key) => {
+            command.description = Some(say_in(Lang::En, key, &[]).into());
+            command.description_localizations = localisations(key).into();
+            keys.push(key.to_string());
+        }
+        // The tests find no message under this key and name the command.
+        None => keys.push(format!("cmd-{path}-description")),
     }
-    if path == "finetune check" {
-        for parameter in &mut command.parameters {
-            if parameter.name == "topic" {
-                parameter.description =
-                    Some(say_in(Lang::En, "cmd-check-topic-description", &[]).into());
-                parameter.description_localizations =
-                    localisations("cmd-check-topic-description").into();
-            }
+    for parameter in &mut command.parameters {
+        let key = option_key(&path, &parameter.name);
+        parameter.description = Some(say_in(Lang::En, &key, &[]).into());
+        parameter.description_localizations = localisations(&key).into();
+        keys.push(key);
+        let option = parameter.name.clone();
+        for choice in parameter.choices.to_mut() {
+            let key = choice_key(&option, &choice.name);
+            choice.name = say_in(Lang::En, &key, &[]).into();
+            choice.localizations = localisations(&key).into();
+            keys.push(key);
         }
     }
     for sub in &mut command.subcommands {
-        localise(sub, &path);
+        keys.extend(localise(sub, &path));
     }
+    keys
+}
+
+/// The Fluent key of an option's description: `opt-finetune-audit-history-verdict`.
+fn option_key(command_path: &str, option: &str) -> String {
+    format!("opt-{command_path}-{option}").replace([' ', '_'], "-")
+}
+
+/// The Fluent key of a choice's name, from its option and its enum variant as poise names it
+/// (`NotJustifiedYet` -> `choice-verdict-not-justified-yet`).
+fn choice_key(option: &str, variant: &str) -> String {
+    let mut key = format!("choice-{option}-").replace('_', "-");
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            key.push('-');
+        }
+        key.extend(c.to_lowercase());
+    }
+    key
 }
 
 /// The commands as Discord registers them (one bulk overwrite): poise's builders, with the
@@ -229,9 +276,7 @@ pub async fn finetune(_ctx: Ctx<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only)]
 async fn check(
     ctx: Ctx<'_>,
-    #[description = "What is being proposed, in a few words"]
-    #[max_length = 500]
-    topic: Option<String>,
+    #[max_length = 500] topic: Option<String>,
 ) -> Result<(), CommandError> {
     ctx.defer_ephemeral().await?;
     let lang = lang_of(ctx);
@@ -456,5 +501,102 @@ async fn is_thread(ctx: Ctx<'_>, channel: ChannelId) -> bool {
     match channel.to_channel(ctx).await {
         Ok(serenity::Channel::Guild(ch)) => ch.thread_metadata.is_some(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::words::{Words, built_in_catalogues};
+
+    /// The Fluent keys the registered commands look up, from a fresh list.
+    fn keys_used() -> Vec<String> {
+        let mut keys = vec!["cmd-menu-name".to_string()];
+        for mut command in declared() {
+            keys.extend(localise(&mut command, ""));
+        }
+        keys
+    }
+
+    #[test]
+    fn every_command_option_and_choice_has_its_words_in_every_language() {
+        let catalogues = built_in_catalogues().unwrap();
+        let mut missing = Vec::new();
+        for key in keys_used() {
+            for (lang, keys) in &catalogues {
+                if !keys.contains_key(&key) {
+                    missing.push(format!("{key} (locales/{lang}/)"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no words for: {missing:#?}");
+    }
+
+    #[test]
+    fn every_option_and_choice_key_in_the_locale_files_belongs_to_a_command() {
+        let used = keys_used();
+        let en = &built_in_catalogues().unwrap()[&Lang::En];
+        for key in en.keys() {
+            if key.starts_with("opt-") || key.starts_with("choice-") || key.starts_with("cmd-") {
+                assert!(
+                    used.contains(key),
+                    "`{key}` is in the locale files, no command uses it"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn options_and_choices_are_registered_with_the_fluent_words() {
+        let audit = list()
+            .into_iter()
+            .find(|c| c.name == "finetune-audit")
+            .unwrap();
+        let history = audit
+            .subcommands
+            .iter()
+            .find(|c| c.name == "history")
+            .unwrap();
+        let verdict = history
+            .parameters
+            .iter()
+            .find(|p| p.name == "verdict")
+            .unwrap();
+        let words = Words::built_in().unwrap();
+        assert_eq!(
+            verdict.description.as_deref(),
+            Some(
+                words
+                    .say(Lang::En, "opt-finetune-audit-history-verdict", &[])
+                    .as_str()
+            )
+        );
+        let names: Vec<&str> = verdict.choices.iter().map(|c| c.name.as_ref()).collect();
+        assert_eq!(names, ["premature", "not justified yet", "justified"]);
+        let french = verdict.choices[1]
+            .localizations
+            .iter()
+            .find(|(locale, _)| locale == "fr")
+            .map(|(_, name)| name.to_string());
+        assert_eq!(
+            french,
+            Some(words.say(Lang::Fr, "choice-verdict-not-justified-yet", &[]))
+        );
+    }
+
+    #[test]
+    fn a_choice_key_is_its_option_and_its_variant_in_kebab_case() {
+        assert_eq!(
+            choice_key("verdict", "NotJustifiedYet"),
+            "choice-verdict-not-justified-yet"
+        );
+        assert_eq!(
+            choice_key("reset", "LogChannel"),
+            "choice-reset-log-channel"
+        );
+        assert_eq!(
+            option_key("finetune-audit settings", "channel_cooldown_minutes"),
+            "opt-finetune-audit-settings-channel-cooldown-minutes"
+        );
     }
 }

@@ -21,17 +21,15 @@ use crate::text::truncate_chars;
 /// How many changes the view lists.
 const HISTORY_SHOWN: usize = 5;
 
+// Discord lists the choices in the order written, named from `locales/*/commands.ftl`
+// (`choice-<option>-<variant>`), and sends back a position: append variants, never reorder.
+
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum LanguageChoice {
-    #[name = "each person's Discord language"]
     Auto,
-    #[name = "English"]
     En,
-    #[name = "Français"]
     Fr,
-    #[name = "Deutsch"]
     De,
-    #[name = "Español"]
     Es,
 }
 
@@ -51,23 +49,14 @@ impl LanguageChoice {
 /// A setting to put back to the host configuration's value.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum ResetChoice {
-    #[name = "detection"]
     Detection,
-    #[name = "watched channels"]
     WatchChannels,
-    #[name = "ignored channels"]
     IgnoreChannels,
-    #[name = "channel cooldown"]
     ChannelCooldown,
-    #[name = "per-person cooldown"]
     UserCooldown,
-    #[name = "answer roles"]
     AnswerRoles,
-    #[name = "language"]
     Language,
-    #[name = "follow-up delay"]
     FollowUpAfter,
-    #[name = "decision log channel"]
     LogChannel,
 }
 
@@ -92,42 +81,25 @@ impl From<ResetChoice> for SettingKey {
 #[poise::command(slash_command, guild_only)]
 pub async fn settings(
     ctx: Ctx<'_>,
-    #[description = "Read chat for proposals in this server"] detection: Option<bool>,
-    #[description = "Read proposals in this channel (and its threads)"]
-    #[channel_types("Text", "News", "Forum")]
-    watch: Option<ChannelId>,
-    #[description = "Never read this channel (nor its threads)"]
-    #[channel_types("Text", "News", "Forum")]
-    ignore: Option<ChannelId>,
-    #[description = "Take a channel off the watched and ignored lists"]
-    #[channel_types("Text", "News", "Forum")]
-    unlist: Option<ChannelId>,
-    #[description = "Minutes before a channel's chat may start another checklist (0: none)"]
+    detection: Option<bool>,
+    #[channel_types("Text", "News", "Forum")] watch: Option<ChannelId>,
+    #[channel_types("Text", "News", "Forum")] ignore: Option<ChannelId>,
+    #[channel_types("Text", "News", "Forum")] unlist: Option<ChannelId>,
     #[min = 0]
     #[max = 10080]
     channel_cooldown_minutes: Option<u64>,
-    #[description = "Minutes before one person's chat may start another checklist (0: none)"]
     #[min = 0]
     #[max = 10080]
     user_cooldown_minutes: Option<u64>,
-    #[description = "Members of this role may answer anyone's checklist"] add_answer_role: Option<
-        RoleId,
-    >,
-    #[description = "This role no longer answers others' checklists"] remove_answer_role: Option<
-        RoleId,
-    >,
-    #[description = "The language of walkthroughs in this server"] language: Option<LanguageChoice>,
-    #[description = "Days after a verdict before asking how it turned out"]
+    add_answer_role: Option<RoleId>,
+    remove_answer_role: Option<RoleId>,
+    language: Option<LanguageChoice>,
     #[min = 1]
     #[max = 365]
     follow_up_days: Option<u64>,
-    #[description = "Post every verdict and outcome in this channel"]
-    #[channel_types("Text", "News")]
-    log_channel: Option<ChannelId>,
-    #[description = "Stop posting verdicts in a decision log channel"] log_off: Option<bool>,
-    #[description = "Put one setting back to the bot's host configuration"] reset: Option<
-        ResetChoice,
-    >,
+    #[channel_types("Text", "News")] log_channel: Option<ChannelId>,
+    log_off: Option<bool>,
+    reset: Option<ResetChoice>,
 ) -> Result<(), CommandError> {
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
