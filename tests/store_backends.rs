@@ -52,28 +52,57 @@ async fn second_process(url: &str) -> App {
     )
 }
 
+/// The migrations of the last release before PostgreSQL (2026-12-02, commit 56f4865): the
+/// first seven of `migrations/sqlite/`, unchanged since (sqlx checks their checksums).
+const MIGRATIONS_OF_THE_RELEASE_BEFORE: usize = 7;
+
 #[tokio::test]
-async fn a_database_made_by_the_release_before_postgres_opens_and_keeps_its_data() {
-    // Made by applying that release's migrations/ files, checksums recorded as sqlx does.
+async fn a_database_made_by_the_release_before_postgres_is_migrated_and_keeps_its_data() {
     let db = temp_db();
-    std::fs::copy("tests/data/sqlite-before-postgres.db", &db.path).unwrap();
-    let existing = Store::open(&StoreOptions::new(&db.url).with_mode(OpenMode::Existing))
+    // That release's database: its migrations applied as it applied them, and a walkthrough
+    // written with its schema (no language column yet).
+    {
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&db.path)
+            .create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+        let old = sqlx::migrate::Migrator {
+            migrations: std::borrow::Cow::Owned(
+                tunegate::store::MIGRATOR.migrations[..MIGRATIONS_OF_THE_RELEASE_BEFORE].to_vec(),
+            ),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        old.run(&pool).await.unwrap();
+        sqlx::query(
+            "INSERT INTO walkthroughs (source, status, current_step, guild_id, channel_id, \
+             requester_id, requester_name, trigger_text, checklist_version, created_at, \
+             updated_at) VALUES ('slash', 'open', 'goal', 7, 70, '111', 'alice', \
+             'made by the release before PostgreSQL', '2026.11', \
+             '2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z')",
+        )
+        .execute(&pool)
         .await
-        .expect("the old database is current for this binary");
+        .unwrap();
+        pool.close().await;
+    }
+    // Commands other than `run`/`check`/`db migrate` say it needs migrating, changing nothing.
+    let err = Store::open(&StoreOptions::new(&db.url).with_mode(OpenMode::Existing))
+        .await
+        .expect_err("an older schema is reported");
+    assert!(err.to_string().contains("db migrate"), "{err}");
+    // The bot migrates it; the walkthrough is kept and speaks English.
+    let store = Store::open_url(&db.url).await.expect("migrates");
     assert_eq!(
-        existing.schema_state(&db.url).await.unwrap(),
+        store.schema_state(&db.url).await.unwrap(),
         SchemaState::Current
     );
-    existing.close().await;
-    let store = Store::open_url(&db.url)
-        .await
-        .expect("migrating it again changes nothing");
     let listed = store.list(&ListFilter::default(), 10, 0).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(
         listed[0].trigger_text,
         "made by the release before PostgreSQL"
     );
+    assert_eq!(store.walkthrough(listed[0].id).await.unwrap().lang, "en");
     assert_eq!(store.integrity_check().await.unwrap(), vec!["ok"]);
 }
 
