@@ -27,10 +27,11 @@ RUN mkdir -p src benches \
     && cargo build --release --locked --bin tunegate \
     && rm -rf src benches
 
-# 2. tunegate itself. config/ is compiled in (include_str!), migrations/ too (sqlx::migrate!),
-#    and the chart's font from assets/ (include_bytes!).
+# 2. tunegate itself. config/ and locales/ are compiled in (include_str!), migrations/ too
+#    (sqlx::migrate!, one folder per backend), and the chart's font from assets/ (include_bytes!).
 COPY assets ./assets
 COPY config ./config
+COPY locales ./locales
 COPY migrations ./migrations
 COPY benches ./benches
 COPY src ./src
