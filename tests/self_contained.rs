@@ -77,3 +77,60 @@ fn the_vendored_discord_api_description_is_in_the_repository_with_its_licence() 
     assert!(notice.contains("MIT License"));
     assert!(notice.contains("discord/discord-api-spec"));
 }
+
+/// The container builds the binary from the folders its Dockerfile copies: every folder that
+/// `src/` compiles in (`include_str!`, `include_bytes!`, `sqlx::migrate!`) must be one of them,
+/// or the image build fails (as it did once when `locales/` was new). Only test modules read
+/// `tests/`, which the image never builds.
+#[test]
+fn the_dockerfile_copies_every_folder_the_binary_compiles_in() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
+    let copied: Vec<&str> = dockerfile
+        .lines()
+        .filter_map(|line| line.strip_prefix("COPY "))
+        .filter_map(|args| args.split_whitespace().next())
+        .collect();
+    let mut files = Vec::new();
+    code_files(&root.join("src"), &mut files);
+    let mut needed = std::collections::BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for marker in ["include_str!(\"", "include_bytes!(\"", "migrate!(\""] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = &text[at + marker.len()..];
+                let Some(end) = rest.find('"') else { continue };
+                let dir = file.parent().unwrap().join(&rest[..end]);
+                // Resolve `..` by hand: the path need not exist for the check to mean something.
+                let mut parts: Vec<String> = Vec::new();
+                for part in dir.strip_prefix(&root).unwrap_or(&dir).components() {
+                    match part {
+                        std::path::Component::ParentDir => {
+                            parts.pop();
+                        }
+                        std::path::Component::Normal(p) => {
+                            parts.push(p.to_string_lossy().into_owned())
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(top) = parts.first() {
+                    needed.insert(top.clone());
+                }
+            }
+        }
+    }
+    assert!(
+        needed.contains("locales"),
+        "the walk found the includes: {needed:?}"
+    );
+    for top in needed {
+        if top == "tests" {
+            continue;
+        }
+        assert!(
+            copied.contains(&top.as_str()),
+            "src/ compiles in {top}/ but the Dockerfile does not COPY it (copies {copied:?})"
+        );
+    }
+}
