@@ -475,7 +475,8 @@ impl App {
     }
 
     /// Changes a server's settings, all at once (one transaction) or not at all. Only
-    /// people who may manage the server change them (`can_manage`); returns the view after.
+    /// people who may manage the server change them (`can_manage`); returns the view after,
+    /// and whether anything was recorded (`false`: those were already the settings).
     pub async fn change_settings(
         &self,
         guild: u64,
@@ -483,13 +484,14 @@ impl App {
         can_manage: bool,
         changes: &[Change],
         now: DateTime<Utc>,
-    ) -> Result<SettingsView, AppError> {
+    ) -> Result<(SettingsView, bool), AppError> {
         if !can_manage {
             return Err(AppError::MayNotChangeSettings);
         }
         let current = self.server_settings(Some(guild)).await?;
         let (_, rows) = apply_changes(&current, &self.host_settings, changes)?;
-        if !rows.is_empty() {
+        let recorded = !rows.is_empty();
+        if recorded {
             let rows: Vec<(&str, Option<String>)> =
                 rows.into_iter().map(|(k, v)| (k.key(), v)).collect();
             self.store
@@ -497,7 +499,7 @@ impl App {
                 .await?;
             tracing::info!(guild_id = guild, user_id = %by.id, changes = rows.len(), "server settings changed");
         }
-        self.settings_view(guild).await
+        Ok((self.settings_view(guild).await?, recorded))
     }
 
     /// The servers that set a follow-up delay of their own, with it.

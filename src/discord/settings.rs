@@ -130,12 +130,8 @@ pub async fn settings(
         )
     } else {
         let (permissions, _) = member_access(ctx);
-        let before = app
-            .settings_view(guild)
-            .await
-            .map_err(|e| refusal_in(lang, e))?;
         let by = Person::new(ctx.author().id.get().to_string(), ctx.author().name.clone());
-        let after = app
+        let (after, recorded) = app
             .change_settings(
                 guild,
                 &by,
@@ -145,7 +141,7 @@ pub async fn settings(
             )
             .await
             .map_err(|e| refusal_in(lang, e))?;
-        let key = if after.history.len() > before.history.len() {
+        let key = if recorded {
             "settings-changed"
         } else {
             "settings-unchanged"
