@@ -1,6 +1,6 @@
 //! Runs the real tunegate bot (serenity + poise) against the fake Discord, on a temporary
-//! SQLite file, and gives tests short verbs: say something in chat, click a component, wait
-//! for what the bot posted, restart it on the same database.
+//! SQLite file, and gives tests the short verbs of [`Drive`] (say something in chat, click a
+//! component, wait for what the bot posted) and a restart on the same database.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +14,8 @@ use tunegate::config::{DEFAULT_TOML, Settings};
 use tunegate::discord::Running;
 use tunegate::store::{DecisionDetail, Store, StoreOptions};
 
-use super::fake_discord::payloads::{self, Invoker};
+pub use super::drive::Drive;
+use super::fake_discord::payloads::Invoker;
 use super::fake_discord::*;
 
 /// How long a test waits for the bot before failing.
@@ -39,6 +40,12 @@ pub fn test_settings(fake: &FakeDiscord, db_url: &str) -> Settings {
     settings.discord.user_cooldown_secs = 0;
     settings.database.url = db_url.to_string();
     settings
+}
+
+impl Drive for BotHarness {
+    fn fake(&self) -> &FakeDiscord {
+        &self.fake
+    }
 }
 
 impl BotHarness {
@@ -119,117 +126,6 @@ impl BotHarness {
         if let Some(running) = self.running.take() {
             running.stop().await.expect("bot stops cleanly");
         }
-    }
-
-    /// How many REST requests the fake has seen so far (to wait only for later ones).
-    pub fn mark(&self) -> usize {
-        self.fake.requests().len()
-    }
-
-    /// A guild message from `user` in the main channel, delivered through the gateway.
-    pub async fn chat(&self, user: &FakeUser, text: &str) -> Value {
-        let message = payloads::guild_message(user, text);
-        self.fake.dispatch("MESSAGE_CREATE", message.clone()).await;
-        message
-    }
-
-    /// Says `text` in chat as `user` and waits for the walkthrough it starts: returns the
-    /// thread's id and the first question posted there.
-    pub async fn propose_as(&self, user: &FakeUser, text: &str) -> (u64, Value) {
-        let mark = self.mark();
-        let said = self.chat(user, text).await;
-        let message_id = said["id"].as_str().expect("message id");
-        let thread_req = self
-            .expect(mark, "POST", &format!("/messages/{message_id}/threads"))
-            .await;
-        let thread = thread_req.response.as_ref().expect("thread")["id"]
-            .as_str()
-            .and_then(|id| id.parse().ok())
-            .expect("thread id");
-        (thread, self.posted_in(mark, thread).await)
-    }
-
-    /// [`Self::propose_as`] for ALICE.
-    pub async fn propose(&self, text: &str) -> (u64, Value) {
-        self.propose_as(&ALICE, text).await
-    }
-
-    /// The first request after `mark` matching `method` and a path containing `path`.
-    pub async fn expect(&self, mark: usize, method: &str, path: &str) -> RecordedRequest {
-        self.fake
-            .wait_for_request(|r| r.index >= mark && r.is(method, path), WAIT)
-            .await
-            .unwrap_or_else(|| {
-                panic!(
-                    "no {method} {path} after request {mark}; saw: {:?}",
-                    self.since(mark)
-                )
-            })
-    }
-
-    /// The message the bot posted in `channel` after `mark` (the response the fake gave).
-    pub async fn posted_in(&self, mark: usize, channel: u64) -> Value {
-        let path = format!("/channels/{channel}/messages");
-        let request = self
-            .fake
-            .wait_for_request(
-                |r| r.index >= mark && r.method == "POST" && r.path == path && r.status < 300,
-                WAIT,
-            )
-            .await
-            .unwrap_or_else(|| {
-                panic!(
-                    "nothing posted in {channel} after request {mark}; saw: {:?}",
-                    self.since(mark)
-                )
-            });
-        request.response.expect("message response")
-    }
-
-    /// `METHOD path status` of every request after `mark`, for failure messages.
-    fn since(&self, mark: usize) -> Vec<String> {
-        self.fake
-            .requests_since(mark)
-            .iter()
-            .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-            .collect()
-    }
-
-    /// Dispatches a click on `custom_id` of `message` by `invoker`, and returns the
-    /// interaction's callback request.
-    pub async fn click(
-        &self,
-        custom_id: &str,
-        message: &Value,
-        invoker: &Invoker,
-    ) -> RecordedRequest {
-        let interaction =
-            payloads::with_invoker(payloads::button_click(custom_id, message), invoker);
-        self.interact(interaction).await
-    }
-
-    /// Dispatches a select choice, and returns the callback request.
-    pub async fn choose(
-        &self,
-        custom_id: &str,
-        values: &[&str],
-        message: &Value,
-        invoker: &Invoker,
-    ) -> RecordedRequest {
-        let interaction =
-            payloads::with_invoker(payloads::select_choice(custom_id, values, message), invoker);
-        self.interact(interaction).await
-    }
-
-    /// Dispatches any interaction and waits for its callback.
-    pub async fn interact(&self, interaction: Value) -> RecordedRequest {
-        let (id, _) = payloads::id_and_token(&interaction);
-        self.fake.dispatch("INTERACTION_CREATE", interaction).await;
-        let path = format!("/interactions/{id}/");
-        self.fake
-            .wait_for_request(|r| r.is("POST", &path), WAIT)
-            .await
-            .unwrap_or_else(|| panic!("no callback for interaction {id}"))
     }
 
     /// The one walkthrough in the database, in full.

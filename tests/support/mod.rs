@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod bot;
 pub mod db_faults;
+pub mod drive;
 pub mod fake_discord;
 pub mod load;
 pub mod process;

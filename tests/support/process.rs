@@ -51,6 +51,31 @@ impl BotProcess {
     ) -> BotProcess {
         let identifies = fake.identify_count();
         let mark = fake.requests().len();
+        let process = Self::spawn(binary, dir, env, log_level, log).await;
+        let connected = fake
+            .wait_until(WAIT, |f| {
+                f.identify_count() > identifies && f.is_connected()
+            })
+            .await;
+        let registered = fake
+            .wait_for_request(|r| r.index >= mark && r.is("PUT", "/commands"), WAIT)
+            .await;
+        assert!(
+            connected && registered.is_some(),
+            "the bot process did not come up; its log:\n{}",
+            tail(log)
+        );
+        process
+    }
+
+    /// Starts `binary run` like [`Self::start`] without waiting for anything.
+    pub async fn spawn(
+        binary: &Path,
+        dir: &Path,
+        env: &[(String, String)],
+        log_level: &str,
+        log: &Path,
+    ) -> BotProcess {
         let out = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -70,21 +95,7 @@ impl BotProcess {
             .kill_on_drop(true)
             .spawn()
             .expect("start tunegate run");
-        let process = BotProcess { child };
-        let connected = fake
-            .wait_until(WAIT, |f| {
-                f.identify_count() > identifies && f.is_connected()
-            })
-            .await;
-        let registered = fake
-            .wait_for_request(|r| r.index >= mark && r.is("PUT", "/commands"), WAIT)
-            .await;
-        assert!(
-            connected && registered.is_some(),
-            "the bot process did not come up; its log:\n{}",
-            tail(log)
-        );
-        process
+        BotProcess { child }
     }
 
     /// SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.

@@ -15,7 +15,7 @@ pub async fn propose(h: &BotHarness, text: &str) -> (u64, Value) {
 
 /// The answer a test gives to the question in `message`: the goal select, a gate button or
 /// the drivers select, chosen by the question's custom ids.
-pub async fn answer(h: &BotHarness, message: &Value, who: &Invoker) -> RecordedRequest {
+pub async fn answer(h: &impl Drive, message: &Value, who: &Invoker) -> RecordedRequest {
     let ids = custom_ids(message);
     if ids.iter().any(|id| id.ends_with(":pick")) {
         h.choose(&id_ending(message, "pick"), &["tone_style"], message, who)
@@ -29,7 +29,7 @@ pub async fn answer(h: &BotHarness, message: &Value, who: &Invoker) -> RecordedR
 }
 
 /// Answers the question in `message` and returns the next message the bot posts in `thread`.
-pub async fn answer_and_next(h: &BotHarness, thread: u64, message: &Value, who: &Invoker) -> Value {
+pub async fn answer_and_next(h: &impl Drive, thread: u64, message: &Value, who: &Invoker) -> Value {
     let mark = h.mark();
     let callback = answer(h, message, who).await;
     assert_eq!(
@@ -76,13 +76,26 @@ pub fn callback_text(callback: &RecordedRequest) -> String {
 /// Clicks through a whole walkthrough whose first question is `first` in `thread`, answering
 /// the goal, the four gates and the drivers; returns the verdict message.
 pub async fn click_to_verdict(
-    h: &BotHarness,
+    h: &impl Drive,
     thread: u64,
     first: &Value,
     gates: [&str; 4],
     drivers: &[&str],
 ) -> Value {
     let alice = invoker(ALICE, vec![], thread);
+    click_to_verdict_as(h, &alice, thread, first, gates, drivers).await
+}
+
+/// [`click_to_verdict`], clicking as `alice` (an invoker in another guild, say).
+pub async fn click_to_verdict_as(
+    h: &impl Drive,
+    alice: &Invoker,
+    thread: u64,
+    first: &Value,
+    gates: [&str; 4],
+    drivers: &[&str],
+) -> Value {
+    let alice = alice.clone();
     let mark = h.mark();
     let callback = h
         .choose(&id_ending(first, "pick"), &["output_format"], first, &alice)

@@ -2,7 +2,7 @@
 
 use super::ids::{
     ALICE, BOB, BOT_USER, CHANNEL_ID, FakeUser, GUILD_ID, OTHER_BOT, ROLE_ID, SECOND_CHANNEL_ID,
-    SECOND_GUILD_ID,
+    SECOND_GUILD_ID, SHARD_ZERO_CHANNEL_ID, SHARD_ZERO_GUILD_ID,
 };
 
 /// Permissions of the `@everyone` role: view channel, send messages, read history.
@@ -73,6 +73,18 @@ impl FakeGuild {
             text_channels: vec![(SECOND_CHANNEL_ID, "elsewhere".to_owned())],
             roles: vec![],
             members: vec![(BOT_USER, vec![]), (BOB, vec![])],
+        }
+    }
+
+    /// [`SHARD_ZERO_GUILD_ID`], on shard 0 of 2: channel [`SHARD_ZERO_CHANNEL_ID`] "ml",
+    /// no roles; members the bot, [`ALICE`] and [`BOB`].
+    pub fn on_shard_zero() -> Self {
+        Self {
+            id: SHARD_ZERO_GUILD_ID,
+            name: "Shard Zero Guild".to_owned(),
+            text_channels: vec![(SHARD_ZERO_CHANNEL_ID, "ml".to_owned())],
+            roles: vec![],
+            members: vec![(BOT_USER, vec![]), (ALICE, vec![]), (BOB, vec![])],
         }
     }
 

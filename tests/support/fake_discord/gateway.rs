@@ -1,7 +1,9 @@
 //! The websocket Gateway at `/ws`: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats,
 //! RESUME with replay of missed dispatches, and the test's connection faults. Each IDENTIFY's
-//! shard is recorded and echoed in its READY; the fake keeps one live session (the connection
-//! that identified last), which is enough to see which shards a process starts.
+//! shard is recorded and echoed in its READY, and starts that shard's session: its READY and
+//! GUILD_CREATEs list only the guilds Discord would put on that shard
+//! (`(guild_id >> 22) % total`), and later events about a guild go to its shard's session, so
+//! several bot processes can share one fake.
 //!
 //! Frames go out through one channel per connection, fed while the state is locked, so that
 //! READY, replays and test dispatches keep their sequence order.
@@ -19,9 +21,10 @@ use serenity::model::event::{
 };
 use tokio::sync::mpsc;
 
+use super::config::FakeGuild;
 use super::ids::{APP_ID, BOT_USER};
 use super::model;
-use super::state::{Control, Identify, Shared, State as FakeState};
+use super::state::{Control, Identify, Session, Shared, State as FakeState, shard_of};
 
 /// Close code for a bad token.
 const AUTHENTICATION_FAILED: u16 = 4004;
@@ -111,17 +114,34 @@ fn identify(shared: &Shared, id: u64, d: &Value) {
             return;
         }
         let session = format!("fake-session-{}", s.gateway.identifies.len());
+        let shard = shard.unwrap_or([0, 1]);
         let g = &mut s.gateway;
-        g.session_id = Some(session.clone());
-        g.seq = 0;
-        g.history.clear();
-        g.live = Some(id);
-        s.dispatch("READY", ready(shared, &session, shard.unwrap_or([0, 1])));
-        for guild in &shared.config.guilds {
-            s.dispatch("GUILD_CREATE", model::guild_create(guild));
+        g.sessions.insert(
+            shard[0],
+            Session {
+                id: session.clone(),
+                shard,
+                connection: Some(id),
+                seq: 0,
+                history: Vec::new(),
+            },
+        );
+        g.latest = Some(shard[0]);
+        s.dispatch_to(shard[0], "READY", ready(shared, &session, shard));
+        for guild in guilds_of_shard(shared, shard) {
+            s.dispatch_to(shard[0], "GUILD_CREATE", model::guild_create(guild));
         }
         s.gateway.readies += 1;
     });
+}
+
+/// The configured guilds that belong to `shard` (`[id, total]`), as Discord assigns them.
+fn guilds_of_shard(shared: &Shared, shard: [u64; 2]) -> impl Iterator<Item = &FakeGuild> {
+    shared
+        .config
+        .guilds
+        .iter()
+        .filter(move |g| shard_of(g.id, shard[1]) == shard[0])
 }
 
 fn resume(shared: &Shared, id: u64, d: &Value) {
@@ -129,16 +149,25 @@ fn resume(shared: &Shared, id: u64, d: &Value) {
     let after = d["seq"].as_u64().unwrap_or_default();
     shared.with(|s: &mut FakeState| {
         s.gateway.resumes += 1;
-        if s.gateway.session_id.as_deref() != Some(session) {
+        let g = &mut s.gateway;
+        let Some(session) = g.sessions.values_mut().find(|x| x.id == session) else {
             let invalid = json!({ "op": 9, "d": false, "s": null, "t": null });
-            s.gateway.send(id, Control::Text(invalid.to_string()));
+            g.send(id, Control::Text(invalid.to_string()));
             return;
+        };
+        session.connection = Some(id);
+        let shard = session.shard[0];
+        let missed: Vec<String> = session
+            .history
+            .iter()
+            .filter(|(seq, _)| *seq > after)
+            .map(|(_, frame)| frame.clone())
+            .collect();
+        g.latest = Some(shard);
+        for frame in missed {
+            g.send(id, Control::Text(frame));
         }
-        s.gateway.live = Some(id);
-        for (_, frame) in s.gateway.history.iter().filter(|(seq, _)| *seq > after) {
-            s.gateway.send(id, Control::Text(frame.clone()));
-        }
-        s.dispatch("RESUMED", json!({}));
+        s.dispatch_to(shard, "RESUMED", json!({}));
     });
 }
 
@@ -147,6 +176,7 @@ fn ready(shared: &Shared, session: &str, shard: [u64; 2]) -> Value {
         .config
         .guilds
         .iter()
+        .filter(|g| shard_of(g.id, shard[1]) == shard[0])
         .map(|g| json!({ "id": g.id.to_string(), "unavailable": true }))
         .collect();
     json!({

@@ -16,6 +16,11 @@ pub const ROLE_ID: u64 = 1_100_000_000_000_000_102;
 pub const SECOND_GUILD_ID: u64 = 1_100_000_000_000_000_300;
 /// A text channel in [`SECOND_GUILD_ID`].
 pub const SECOND_CHANNEL_ID: u64 = 1_100_000_000_000_000_301;
+/// A guild on the other shard of two: [`GUILD_ID`] and [`SECOND_GUILD_ID`] are on shard 1 of 2
+/// (`(id >> 22) % 2`), this one is on shard 0. Not in the default configuration.
+pub const SHARD_ZERO_GUILD_ID: u64 = GUILD_ID + (1 << 22);
+/// A text channel in [`SHARD_ZERO_GUILD_ID`].
+pub const SHARD_ZERO_CHANNEL_ID: u64 = 1_100_000_000_000_000_401;
 /// The token the test client should use; the fake accepts any token unless configured otherwise.
 pub const TOKEN: &str = "fake-bot-token";
 /// The first id the fake hands out for things it creates (messages, threads, commands).

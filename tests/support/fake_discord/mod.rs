@@ -10,6 +10,8 @@
 //! (`spec_violations`), answers unknown routes with 404 (`unhandled_routes`), injects REST
 //! faults (`fail_next`) and gateway faults (`drop_connection`, `close_with`, ...), and refuses
 //! to dispatch an event serenity 0.12.5 could not read (serenity would drop it silently).
+//! Several bot processes can share it: each shard's IDENTIFY starts its own session, and an
+//! event about a guild goes to the session of the guild's shard, as on Discord.
 //! It stops when dropped.
 //!
 //! ```ignore
@@ -220,48 +222,83 @@ impl FakeDiscord {
 
     // ---- Gateway ----
 
-    /// Sends a dispatch (op 0, next sequence number) to the connected session and keeps it
-    /// for replay after a RESUME; while no session is connected it is only kept. Returns the
-    /// sequence number. Panics before the first IDENTIFY (the event would be lost) and if
-    /// serenity 0.12.5 could not read the event; use
-    /// [`Self::dispatch_unchecked`] to send one anyway.
+    /// Sends a dispatch (op 0, next sequence number) to the session of the shard the event's
+    /// guild belongs to (the only session when there is one) and keeps it for replay after a
+    /// RESUME; while that session has no connection it is only kept. Returns the sequence
+    /// number. Panics when no session runs that shard (the event would be lost) and if serenity
+    /// 0.12.5 could not read the event; use [`Self::dispatch_unchecked`] to send one anyway.
     pub async fn dispatch(&self, event: &str, data: Value) -> u64 {
-        if self.shared.read(|s| s.gateway.session_id.is_none()) {
-            panic!(
-                "fake Discord: no gateway session to dispatch {event} to; wait_until_ready first"
-            );
-        }
-        if let Err(problem) = check_dispatch(event, &data) {
-            panic!("fake Discord refuses to dispatch: {problem}\n{data:#}");
-        }
+        Self::check(event, &data);
         self.dispatch_unchecked(event, data).await
+    }
+
+    /// [`Self::dispatch`] to the session of shard `shard`, whatever guild the event is about:
+    /// for tests where two processes see one event.
+    pub async fn dispatch_to_shard(&self, shard: u64, event: &str, data: Value) -> u64 {
+        Self::check(event, &data);
+        self.shared
+            .with(|s| {
+                Self::remember(s, event, &data);
+                s.dispatch_to(shard, event, data)
+            })
+            .unwrap_or_else(|| panic!("fake Discord: no gateway session runs shard {shard}"))
+    }
+
+    /// [`Self::dispatch`] to every session, as when two processes both receive an event.
+    pub async fn dispatch_to_every_session(&self, event: &str, data: Value) {
+        Self::check(event, &data);
+        self.shared.with(|s| {
+            Self::remember(s, event, &data);
+            let shards: Vec<u64> = s.gateway.sessions.keys().copied().collect();
+            assert!(!shards.is_empty(), "fake Discord: no gateway session");
+            for shard in shards {
+                s.dispatch_to(shard, event, data.clone());
+            }
+        });
     }
 
     /// [`Self::dispatch`] without the check.
     pub async fn dispatch_unchecked(&self, event: &str, data: Value) -> u64 {
-        self.shared.with(|s| {
-            if event == "INTERACTION_CREATE" {
-                if let Some(token) = data["token"].as_str() {
-                    s.interactions.insert(token.to_owned(), data.clone());
-                }
-                if let Some(id) = data["message"]["id"]
-                    .as_str()
-                    .and_then(|id| id.parse().ok())
-                {
-                    s.messages
-                        .entry(id)
-                        .or_insert_with(|| data["message"].clone());
-                }
-            }
-            s.dispatch(event, data)
-        })
+        self.shared
+            .with(|s| {
+                Self::remember(s, event, &data);
+                s.dispatch(event, data)
+            })
+            .unwrap_or_else(|| {
+                panic!("fake Discord: no gateway session to dispatch {event} to; wait_until_ready first")
+            })
+    }
+
+    /// Panics when serenity 0.12.5 could not read the event.
+    fn check(event: &str, data: &Value) {
+        if let Err(problem) = check_dispatch(event, data) {
+            panic!("fake Discord refuses to dispatch: {problem}\n{data:#}");
+        }
+    }
+
+    /// Keeps an interaction (by token) and its message, for the callbacks that answer it.
+    fn remember(s: &mut state::State, event: &str, data: &Value) {
+        if event != "INTERACTION_CREATE" {
+            return;
+        }
+        if let Some(token) = data["token"].as_str() {
+            s.interactions.insert(token.to_owned(), data.clone());
+        }
+        if let Some(id) = data["message"]["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+        {
+            s.messages
+                .entry(id)
+                .or_insert_with(|| data["message"].clone());
+        }
     }
 
     /// Waits until a client identified (or resumed) and got READY and every GUILD_CREATE.
     pub async fn wait_until_ready(&self, timeout: Duration) -> bool {
         self.wait_until(timeout, |fake| {
             fake.shared
-                .read(|s| s.gateway.readies > 0 && s.gateway.live.is_some())
+                .read(|s| s.gateway.readies > 0 && !s.gateway.live_shards().is_empty())
         })
         .await
     }
@@ -308,7 +345,12 @@ impl FakeDiscord {
 
     /// Whether a session is connected (identified or resumed, connection still open).
     pub fn is_connected(&self) -> bool {
-        self.shared.read(|s| s.gateway.live.is_some())
+        self.shared.read(|s| !s.gateway.live_shards().is_empty())
+    }
+
+    /// The shards whose session is connected, in order.
+    pub fn live_shards(&self) -> Vec<u64> {
+        self.shared.read(|s| s.gateway.live_shards())
     }
 
     /// How many websocket connections were opened so far.
@@ -341,19 +383,23 @@ impl FakeDiscord {
         self.leave(Control::Text(frame.to_string()), resumable);
     }
 
-    /// Sends `control` to the session's connection (else the newest open one) and, as Discord
-    /// does, stops sending dispatches there: later ones wait for a RESUME, or are dropped
-    /// with the session when it is not `resumable`.
+    /// Sends `control` to the connection of the session that identified or resumed last
+    /// (else the newest open one) and, as Discord does, stops sending dispatches there: later
+    /// ones wait for a RESUME, or are dropped with the session when it is not `resumable`.
     fn leave(&self, control: Control, resumable: bool) {
         self.shared.with(|s| {
             let g = &mut s.gateway;
             if let Some(id) = g.target() {
                 g.send(id, control);
             }
-            g.live = None;
-            if !resumable {
-                g.session_id = None;
-                g.history.clear();
+            if let Some(shard) = g.latest {
+                if resumable {
+                    if let Some(session) = g.sessions.get_mut(&shard) {
+                        session.connection = None;
+                    }
+                } else {
+                    g.sessions.remove(&shard);
+                }
             }
         });
     }

@@ -106,30 +106,68 @@ impl State {
         FIRST_FRESH_ID + self.fresh
     }
 
-    /// Sends a dispatch (op 0) with the next sequence number to the live session, if any, and
-    /// keeps it for replay on RESUME. Returns the sequence number.
-    pub fn dispatch(&mut self, name: &str, data: Value) -> u64 {
-        let g = &mut self.gateway;
-        g.seq += 1;
-        let frame = json!({ "op": 0, "s": g.seq, "t": name, "d": data }).to_string();
-        g.history.push((g.seq, frame.clone()));
-        g.send_live(Control::Text(frame));
-        g.seq
+    /// Sends a dispatch (op 0) to the session of the shard its guild belongs to, as Discord
+    /// does: `(guild_id >> 22) % shard_total`; an event without a guild goes to shard 0. With
+    /// one session every event goes to it. The session keeps the frame for replay on RESUME.
+    /// Returns the sequence number, or `None` when no session runs that shard (Discord drops
+    /// such an event too).
+    pub fn dispatch(&mut self, name: &str, data: Value) -> Option<u64> {
+        let shard = self.gateway.shard_for(guild_of(name, &data))?;
+        self.dispatch_to(shard, name, data)
+    }
+
+    /// Sends a dispatch to the session of shard `shard`, whatever guild it is about.
+    pub fn dispatch_to(&mut self, shard: u64, name: &str, data: Value) -> Option<u64> {
+        let session = self.gateway.sessions.get_mut(&shard)?;
+        session.seq += 1;
+        let frame = json!({ "op": 0, "s": session.seq, "t": name, "d": data }).to_string();
+        session.history.push((session.seq, frame.clone()));
+        let (seq, connection) = (session.seq, session.connection);
+        if let Some(connection) = connection {
+            self.gateway.send(connection, Control::Text(frame));
+        }
+        Some(seq)
     }
 }
 
-/// The gateway side: open connections and the one session the fake serves.
+/// The guild an event is about: its `guild_id`, or the guild itself for GUILD_CREATE.
+fn guild_of(name: &str, data: &Value) -> Option<u64> {
+    let id = if name == "GUILD_CREATE" {
+        &data["id"]
+    } else {
+        &data["guild_id"]
+    };
+    id.as_str().and_then(|id| id.parse().ok())
+}
+
+/// The shard Discord sends a guild's events to: `(guild_id >> 22) % total`.
+pub fn shard_of(guild_id: u64, total: u64) -> u64 {
+    (guild_id >> 22) % total.max(1)
+}
+
+/// One Gateway session: what an IDENTIFY starts for one shard and a RESUME continues.
+#[derive(Debug)]
+pub struct Session {
+    pub id: String,
+    /// `[shard id, shard total]` (`[0, 1]` when the client sent none).
+    pub shard: [u64; 2],
+    /// The open connection that identified or resumed this session, if any.
+    pub connection: Option<u64>,
+    pub seq: u64,
+    /// Dispatches of this session: (seq, frame), for replay.
+    pub history: Vec<(u64, String)>,
+}
+
+/// The gateway side: open connections and one session per shard.
 #[derive(Default)]
 pub struct GatewayState {
     /// Open websocket connections by id.
     pub connections: HashMap<u64, mpsc::UnboundedSender<Control>>,
     pub opened: u64,
-    /// The connection that identified or resumed last and is still open.
-    pub live: Option<u64>,
-    pub session_id: Option<String>,
-    pub seq: u64,
-    /// Dispatches of the current session: (seq, frame), for replay.
-    pub history: Vec<(u64, String)>,
+    /// The sessions by shard id: a new IDENTIFY for a shard replaces its session.
+    pub sessions: BTreeMap<u64, Session>,
+    /// The shard whose session identified or resumed last: where connection faults go.
+    pub latest: Option<u64>,
     pub identifies: Vec<Identify>,
     pub resumes: usize,
     pub heartbeats: usize,
@@ -147,8 +185,10 @@ impl GatewayState {
 
     pub fn closed(&mut self, id: u64) {
         self.connections.remove(&id);
-        if self.live == Some(id) {
-            self.live = None;
+        for session in self.sessions.values_mut() {
+            if session.connection == Some(id) {
+                session.connection = None;
+            }
         }
     }
 
@@ -159,15 +199,31 @@ impl GatewayState {
         }
     }
 
-    /// Sends to the live session's connection, if there is one.
-    pub fn send_live(&self, control: Control) {
-        if let Some(id) = self.live {
-            self.send(id, control);
+    /// The shard whose session gets an event about `guild`: the only session when there is
+    /// one, else the guild's shard of the sessions' total (shard 0 without a guild).
+    pub fn shard_for(&self, guild: Option<u64>) -> Option<u64> {
+        if self.sessions.len() == 1 {
+            return self.sessions.keys().next().copied();
         }
+        let total = self.sessions.values().next()?.shard[1];
+        Some(guild.map_or(0, |g| shard_of(g, total)))
     }
 
-    /// The connection a test-side fault goes to: the live one, else the newest open one.
+    /// Shards whose session has a connection.
+    pub fn live_shards(&self) -> Vec<u64> {
+        self.sessions
+            .iter()
+            .filter(|(_, s)| s.connection.is_some())
+            .map(|(shard, _)| *shard)
+            .collect()
+    }
+
+    /// The connection a test-side fault goes to: that of the session that identified or
+    /// resumed last, else the newest open one.
     pub fn target(&self) -> Option<u64> {
-        self.live.or_else(|| self.connections.keys().max().copied())
+        self.latest
+            .and_then(|shard| self.sessions.get(&shard))
+            .and_then(|s| s.connection)
+            .or_else(|| self.connections.keys().max().copied())
     }
 }
