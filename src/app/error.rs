@@ -122,7 +122,7 @@ pub enum AppError {
 
 /// "The follow-up delay must be between 1 hour and 365 days."
 fn setting_range_words(lang: Lang, setting: &str, min: u64, max: u64) -> String {
-    let secs = |n: u64| chrono::Duration::seconds(i64::try_from(n).unwrap_or(i64::MAX));
+    let secs = super::settings::seconds;
     say_in(
         lang,
         "setting-out-of-range",

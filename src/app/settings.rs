@@ -161,7 +161,7 @@ impl ServerSettings {
 
     /// The follow-up delay as a duration.
     pub fn follow_up_after(&self) -> chrono::Duration {
-        chrono::Duration::seconds(i64::try_from(self.follow_up_after_secs).unwrap_or(i64::MAX))
+        seconds(self.follow_up_after_secs)
     }
 
     /// Applies one stored value (JSON) of `key`; a value that does not fit is ignored (and
@@ -512,10 +512,7 @@ impl App {
             .into_iter()
             .filter_map(|c| {
                 let secs: u64 = serde_json::from_str(c.value.as_deref()?).ok()?;
-                Some((
-                    c.guild_id,
-                    chrono::Duration::seconds(i64::try_from(secs).ok()?),
-                ))
+                Some((c.guild_id, seconds(secs)))
             })
             .collect())
     }
@@ -537,9 +534,24 @@ impl App {
     }
 }
 
+/// A number of seconds as stored in a setting, as a duration (saturating: never panics).
+pub fn seconds(secs: u64) -> chrono::Duration {
+    i64::try_from(secs)
+        .ok()
+        .and_then(chrono::Duration::try_seconds)
+        .unwrap_or(chrono::Duration::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seconds_saturate_instead_of_panicking() {
+        assert_eq!(seconds(90), chrono::Duration::seconds(90));
+        assert_eq!(seconds(u64::MAX), chrono::Duration::MAX);
+        assert_eq!(seconds(i64::MAX as u64), chrono::Duration::MAX);
+    }
 
     fn host() -> ServerSettings {
         ServerSettings {

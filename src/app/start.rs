@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 
 use crate::store::NewWalkthrough;
 
+use super::settings::{ServerSettings, seconds};
 use super::{App, AppError, Lang, Person, Place, Source, WalkthroughRecord};
 
 /// Who started a walkthrough, where, and why.
@@ -74,19 +75,19 @@ impl App {
         Ok(started)
     }
 
-    /// Whether a chat message the detector flagged in `channel` of `guild` (a thread inside
-    /// `parent`) by `requester_id` may start a walkthrough: the server reads that channel
-    /// (its settings, read now, so a change takes effect at once), it is not inside a
-    /// walkthrough's thread, and the server's cooldowns have passed.
+    /// Whether a chat message the detector flagged in `channel` (a thread inside `parent`) by
+    /// `requester_id` may start a walkthrough under its server's `settings` (read for this
+    /// message with [`App::server_settings`], so a change takes effect at once): the server
+    /// reads that channel, it is not inside a walkthrough's thread, and the server's cooldowns
+    /// have passed.
     pub async fn chat_start_allowed(
         &self,
-        guild: u64,
+        settings: &ServerSettings,
         channel: u64,
         parent: Option<u64>,
         requester_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Result<(), ChatSkip>, AppError> {
-        let settings = self.server_settings(Some(guild)).await?;
         if !settings.watches(channel, parent) {
             return Ok(Err(ChatSkip::NotWatched));
         }
@@ -99,7 +100,10 @@ impl App {
             return Ok(Err(ChatSkip::InsideWalkthrough));
         }
         let since = |secs: u64| {
-            (secs > 0).then(|| now - chrono::Duration::seconds(i64::try_from(secs).unwrap_or(0)))
+            (secs > 0).then(|| {
+                now.checked_sub_signed(seconds(secs))
+                    .unwrap_or(DateTime::<Utc>::MIN_UTC)
+            })
         };
         let quiet = self
             .store

@@ -14,6 +14,7 @@ use crate::store::{
     ActionPrecision, DetectionPrecision, NewSuggestion, SuggestionRecord, SuggestionState,
 };
 
+use super::settings::ServerSettings;
 use super::start::ChatSkip;
 use super::{Actor, App, AppError, Person};
 
@@ -24,6 +25,8 @@ pub const EXPIRY_BATCH: u32 = 50;
 #[derive(Debug, Clone)]
 pub struct Suggest<'a> {
     pub guild: u64,
+    /// The server's settings, as read for this message.
+    pub settings: &'a ServerSettings,
     pub channel: u64,
     /// The channel a thread is in, when the message is in a thread.
     pub parent: Option<u64>,
@@ -43,7 +46,7 @@ impl App {
     ) -> Result<Option<SuggestionRecord>, AppError> {
         match self
             .chat_start_allowed(
-                request.guild,
+                request.settings,
                 request.channel,
                 request.parent,
                 &request.author.id,

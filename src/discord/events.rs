@@ -9,6 +9,7 @@ use serenity::all::{
 use super::outcome_id::{self, OutcomeId};
 use super::start::{Anchor, begin};
 use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups, suggest};
+use crate::app::settings::ServerSettings;
 use crate::app::start::ChatSkip;
 use crate::app::{Lang, Source};
 use crate::detect::Action;
@@ -105,14 +106,13 @@ async fn stale(ctx: &Context, lang: Lang, id: serenity::all::InteractionId, toke
 /// recognised in the message (a French proposal gets the French walkthrough), else the
 /// server's setting (`/finetune-audit settings language:`), else the guild's preferred
 /// locale (from the cache, when the guild is there), else English.
-async fn chat_language(ctx: &Context, bot: &Bot, guild: GuildId, detected: Option<&str>) -> Lang {
-    let server = match bot.app.server_settings(Some(guild.get())).await {
-        Ok(settings) => settings.language.as_deref().and_then(Lang::parse),
-        Err(e) => {
-            tracing::warn!(guild_id = guild.get(), error = ?e.operator_cause(), "could not read the server's language; using the guild's");
-            None
-        }
-    };
+fn chat_language(
+    ctx: &Context,
+    guild: GuildId,
+    settings: &ServerSettings,
+    detected: Option<&str>,
+) -> Lang {
+    let server = settings.language.as_deref().and_then(Lang::parse);
     let preferred = ctx.cache.guild(guild).map(|g| g.preferred_locale.clone());
     Lang::choose(None, detected, server, preferred.as_deref())
 }
@@ -161,8 +161,16 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
         return;
     }
     let channel = message.channel_id.get();
+    // Read once for this message: its language, the channels it reads, its cooldowns.
+    let settings = match bot.app.server_settings(Some(guild.get())).await {
+        Ok(settings) => settings,
+        Err(e) => {
+            tracing::error!(guild_id = guild.get(), error = ?e.operator_cause(), "could not read the server's settings; not starting");
+            return;
+        }
+    };
     let parent = parent_of_thread(ctx, guild, message.channel_id).await;
-    let lang = chat_language(ctx, bot, guild, detection.language).await;
+    let lang = chat_language(ctx, guild, &settings, detection.language);
     if detection.action == Action::Suggest {
         tracing::debug!(
             channel_id = channel,
@@ -170,7 +178,16 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
             score = detection.score,
             "possible fine-tune proposal: suggesting the checklist"
         );
-        return suggest::offer(bot, lang, guild.get(), parent, message, detection.score).await;
+        return suggest::offer(
+            bot,
+            lang,
+            guild.get(),
+            &settings,
+            parent,
+            message,
+            detection.score,
+        )
+        .await;
     }
     tracing::debug!(
         guild_id = guild.get(),
@@ -184,7 +201,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     let requester_id = message.author.id.get().to_string();
     match bot
         .app
-        .chat_start_allowed(guild.get(), channel, parent, &requester_id, bot.now())
+        .chat_start_allowed(&settings, channel, parent, &requester_id, bot.now())
         .await
     {
         Ok(Ok(())) => {}

@@ -262,7 +262,7 @@ fn value_words(lang: Lang, s: &ServerSettings, key: SettingKey, known: &Known) -
         if secs == 0 {
             say("settings-no-cooldown", &[])
         } else {
-            words::duration_in(lang, seconds(secs))
+            words::duration_in(lang, crate::app::settings::seconds(secs))
         }
     };
     match key {
@@ -291,8 +291,4 @@ fn value_words(lang: Lang, s: &ServerSettings, key: SettingKey, known: &Known) -
             None => say("settings-no-log", &[]),
         },
     }
-}
-
-fn seconds(secs: u64) -> chrono::Duration {
-    chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX))
 }

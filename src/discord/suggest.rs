@@ -20,6 +20,7 @@ use serenity::all::{
 use super::reply::{ephemeral, person_lang, words_in};
 use super::start::{Anchor, begin};
 use super::{Bot, access, render};
+use crate::app::settings::ServerSettings;
 use crate::app::words::say_in;
 use crate::app::{Lang, Person, Source, Suggest, SuggestionRecord, SuggestionState};
 
@@ -92,6 +93,7 @@ pub async fn offer(
     bot: &Bot,
     lang: Lang,
     guild: u64,
+    settings: &ServerSettings,
     parent: Option<u64>,
     message: &Message,
     score: f32,
@@ -102,6 +104,7 @@ pub async fn offer(
     );
     let request = Suggest {
         guild,
+        settings,
         channel: message.channel_id.get(),
         parent,
         message: message.id.get(),
