@@ -5,19 +5,26 @@
 //!   (the interaction callback), p50 and p99, with `TUNEGATE_BENCH_WALKTHROUGHS` (default 200)
 //!   walkthroughs clicking concurrently, each through all six questions;
 //! - the bot process's RSS when idle, its peak during the load, and its RSS after
-//!   `TUNEGATE_BENCH_OPEN` (default 10,000) more walkthroughs are started and left open.
+//!   `TUNEGATE_BENCH_OPEN` (default 10,000) more walkthroughs are started and left open;
+//! - the same clicks on PostgreSQL (when a server can be started, see
+//!   `tests/support/postgres.rs`): one process, then two processes running a shard each, with
+//!   a server on each shard, sharing one database.
 //!
 //! The bot is a separate process so its memory is measured alone. Nothing leaves 127.0.0.1.
 
+#[path = "../tests/support/postgres.rs"]
+mod postgres;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use support::fake_discord::FakeDiscord;
+use support::fake_discord::{
+    FakeConfig, FakeDiscord, FakeGuild, SHARD_ZERO_CHANNEL_ID, SHARD_ZERO_GUILD_ID,
+};
 use support::load::{
-    BotProcess, Mailbox, collect, env_number, propose, quantile_ms, walk_with_pauses,
+    BotProcess, MAIN_ROOM, Mailbox, Room, collect, env_number, propose, quantile_ms, walk_in,
 };
 
 #[tokio::main]
@@ -35,36 +42,13 @@ async fn main() {
     // Two shapes of "200 walkthroughs clicking concurrently": people who pause about a
     // second before each click (all 200 in flight at once), and a burst where all 200 click at
     // the same instant and the bot works through the queue.
-    let think = Duration::from_millis(env_number("TUNEGATE_BENCH_THINK_MS", 1000));
-    for (label, pause, offset) in [("paced", think, 0), ("burst", Duration::ZERO, walkthroughs)] {
-        let started = Instant::now();
-        let cpu_before = bot.cpu_seconds();
-        let tasks: Vec<_> = (offset..offset + walkthroughs)
-            .map(|n| tokio::spawn(walk_with_pauses(fake.clone(), mailbox.clone(), n, pause)))
-            .collect();
-        let mut latencies = Vec::new();
-        let mut failed = 0;
-        for task in tasks {
-            match task.await.expect("walkthrough task") {
-                Some(l) => latencies.extend(l),
-                None => failed += 1,
-            }
-        }
-        let took = started.elapsed();
-        let cpu = bot.cpu_seconds() - cpu_before;
-        latencies.sort();
-        println!(
-            "{label}: {walkthroughs} concurrent walkthroughs ({failed} failed), {} clicks in \
-             {:.1} s: interaction -> REST answer p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms \
-             (target p99 < 50 ms); bot CPU {cpu:.2} s, {:.2} ms per click (target <= 0.5 ms)",
-            latencies.len(),
-            took.as_secs_f64(),
-            quantile_ms(&latencies, 0.5),
-            quantile_ms(&latencies, 0.99),
-            quantile_ms(&latencies, 1.0),
-            cpu * 1000.0 / latencies.len().max(1) as f64,
-        );
-    }
+    let load = Load {
+        fake: fake.clone(),
+        mailbox: mailbox.clone(),
+        walkthroughs,
+        rooms: vec![MAIN_ROOM],
+    };
+    load.clicks("SQLite, one process", &[&bot], 0).await;
     let (after_load, peak) = bot.rss_mb();
     println!("bot RSS after the load: {after_load:.1} MB, peak {peak:.1} MB");
 
@@ -100,4 +84,112 @@ async fn main() {
         with_open - before_open
     );
     println!("bot stopped cleanly: {}", bot.stop().await.0);
+    on_postgres(walkthroughs).await;
+}
+
+/// The same clicks on PostgreSQL: one process, then two processes (shards 0 and 1 of 2, a
+/// server on each) sharing one database.
+async fn on_postgres(walkthroughs: u64) {
+    let Some(url) = postgres::fresh_database("bench_bot_one").await else {
+        println!("PostgreSQL: not available, skipped");
+        return;
+    };
+    let fake = Arc::new(
+        FakeDiscord::start_with(FakeConfig {
+            guilds: vec![FakeGuild::on_shard_zero(), FakeGuild::main()],
+            ..FakeConfig::default()
+        })
+        .await,
+    );
+    let mailbox = Arc::new(Mailbox::default());
+    tokio::spawn(collect(fake.clone(), mailbox.clone()));
+    let rooms = vec![
+        Room {
+            guild_id: SHARD_ZERO_GUILD_ID,
+            channel_id: SHARD_ZERO_CHANNEL_ID,
+        },
+        MAIN_ROOM,
+    ];
+    let load = Load {
+        fake: fake.clone(),
+        mailbox,
+        walkthroughs,
+        rooms,
+    };
+    let one = BotProcess::start_on(&fake, Some(&url), None).await;
+    load.clicks("PostgreSQL, one process", &[&one], 0).await;
+    one.stop().await;
+
+    let Some(url) = postgres::fresh_database("bench_bot_two").await else {
+        return;
+    };
+    let zero = BotProcess::start_on(&fake, Some(&url), Some((0, 2))).await;
+    let first = BotProcess::start_on(&fake, Some(&url), Some((1, 2))).await;
+    load.clicks(
+        "PostgreSQL, two processes (a shard each)",
+        &[&zero, &first],
+        10 * walkthroughs,
+    )
+    .await;
+    zero.stop().await;
+    first.stop().await;
+}
+
+/// Walkthroughs clicked through against running bot processes.
+struct Load {
+    fake: Arc<FakeDiscord>,
+    mailbox: Arc<Mailbox>,
+    walkthroughs: u64,
+    /// Where the walkthroughs start, in turn.
+    rooms: Vec<Room>,
+}
+
+impl Load {
+    /// Runs the paced and the burst shape against `bots` and prints their figures; walkthrough
+    /// numbers start at `first` (each number is one chat message).
+    async fn clicks(&self, label: &str, bots: &[&BotProcess], first: u64) {
+        let think = Duration::from_millis(env_number("TUNEGATE_BENCH_THINK_MS", 1000));
+        let n = self.walkthroughs;
+        for (shape, pause, offset) in [
+            ("paced", think, first),
+            ("burst", Duration::ZERO, first + n),
+        ] {
+            let started = Instant::now();
+            let cpu_before: f64 = bots.iter().map(|b| b.cpu_seconds()).sum();
+            let tasks: Vec<_> = (offset..offset + n)
+                .map(|k| {
+                    let room = self.rooms[(k % self.rooms.len() as u64) as usize];
+                    tokio::spawn(walk_in(
+                        self.fake.clone(),
+                        self.mailbox.clone(),
+                        k,
+                        pause,
+                        room,
+                    ))
+                })
+                .collect();
+            let mut latencies = Vec::new();
+            let mut failed = 0;
+            for task in tasks {
+                match task.await.expect("walkthrough task") {
+                    Some(l) => latencies.extend(l),
+                    None => failed += 1,
+                }
+            }
+            let took = started.elapsed();
+            let cpu = bots.iter().map(|b| b.cpu_seconds()).sum::<f64>() - cpu_before;
+            latencies.sort();
+            println!(
+                "{label}, {shape}: {n} concurrent walkthroughs ({failed} failed), {} clicks in \
+                 {:.1} s: interaction -> REST answer p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms \
+                 (target p99 < 50 ms); bot CPU {cpu:.2} s, {:.2} ms per click (target <= 0.5 ms)",
+                latencies.len(),
+                took.as_secs_f64(),
+                quantile_ms(&latencies, 0.5),
+                quantile_ms(&latencies, 0.99),
+                quantile_ms(&latencies, 1.0),
+                cpu * 1000.0 / latencies.len().max(1) as f64,
+            );
+        }
+    }
 }

@@ -97,11 +97,28 @@ pub struct BotProcess {
 }
 
 impl BotProcess {
-    /// Starts `tunegate run` and waits until it has connected and registered its commands.
+    /// Starts `tunegate run` on a new SQLite file and waits until it has connected and
+    /// registered its commands.
     pub async fn start(fake: &FakeDiscord) -> BotProcess {
+        Self::start_on(fake, None, None).await
+    }
+
+    /// Starts `tunegate run` on `db_url` (a new SQLite file when `None`), running only shard
+    /// `shard` of `total` when `Some((shard, total))`, and waits until that shard is connected
+    /// (and, for shard 0, the commands are registered).
+    pub async fn start_on(
+        fake: &FakeDiscord,
+        db_url: Option<&str>,
+        shard: Option<(u64, u64)>,
+    ) -> BotProcess {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db_url = format!("sqlite://{}", dir.path().join("load.db").display());
-        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_tunegate"))
+        let db_url = db_url.map_or_else(
+            || format!("sqlite://{}", dir.path().join("load.db").display()),
+            str::to_string,
+        );
+        let mark = fake.requests().len();
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_tunegate"));
+        command
             .arg("run")
             .current_dir(dir.path())
             .env("DISCORD_TOKEN", TOKEN)
@@ -112,14 +129,24 @@ impl BotProcess {
             .env("TUNEGATE_DISCORD__USER_COOLDOWN_SECS", "0")
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start the bot");
+            .kill_on_drop(true);
+        if let Some((shard, total)) = shard {
+            command
+                .env("TUNEGATE_DISCORD__SHARDS", format!("{shard}-{shard}"))
+                .env("TUNEGATE_DISCORD__SHARD_TOTAL", total.to_string());
+        }
+        let child = command.spawn().expect("start the bot");
         let pid = child.id().expect("bot pid");
-        assert!(fake.wait_until_ready(PATIENCE).await, "bot connected");
-        fake.wait_for_request(|r| r.is("PUT", "/commands"), PATIENCE)
-            .await
-            .expect("commands registered");
+        let shard_id = shard.map_or(0, |(s, _)| s);
+        let up = fake
+            .wait_until(PATIENCE, |f| f.live_shards().contains(&shard_id))
+            .await;
+        assert!(up, "bot connected");
+        if shard_id == 0 {
+            fake.wait_for_request(|r| r.index >= mark && r.is("PUT", "/commands"), PATIENCE)
+                .await
+                .expect("commands registered");
+        }
         BotProcess {
             child,
             pid,
@@ -189,9 +216,38 @@ fn component(message: &Value, suffix: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A guild and one of its text channels, where a load task talks.
+#[derive(Debug, Clone, Copy)]
+pub struct Room {
+    pub guild_id: u64,
+    pub channel_id: u64,
+}
+
+/// The main test guild's channel.
+pub const MAIN_ROOM: Room = Room {
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+};
+
 /// Starts a walkthrough from chat; returns (thread id, first question).
 pub async fn propose(fake: &FakeDiscord, mailbox: &Mailbox, n: u64) -> Option<(u64, Value)> {
-    let message = payloads::guild_message(&ALICE, &format!("we should fine-tune the model ({n})"));
+    propose_in(fake, mailbox, n, MAIN_ROOM).await
+}
+
+/// [`propose`] in `room`.
+pub async fn propose_in(
+    fake: &FakeDiscord,
+    mailbox: &Mailbox,
+    n: u64,
+    room: Room,
+) -> Option<(u64, Value)> {
+    let message = payloads::guild_message_in(
+        room.guild_id,
+        room.channel_id,
+        &ALICE,
+        &[],
+        &format!("we should fine-tune the model ({n})"),
+    );
     let id = message["id"].as_str()?.to_string();
     fake.dispatch("MESSAGE_CREATE", message).await;
     let thread_key = format!("thread:{id}");
@@ -218,8 +274,20 @@ pub async fn walk_with_pauses(
     n: u64,
     think: Duration,
 ) -> Option<Vec<Duration>> {
-    let (thread, mut question) = propose(&fake, &mailbox, n).await?;
+    walk_in(fake, mailbox, n, think, MAIN_ROOM).await
+}
+
+/// [`walk_with_pauses`] in `room`.
+pub async fn walk_in(
+    fake: Arc<FakeDiscord>,
+    mailbox: Arc<Mailbox>,
+    n: u64,
+    think: Duration,
+    room: Room,
+) -> Option<Vec<Duration>> {
+    let (thread, mut question) = propose_in(&fake, &mailbox, n, room).await?;
     let who = Invoker {
+        guild_id: room.guild_id,
         channel_id: thread,
         ..Invoker::default()
     };
