@@ -1,7 +1,8 @@
-//! Languages, phrase roles, and the index that finds the phrases of the active languages in a
-//! tokenized message.
+//! The index that finds the phrases of the active languages in a tokenized message.
 //!
-//! The phrases themselves live in [`super::phrases`]. The index maps each phrase's first word to
+//! The phrases themselves live in [`super::phrases`], their languages and roles in
+//! [`super::roles`] (a module of its own, so that the tables and the index do not import each
+//! other). The index maps each phrase's first word to
 //! its phrases, so a scan costs one hash lookup per word; French and Spanish conditionals
 //! ("réglerait", "ayudaría") are recognised by their endings.
 
@@ -10,68 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::normalize::{Kind, Tokens};
 use super::phrases::entries;
-
-/// A language the detector knows phrasings for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Fr,
-    De,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::De, Lang::Es];
-
-    /// The code used in the configuration and in reasons: "en", "fr", "de", "es".
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::De => "de",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-}
-
-/// What a phrase does to a fine-tuning term in the same clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// Proposes, before or after the term: "should", "maybe", "would help".
-    Proposal,
-    /// Proposes only before the term: "let's", "why not", "how about".
-    ProposalBefore,
-    /// Proposes only after the term: "... is the way to go".
-    ProposalAfter,
-    /// Proposes in a question when the term follows it directly: "do we fine-tune?".
-    QuestionLead,
-    /// A negated phrase that still proposes: "why don't we". Cancels the clause's negations.
-    Rhetorical,
-    /// The same, only in a question: "shouldn't we ...?", "sollten wir nicht ...?".
-    RhetoricalQuestion,
-    /// Negates a term that follows it in the clause, or that it follows when nothing before the
-    /// term proposes it: "not", "no need to"; "fine-tuning won't help".
-    Negation,
-    /// Negates only a term that follows it: "instead of", "rather than", "without", "before"
-    /// ("fine-tune it instead of prompting" still proposes).
-    NegationBefore,
-    /// Makes the term a topic rather than a plan: "someone asked if we could", "learn how".
-    Topic,
-    /// Asks the others what they think, after the term: "..., thoughts?", "ça vous dit ?".
-    Solicit,
-    /// Rejects a term that precedes it in the clause: "... is premature", "... is overkill".
-    Rejection,
-    /// Reports work already done: "yesterday", "is live", "already".
-    Past,
-    /// Makes a past form hypothetical: "what if we fine-tuned".
-    Hypothetical,
-    /// Asks for help with a problem: "error", "OOM", "how do I".
-    Trouble,
-}
+use super::roles::{Lang, Role};
 
 /// One phrase of the active languages, split into words.
 #[derive(Debug)]

@@ -7,7 +7,7 @@
 //!
 //! Adding a phrasing is adding it here, plus a line in `tests/data/detect_corpus.tsv` that needs it.
 
-use super::lexicon::{Lang, Role};
+use super::roles::{Lang, Role};
 
 pub(crate) type Entries = &'static [(Role, &'static [&'static str])];
 

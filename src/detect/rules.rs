@@ -16,8 +16,9 @@
 //! "but"; a comma before "that"/"dass"/"que" or an infinitive ("..., zu feintunen") does not
 //! end one.
 
-use super::lexicon::{Hit, Lang, Role};
+use super::lexicon::Hit;
 use super::normalize::{Kind, Tokens};
+use super::roles::{Lang, Role};
 use super::terms::{Family, Form, Term};
 use super::words::{WordClass, classify};
 

@@ -6,8 +6,9 @@
 //! and adapters ("LoRA", "QLoRA", "PEFT", "adapter"). Each term carries its grammatical form,
 //! because "we should fine-tune" proposes and "I fine-tuned it" reports.
 
-use super::lexicon::{Lang, PhraseIndex};
+use super::lexicon::PhraseIndex;
 use super::normalize::Tokens;
+use super::roles::Lang;
 use super::words::{WordClass, classify};
 
 /// Which kind of term it is.
