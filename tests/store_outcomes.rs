@@ -9,6 +9,7 @@ mod answers;
 mod db;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use db::alice;
 use tunegate::app::{App, Start};
 use tunegate::checklist::outcome::{FollowUpQuestion, OutcomeResult};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer, VerdictKind};
@@ -39,10 +40,6 @@ async fn open(test_db: db::TestDb) -> Db {
 
 fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
-}
-
-fn alice() -> Person {
-    Person::new("111", "alice")
 }
 
 /// A decision in `guild` (or in the terminal) with the given verdict, decided on `now`.
