@@ -2,13 +2,19 @@
 //! string literal in `src/discord/` is a sentence only English speakers read. Checked
 //! statically, in the style of `tests/layering.rs`.
 //!
-//! The source is read with a small tokenizer that finds string literals and knows their
-//! context: log macros (`tracing::info!(…)`), attributes (`#[error("…")]` on operator errors,
-//! `#[poise::command(…)]`) and the unit tests at the bottom of a file are not what people read
-//! in Discord. A literal that reads like words (two words in a row, or one capitalised word)
-//! anywhere else fails the test, unless the short allow-list below names it with its reason.
+//! The source is read with the tokenizer these checks share (`tests/support/rust_tokens.rs`),
+//! and each string literal is seen in its context: log macros (`tracing::info!(…)`),
+//! attributes (`#[error("…")]` on operator errors, `#[poise::command(…)]`) and the unit tests
+//! at the bottom of a file are not what people read in Discord. A literal that reads like words
+//! (two words in a row, or one capitalised word) anywhere else fails the test, unless the short
+//! allow-list below names it with its reason.
+
+#[path = "support/rust_tokens.rs"]
+mod rust_tokens;
 
 use std::path::{Path, PathBuf};
+
+use rust_tokens::Kind;
 
 /// Literals that look like words but are not shown to people as sentences: (file, the
 /// literal's start, why).
@@ -47,125 +53,52 @@ struct Literal {
 /// The string literals of `src` (up to its `#[cfg(test)]` module), with their context.
 fn literals(src: &str) -> Vec<Literal> {
     let src = src.split("#[cfg(test)]").next().unwrap_or_default();
-    let c: Vec<char> = src.chars().collect();
-    let (mut i, mut line, mut out) = (0, 1, Vec::new());
+    let tokens = rust_tokens::tokenize(src);
+    let mut out = Vec::new();
     // Paren or bracket depth at which a quiet context (log macro, attribute) ends.
     let mut quiet_until: Vec<usize> = Vec::new();
     let mut depth = 0usize;
     let mut pending_quiet = false;
+    // The last two identifiers of a path like `tracing::info`.
     let mut last_ident = String::new();
     let mut prev_ident = String::new();
-    while i < c.len() {
-        let ch = c[i];
-        if ch == '\n' {
-            line += 1;
-            i += 1;
-        } else if ch == '/' && c.get(i + 1) == Some(&'/') {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
+    for (k, token) in tokens.iter().enumerate() {
+        match &token.kind {
+            Kind::Ident(name) => {
+                prev_ident = std::mem::replace(&mut last_ident, name.clone());
+                continue;
             }
-        } else if ch == '/' && c.get(i + 1) == Some(&'*') {
-            i += 2;
-            while i + 1 < c.len() && !(c[i] == '*' && c[i + 1] == '/') {
-                line += usize::from(c[i] == '\n');
-                i += 1;
-            }
-            i += 2;
-        } else if ch == '"' || (ch == 'r' && matches!(c.get(i + 1), Some('"') | Some('#'))) {
-            let start_line = line;
-            let mut text = String::new();
-            if ch == 'r' {
-                let mut j = i + 1;
-                let mut hashes = 0;
-                while c.get(j) == Some(&'#') {
-                    hashes += 1;
-                    j += 1;
-                }
-                if c.get(j) != Some(&'"') {
-                    i += 1;
-                    continue;
-                }
-                j += 1;
-                while let Some(x) = c.get(j) {
-                    if *x == '"' && (1..=hashes).all(|k| c.get(j + k) == Some(&'#')) {
-                        j += 1 + hashes;
-                        break;
-                    }
-                    line += usize::from(*x == '\n');
-                    text.push(*x);
-                    j += 1;
-                }
-                i = j;
-            } else {
-                i += 1;
-                while i < c.len() && c[i] != '"' {
-                    if c[i] == '\\' {
-                        i += 1;
-                        // A line continuation: the newline and the next line's indent.
-                        if c.get(i) == Some(&'\n') {
-                            line += 1;
-                            while c.get(i + 1).is_some_and(|x| *x == ' ') {
-                                i += 1;
-                            }
-                            i += 1;
-                            continue;
-                        }
-                    }
-                    if let Some(x) = c.get(i) {
-                        line += usize::from(*x == '\n');
-                        text.push(*x);
-                    }
-                    i += 1;
-                }
-                i += 1;
-            }
-            out.push(Literal {
-                text,
-                line: start_line,
+            Kind::Str(text) => out.push(Literal {
+                text: text.clone(),
+                line: token.line,
                 quiet: !quiet_until.is_empty(),
-            });
-        } else if ch == '\'' && c.get(i + 2) == Some(&'\'') {
-            i += 3;
-        } else if ch == '\'' && c.get(i + 1) == Some(&'\\') {
-            i += 2;
-            while i < c.len() && c[i] != '\'' {
-                i += 1;
+            }),
+            Kind::Punct('!')
+                if prev_ident == "tracing" && LOG_MACROS.contains(&last_ident.as_str()) =>
+            {
+                pending_quiet = true;
             }
-            i += 1;
-        } else if ch.is_alphanumeric() || ch == '_' {
-            let start = i;
-            while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_') {
-                i += 1;
+            Kind::Punct('#') if tokens.get(k + 1).map(|t| &t.kind) == Some(&Kind::Punct('[')) => {
+                pending_quiet = true;
             }
-            prev_ident = std::mem::take(&mut last_ident);
-            last_ident = c[start..i].iter().collect();
-        } else {
-            match ch {
-                '!' if prev_ident == "tracing" && LOG_MACROS.contains(&last_ident.as_str()) => {
-                    pending_quiet = true;
+            Kind::Punct('(' | '[' | '{') => {
+                depth += 1;
+                if pending_quiet {
+                    quiet_until.push(depth);
+                    pending_quiet = false;
                 }
-                '#' if c.get(i + 1) == Some(&'[') => pending_quiet = true,
-                '(' | '[' | '{' => {
-                    depth += 1;
-                    if pending_quiet {
-                        quiet_until.push(depth);
-                        pending_quiet = false;
-                    }
-                }
-                ')' | ']' | '}' => {
-                    if quiet_until.last() == Some(&depth) {
-                        quiet_until.pop();
-                    }
-                    depth = depth.saturating_sub(1);
-                }
-                c if c.is_whitespace() => {}
-                _ => {}
             }
-            if !ch.is_whitespace() && ch != ':' && ch != '!' {
-                prev_ident.clear();
-                last_ident.clear();
+            Kind::Punct(')' | ']' | '}') => {
+                if quiet_until.last() == Some(&depth) {
+                    quiet_until.pop();
+                }
+                depth = depth.saturating_sub(1);
             }
-            i += 1;
+            Kind::Punct(_) | Kind::Other => {}
+        }
+        if !matches!(token.kind, Kind::Punct(':' | '!')) {
+            prev_ident.clear();
+            last_ident.clear();
         }
     }
     out

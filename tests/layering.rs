@@ -3,13 +3,18 @@
 //! (`src/app/`) knows no Discord library, and the pure core (`src/checklist/`, `src/detect/`)
 //! names nothing above it.
 //!
-//! The source is read with a small tokenizer that drops comments and string literals, so a
-//! doc comment may still say "the store" and a sentence may say "Discord"; what counts is
-//! code: a path segment (`crate::store`, `store::Store`), the `Store` type, the app's
-//! `.store()` accessor or a `.store.` field. The checker's own tests at the bottom show what it
-//! flags.
+//! The source is read with the tokenizer these checks share (`tests/support/rust_tokens.rs`),
+//! keeping only identifiers and punctuation, so a doc comment may still say "the store" and a
+//! sentence may say "Discord"; what counts is code: a path segment (`crate::store`,
+//! `store::Store`), the `Store` type, the app's `.store()` accessor or a `.store.` field. The
+//! checker's own tests at the bottom show what it flags.
+
+#[path = "support/rust_tokens.rs"]
+mod rust_tokens;
 
 use std::path::{Path, PathBuf};
+
+use rust_tokens::Kind;
 
 /// One rule: files under `dir` must not refer to `what`.
 struct Rule {
@@ -88,84 +93,14 @@ const RULES: &[Rule] = &[
 
 /// The identifiers and punctuation of Rust code, without comments and literals.
 fn code_tokens(src: &str) -> Vec<(String, usize)> {
-    let c: Vec<char> = src.chars().collect();
-    let (mut i, mut line, mut out) = (0, 1, Vec::new());
-    while i < c.len() {
-        let ch = c[i];
-        if ch == '\n' {
-            line += 1;
-            i += 1;
-        } else if ch == '/' && c.get(i + 1) == Some(&'/') {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
-        } else if ch == '/' && c.get(i + 1) == Some(&'*') {
-            i += 2;
-            while i + 1 < c.len() && !(c[i] == '*' && c[i + 1] == '/') {
-                line += usize::from(c[i] == '\n');
-                i += 1;
-            }
-            i += 2;
-        } else if ch == 'r' && matches!(c.get(i + 1), Some('"') | Some('#')) {
-            // A raw string: r"..." or r#"..."#.
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while c.get(j) == Some(&'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if c.get(j) != Some(&'"') {
-                out.push(("r".to_string(), line));
-                i += 1;
-                continue;
-            }
-            j += 1;
-            loop {
-                match c.get(j) {
-                    None => break,
-                    Some('"') if (1..=hashes).all(|k| c.get(j + k) == Some(&'#')) => {
-                        j += 1 + hashes;
-                        break;
-                    }
-                    Some(x) => {
-                        line += usize::from(*x == '\n');
-                        j += 1;
-                    }
-                }
-            }
-            i = j;
-        } else if ch == '"' {
-            i += 1;
-            while i < c.len() && c[i] != '"' {
-                if c[i] == '\\' {
-                    i += 1;
-                }
-                line += usize::from(c.get(i) == Some(&'\n'));
-                i += 1;
-            }
-            i += 1;
-        } else if ch == '\'' && c.get(i + 2) == Some(&'\'') {
-            i += 3; // a char literal like 'x'
-        } else if ch == '\'' && c.get(i + 1) == Some(&'\\') {
-            i += 2;
-            while i < c.len() && c[i] != '\'' {
-                i += 1;
-            }
-            i += 1;
-        } else if ch.is_alphanumeric() || ch == '_' {
-            let start = i;
-            while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_') {
-                i += 1;
-            }
-            out.push((c[start..i].iter().collect(), line));
-        } else if ch.is_whitespace() {
-            i += 1;
-        } else {
-            out.push((ch.to_string(), line));
-            i += 1;
-        }
-    }
-    out
+    rust_tokens::tokenize(src)
+        .into_iter()
+        .filter_map(|t| match t.kind {
+            Kind::Ident(name) => Some((name, t.line)),
+            Kind::Punct(ch) => Some((ch.to_string(), t.line)),
+            Kind::Str(_) | Kind::Other => None,
+        })
+        .collect()
 }
 
 /// The lines of `src` that refer to `what`.

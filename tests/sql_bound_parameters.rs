@@ -7,12 +7,17 @@
 //! query builder, and `begin_with`. `sqlx::AssertSqlSafe` (sqlx's way around its own
 //! `&'static str` rule) is refused outright, and no SQL call may live outside `src/store/`.
 //!
-//! The check reads Rust with a small tokenizer (strings, raw strings, chars, comments), so it
-//! is not fooled by SQL-looking text in comments or by `format!` elsewhere; its own tests at
-//! the bottom show what it flags.
+//! The check reads Rust with the tokenizer these checks share (`tests/support/rust_tokens.rs`:
+//! strings, raw strings, chars, comments), so it is not fooled by SQL-looking text in comments
+//! or by `format!` elsewhere; its own tests at the bottom show what it flags.
+
+#[path = "support/rust_tokens.rs"]
+mod rust_tokens;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use rust_tokens::Kind;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -28,124 +33,20 @@ struct Token {
     line: usize,
 }
 
+/// The tokens of `src` from the shared tokenizer; the text of a string does not matter here.
 fn tokenize(src: &str) -> Vec<Token> {
-    let c: Vec<char> = src.chars().collect();
-    let (mut i, mut line, mut out) = (0, 1, Vec::new());
-    let lines_in = |from: usize, to: usize| c[from..to].iter().filter(|ch| **ch == '\n').count();
-    while i < c.len() {
-        let ch = c[i];
-        let start = i;
-        if ch == '\n' {
-            line += 1;
-            i += 1;
-        } else if ch.is_whitespace() {
-            i += 1;
-        } else if ch == '/' && c.get(i + 1) == Some(&'/') {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
-        } else if ch == '/' && c.get(i + 1) == Some(&'*') {
-            i += 2;
-            while i + 1 < c.len() && !(c[i] == '*' && c[i + 1] == '/') {
-                i += 1;
-            }
-            i += 2;
-            line += lines_in(start, i.min(c.len()));
-        } else if ch == '"' || ((ch == 'r' || ch == 'b') && raw_or_byte_string_at(&c, i)) {
-            let token_line = line;
-            i = skip_string(&c, i);
-            line += lines_in(start, i);
-            out.push(Token {
-                tok: Tok::Str,
-                line: token_line,
-            });
-        } else if ch == '\'' {
-            // A char literal ('a', '\n', '\u{..}') or a lifetime ('a, 'static).
-            if c.get(i + 1) == Some(&'\\') {
-                i += 2;
-                while i < c.len() && c[i] != '\'' {
-                    i += 1;
-                }
-                i += 1;
-            } else if c.get(i + 2) == Some(&'\'') {
-                i += 3;
-            } else {
-                i += 1;
-                while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_') {
-                    i += 1;
-                }
-            }
-            out.push(Token {
-                tok: Tok::Other,
-                line,
-            });
-        } else if ch.is_alphabetic() || ch == '_' {
-            while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_') {
-                i += 1;
-            }
-            out.push(Token {
-                tok: Tok::Ident(c[start..i].iter().collect()),
-                line,
-            });
-        } else if ch.is_ascii_digit() {
-            while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_' || c[i] == '.') {
-                i += 1;
-            }
-            out.push(Token {
-                tok: Tok::Other,
-                line,
-            });
-        } else {
-            i += 1;
-            out.push(Token {
-                tok: Tok::Punct(ch),
-                line,
-            });
-        }
-    }
-    out
-}
-
-/// `r"`, `r#"`, `b"`, `br"`, `br#"` at `i`.
-fn raw_or_byte_string_at(c: &[char], i: usize) -> bool {
-    let mut j = i;
-    if c[j] == 'b' {
-        j += 1;
-    }
-    if c.get(j) == Some(&'r') {
-        j += 1;
-        while c.get(j) == Some(&'#') {
-            j += 1;
-        }
-    }
-    j > i && c.get(j) == Some(&'"') && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_'))
-}
-
-/// The index after the string literal starting at `i`.
-fn skip_string(c: &[char], mut i: usize) -> usize {
-    if c[i] == 'b' {
-        i += 1;
-    }
-    if c[i] == 'r' {
-        i += 1;
-        let mut hashes = 0;
-        while c[i] == '#' {
-            hashes += 1;
-            i += 1;
-        }
-        i += 1; // the opening quote
-        loop {
-            if c[i] == '"' && (0..hashes).all(|k| c.get(i + 1 + k) == Some(&'#')) {
-                return i + 1 + hashes;
-            }
-            i += 1;
-        }
-    }
-    i += 1;
-    while c[i] != '"' {
-        i += if c[i] == '\\' { 2 } else { 1 };
-    }
-    i + 1
+    rust_tokens::tokenize(src)
+        .into_iter()
+        .map(|t| Token {
+            tok: match t.kind {
+                Kind::Str(_) => Tok::Str,
+                Kind::Ident(name) => Tok::Ident(name),
+                Kind::Punct(ch) => Tok::Punct(ch),
+                Kind::Other => Tok::Other,
+            },
+            line: t.line,
+        })
+        .collect()
 }
 
 fn is_ident(t: &Token, name: &str) -> bool {
