@@ -103,11 +103,21 @@ struct Throughput {
     answers: u64,
     errors: u64,
     wall: Duration,
+    /// CPU time of the workers while they clicked.
+    worker_cpu: Duration,
+    /// CPU time of the PostgreSQL server meanwhile (when it runs on this machine).
+    server_cpu: Option<Duration>,
 }
 
 impl Throughput {
     fn rate(&self) -> f64 {
         self.answers as f64 / self.wall.as_secs_f64()
+    }
+
+    /// CPU per answer, in microseconds: the workers', and the server's when known.
+    fn cpu_per_answer(&self) -> (f64, Option<f64>) {
+        let per = |d: Duration| d.as_secs_f64() * 1e6 / self.answers.max(1) as f64;
+        (per(self.worker_cpu), self.server_cpu.map(per))
     }
 }
 
@@ -133,6 +143,23 @@ macro_rules! insert_decisions_from_walkthroughs {
     };
 }
 
+/// The five answers behind each generated decision (the goal, then each gate), in walkthrough
+/// order, each carrying an interaction id as Discord's clicks do; SQL both engines accept.
+macro_rules! insert_answers_from_decisions {
+    () => {
+        "INSERT INTO answers (walkthrough_id, step, value, detail, answered_by_id, \
+         answered_by_name, answered_at, interaction_id) \
+         SELECT d.walkthrough_id, s.step, \
+           CASE s.step WHEN 'goal' THEN d.goal WHEN 'g1' THEN d.g1 WHEN 'g2' THEN d.g2 \
+                WHEN 'g3' THEN d.g3 ELSE d.g4 END, \
+           NULL, 'u' || (d.walkthrough_id % 5000), 'user ' || (d.walkthrough_id % 5000), \
+           d.decided_at, 'gen-' || d.walkthrough_id || '-' || s.step \
+         FROM decisions d CROSS JOIN (SELECT 0 AS k, 'goal' AS step UNION ALL SELECT 1, 'g1' \
+           UNION ALL SELECT 2, 'g2' UNION ALL SELECT 3, 'g3' UNION ALL SELECT 4, 'g4') AS s \
+         ORDER BY d.walkthrough_id, s.k"
+    };
+}
+
 /// Fills a SQLite database with `n` decided walkthroughs in one SQL statement per table.
 async fn generate_sqlite(pool: &sqlx::SqlitePool, n: u64) {
     sqlx::query(
@@ -155,6 +182,10 @@ async fn generate_sqlite(pool: &sqlx::SqlitePool, n: u64) {
         .execute(pool)
         .await
         .expect("generate decisions");
+    sqlx::query(insert_answers_from_decisions!())
+        .execute(pool)
+        .await
+        .expect("generate answers");
     sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
 }
 
@@ -182,9 +213,13 @@ async fn generate_postgres(pool: &sqlx::PgPool, n: u64) {
         .execute(pool)
         .await
         .expect("generate decisions");
+    sqlx::query(insert_answers_from_decisions!())
+        .execute(pool)
+        .await
+        .expect("generate answers");
+    // The walkthroughs came with their ids; the answers took theirs from the sequence.
     sqlx::query(
-        "SELECT setval(pg_get_serial_sequence('walkthroughs', 'id'), \
-         (SELECT max(id) FROM walkthroughs))",
+        "SELECT setval(pg_get_serial_sequence('walkthroughs', 'id'), max(id)) FROM walkthroughs",
     )
     .execute(pool)
     .await
@@ -256,7 +291,7 @@ async fn bench_backend(name: &'static str, url: &str, n: u64) -> Figures {
         }
     }
     println!(
-        "generated {n} decisions in {:.1} s",
+        "generated {n} decisions (and 5 answers each) in {:.1} s",
         start.elapsed().as_secs_f64()
     );
 
@@ -331,19 +366,22 @@ async fn bench_backend(name: &'static str, url: &str, n: u64) -> Figures {
         figures.raw,
         figures.sequential / figures.raw
     );
+    let server = server_pid(&store).await;
     store.close().await;
 
     for processes in [1, 2] {
-        let done = answers_in_processes(url, processes);
+        let done = answers_in_processes(url, processes, server);
         if let Some(t) = done {
+            let (worker_cpu, server_cpu) = t.cpu_per_answer();
             println!(
                 "answers from {processes} process(es), {} clickers each: {:.0} per second \
-                 ({} answers in {:.2} s, {} errors)",
+                 ({} answers in {:.2} s, {} errors); CPU per answer: workers {worker_cpu:.0} µs{}",
                 clickers(),
                 t.rate(),
                 t.answers,
                 t.wall.as_secs_f64(),
-                t.errors
+                t.errors,
+                server_cpu.map_or(String::new(), |s| format!(", server {s:.0} µs")),
             );
         }
         match processes {
@@ -599,7 +637,11 @@ async fn raw_transaction_rate(store: &Store, n: u32) -> f64 {
 
 /// Runs `processes` workers on the database at `url`, started together, and returns their
 /// answers over the wall time; `None` when a worker could not run.
-fn answers_in_processes(url: &str, processes: usize) -> Option<Throughput> {
+fn answers_in_processes(
+    url: &str,
+    processes: usize,
+    server: Option<libc::pid_t>,
+) -> Option<Throughput> {
     let exe = std::env::current_exe().expect("this benchmark's path");
     let mut workers = Vec::new();
     for index in 0..processes {
@@ -630,6 +672,7 @@ fn answers_in_processes(url: &str, processes: usize) -> Option<Throughput> {
         }
         lines.push(out);
     }
+    let server_cpu_before = server.and_then(server_cpu);
     let start = Instant::now();
     for worker in &mut workers {
         let mut stdin = worker.stdin.take().expect("piped stdin");
@@ -655,19 +698,22 @@ fn answers_in_processes(url: &str, processes: usize) -> Option<Throughput> {
         cpu_micros += number();
     }
     let wall = start.elapsed();
-    if answers > 0 {
-        println!(
-            "  worker CPU (user + system) while clicking: {:.0} µs per answer",
-            cpu_micros as f64 / answers as f64
-        );
-    }
     for worker in &mut workers {
         let _ = worker.wait();
     }
+    // The workers' server processes end when they disconnect; the server then counts their
+    // time as its children's.
+    std::thread::sleep(Duration::from_millis(500));
+    let server_cpu = match (server_cpu_before, server.and_then(server_cpu)) {
+        (Some(before), Some(after)) => Some(after.saturating_sub(before)),
+        _ => None,
+    };
     Some(Throughput {
         answers,
         errors,
         wall,
+        worker_cpu: Duration::from_micros(cpu_micros),
+        server_cpu,
     })
 }
 
@@ -799,6 +845,15 @@ fn print_table(all: &[Figures], n: u64) {
         ">= 2,000/s (PostgreSQL)",
     );
     row(
+        "CPU per answer, two processes: workers + server",
+        &|f| match f.two_processes.map(|t| t.cpu_per_answer()) {
+            Some((worker, Some(server))) => format!("{worker:.0} + {server:.0} µs"),
+            Some((worker, None)) => format!("{worker:.0} µs (in-process)"),
+            None => "failed".to_string(),
+        },
+        "",
+    );
+    row(
         "answers/s, one at a time (plain 1-row transactions/s)",
         &|f| format!("{:.0}/s ({:.0}/s)", f.sequential, f.raw),
         "",
@@ -823,6 +878,68 @@ fn print_table(all: &[Figures], n: u64) {
         },
         "",
     );
+}
+
+/// The PostgreSQL server's main process (postmaster), when it runs on this machine: the
+/// parent of this connection's server process.
+async fn server_pid(store: &Store) -> Option<libc::pid_t> {
+    let pool = store.postgres_pool()?;
+    let (backend,): (i32,) = sqlx::query_as("SELECT pg_backend_pid()")
+        .fetch_one(pool)
+        .await
+        .ok()?;
+    let parent = proc_stat(backend)?.parent;
+    // Only when the connection really went to a server here (not a pid on another machine).
+    proc_stat(parent)?
+        .name
+        .contains("postgres")
+        .then_some(parent)
+}
+
+/// What /proc/PID/stat says about one process.
+struct ProcStat {
+    name: String,
+    parent: libc::pid_t,
+    /// User and system time, of the process and of its children it has waited for.
+    own: Duration,
+    children: Duration,
+}
+
+fn proc_stat(pid: libc::pid_t) -> Option<ProcStat> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "PID (NAME) STATE PPID ..."; the name may hold spaces and parentheses.
+    let (head, rest) = text.rsplit_once(')')?;
+    let name = head.split_once('(')?.1.to_string();
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // SAFETY: sysconf has no preconditions.
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    let time = |i: usize| -> Option<Duration> {
+        let t: f64 = fields.get(i)?.parse().ok()?;
+        Some(Duration::from_secs_f64(t / ticks))
+    };
+    // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
+    Some(ProcStat {
+        name,
+        parent: fields.get(1)?.parse().ok()?,
+        own: time(11)? + time(12)?,
+        children: time(13)? + time(14)?,
+    })
+}
+
+/// The CPU time of the PostgreSQL server so far: the postmaster, the processes it has reaped
+/// (the workers' connections, once closed), and the ones still running.
+fn server_cpu(postmaster: libc::pid_t) -> Option<Duration> {
+    let main = proc_stat(postmaster)?;
+    let mut total = main.own + main.children;
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|p| p.parse().ok()) else {
+            continue;
+        };
+        if let Some(child) = proc_stat(pid).filter(|c| c.parent == postmaster) {
+            total += child.own;
+        }
+    }
+    Some(total)
 }
 
 /// The CPU time this process has used, user and system.
