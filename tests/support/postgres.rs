@@ -1,7 +1,9 @@
 //! A throwaway PostgreSQL server for the tests, from Debian's `postgresql` package: `initdb`
 //! into a temporary folder, `pg_ctl start` on a free port of 127.0.0.1 with fsync off, one
 //! fresh database per test, and the server stopped and its folder removed when the test
-//! process ends (a watchdog process waits for it).
+//! process ends (a watchdog process waits for it). The store benchmark asks for a durable
+//! server instead ([`Settings::Durable`]: fsync and synchronous commits on), since a
+//! throughput figure without them would measure memory, not PostgreSQL.
 //!
 //! `initdb` refuses to run as root: as root, the server runs as `nobody` (through `setpriv`).
 //! Without PostgreSQL installed the tests that need it print SKIPPED loudly and pass, unless
@@ -16,12 +18,48 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::Connection;
 
+/// How the server trades durability for speed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settings {
+    /// For tests: nothing is flushed to disk (fsync, synchronous_commit and full_page_writes
+    /// off), so a crash of the machine may lose the cluster; the tests throw it away anyway.
+    Fast,
+    /// For benchmarks: PostgreSQL's defaults for durability (fsync, synchronous_commit and
+    /// full_page_writes on), so every commit waits for its write-ahead log to reach the disk.
+    Durable,
+}
+
+impl Settings {
+    /// The server options (`postgres -c ...`) beyond port and address.
+    pub fn options(self) -> &'static str {
+        match self {
+            Settings::Fast => {
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+                 -c max_connections=200"
+            }
+            Settings::Durable => {
+                "-c fsync=on -c synchronous_commit=on -c full_page_writes=on \
+                 -c max_connections=200"
+            }
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Settings::Fast => "fast",
+            Settings::Durable => "durable",
+        }
+    }
+}
+
 /// The server of this test process.
 struct Server {
     port: u16,
 }
 
-static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
+/// This process's servers: one per [`Settings`], started when first asked for.
+static FAST_SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
+static DURABLE_SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
 static NEXT_DB: AtomicU32 = AtomicU32::new(0);
 
 /// Whether PostgreSQL tests must run (CI), may be skipped, or are off.
@@ -32,13 +70,21 @@ fn mode() -> String {
 /// The URL of a new, empty database on this process's server; `None` (after saying SKIPPED)
 /// when PostgreSQL is not available and not required.
 pub async fn fresh_database(test: &str) -> Option<String> {
+    fresh_database_with(test, Settings::Fast).await
+}
+
+/// [`fresh_database`] on a server started with `settings`.
+pub async fn fresh_database_with(test: &str, settings: Settings) -> Option<String> {
     if mode() == "off" {
         say(&format!(
             "SKIPPED (TUNEGATE_TEST_POSTGRES=off): {test} on PostgreSQL"
         ));
         return None;
     }
-    let server = SERVER.get_or_init(start_server);
+    let server = match settings {
+        Settings::Fast => FAST_SERVER.get_or_init(|| start_server(settings)),
+        Settings::Durable => DURABLE_SERVER.get_or_init(|| start_server(settings)),
+    };
     let server = match server {
         Ok(server) => server,
         Err(why) if mode() == "required" => {
@@ -119,10 +165,14 @@ fn as_server_user(program: &Path) -> Command {
     }
 }
 
-fn start_server() -> Result<Server, String> {
+fn start_server(settings: Settings) -> Result<Server, String> {
     let bin = bin_dir().ok_or("initdb and pg_ctl were not found (PATH, /usr/lib/postgresql)")?;
     // Not a TempDir: the watchdog below removes it after this process ends.
-    let dir = std::env::temp_dir().join(format!("tunegate-pg-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "tunegate-pg-{}-{}",
+        std::process::id(),
+        settings.name()
+    ));
     let data = dir.join("data");
     std::fs::create_dir_all(&dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
     // SAFETY: geteuid has no preconditions and cannot fail.
@@ -160,8 +210,8 @@ fn start_server() -> Result<Server, String> {
         .map_err(|e| e.to_string())?
         .port();
     let options = format!(
-        "-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off \
-         -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        "-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' {}",
+        settings.options()
     );
     let started = as_server_user(&bin.join("pg_ctl"))
         .arg("start")
