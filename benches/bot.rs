@@ -87,10 +87,12 @@ async fn main() {
     on_postgres(walkthroughs).await;
 }
 
-/// The same clicks on PostgreSQL: one process, then two processes (shards 0 and 1 of 2, a
-/// server on each) sharing one database.
+/// The same clicks on PostgreSQL (a durable server: fsync and synchronous commits on): one
+/// process, then two processes (shards 0 and 1 of 2, a server on each) sharing one database.
 async fn on_postgres(walkthroughs: u64) {
-    let Some(url) = postgres::fresh_database("bench_bot_one").await else {
+    let Some(url) =
+        postgres::fresh_database_with("bench_bot_one", postgres::Settings::Durable).await
+    else {
         println!("PostgreSQL: not available, skipped");
         return;
     };
@@ -120,7 +122,9 @@ async fn on_postgres(walkthroughs: u64) {
     load.clicks("PostgreSQL, one process", &[&one], 0).await;
     one.stop().await;
 
-    let Some(url) = postgres::fresh_database("bench_bot_two").await else {
+    let Some(url) =
+        postgres::fresh_database_with("bench_bot_two", postgres::Settings::Durable).await
+    else {
         return;
     };
     let zero = BotProcess::start_on(&fake, Some(&url), Some((0, 2))).await;
