@@ -891,6 +891,50 @@ on_both_backends! {
 
 on_both_backends! {
     #[tokio::test]
+    async fn an_export_past_its_first_page_keeps_each_rows_decision(db) {
+        let flow = app_on(&db.url).await;
+        let rows = i64::from(tunegate::store::PAGE_ROWS) * 2 + 17;
+        db::execute_raw(
+            flow.store(),
+            "WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < $1) \
+             INSERT INTO walkthroughs (source, status, current_step, guild_id, requester_id, \
+             requester_name, trigger_text, checklist_version, created_at, updated_at) \
+             SELECT 'slash', 'decided', 'done', 1, 'u', 'u', 'row ' || n, 'v', \
+             '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z' FROM seq",
+            Some(rows),
+        )
+        .await
+        .unwrap();
+        // Every other walkthrough has a decision, on every page.
+        db::execute_raw(
+            flow.store(),
+            "INSERT INTO decisions (walkthrough_id, guild_id, verdict, goal, goal_detail, g1, g2, \
+             g3, g4, drivers, summary, reasons, next_steps, checklist_version, decided_at, \
+             decided_month) SELECT id, guild_id, 'premature', 'output_format', NULL, 'no', \
+             'yes', 'yes', 'yes', '', 'summary', '[]', '[]', 'v', created_at, '2026-11' \
+             FROM walkthroughs WHERE id % 2 = 0",
+            None,
+        )
+        .await
+        .unwrap();
+        let mut out = Vec::new();
+        let n = flow
+            .store()
+            .export(&ListFilter::default(), ExportFormat::JsonLines, &mut out)
+            .await
+            .unwrap();
+        assert_eq!(n as i64, rows);
+        for line in String::from_utf8(out).unwrap().lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = row["id"].as_i64().unwrap();
+            let verdict = row["verdict"].as_str();
+            assert_eq!(verdict, (id % 2 == 0).then_some("premature"), "row {id}");
+        }
+    }
+}
+
+on_both_backends! {
+    #[tokio::test]
     async fn a_verdict_filtered_listing_is_newest_decision_first(db) {
         let flow = app_on(&db.url).await;
         let no = [

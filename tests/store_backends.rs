@@ -12,7 +12,7 @@ mod db;
 
 use chrono::{DateTime, TimeZone, Utc};
 use db::{alice, app_on, temp_db};
-use tunegate::app::{App, AppError, Start};
+use tunegate::app::{Actor, Advanced, App, AppError, Click, Here, Start};
 use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Step};
 use tunegate::store::{
     BackendKind, ListFilter, OpenMode, SchemaState, Source, Store, StoreOptions, redact_url,
@@ -127,6 +127,60 @@ on_both_backends! {
             assert_eq!(oks, 1, "round {round}: {first:?} / {second:?}");
             let loser = if first.is_ok() { second } else { first };
             assert!(matches!(loser, Err(AppError::StaleStep { .. })), "{loser:?}");
+            assert_eq!(one.store().detail(rec.id, None).await.unwrap().answers.len(), 1);
+        }
+    }
+}
+
+/// A click on the goal question of walkthrough `id`, as the bot hands it to `App::answer`.
+fn goal_click(id: i64, interaction: &str, g: Goal) -> Click {
+    Click {
+        walkthrough_id: id,
+        at: Step::Goal,
+        input: goal(g),
+        actor: Actor {
+            person: alice(),
+            roles: Vec::new(),
+        },
+        here: Here {
+            guild: Some(1),
+            channel: 10,
+        },
+        interaction_id: interaction.to_string(),
+    }
+}
+
+on_both_backends! {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn two_processes_racing_clicks_on_the_bot_path_record_one_answer_and_no_replay(db) {
+        let one = app_on(&db.url).await;
+        let two = second_process(&db.url).await;
+        for round in 0..10u64 {
+            let (rec, _) = one.start(chat(700 + round), at(9)).await.unwrap();
+            let (a, b) = (one.clone(), two.clone());
+            let (first_id, second_id) = (format!("a{round}"), format!("b{round}"));
+            let (id_a, id_b) = (first_id.clone(), second_id.clone());
+            let first = tokio::spawn(async move {
+                a.answer(goal_click(rec.id, &id_a, Goal::OutputFormat), at(9)).await
+            });
+            let second = tokio::spawn(async move {
+                b.answer(goal_click(rec.id, &id_b, Goal::EdgeCases), at(9)).await
+            });
+            let (first, second) = (first.await.unwrap(), second.await.unwrap());
+            let oks = [&first, &second].iter().filter(|r| r.is_ok()).count();
+            assert_eq!(oks, 1, "round {round}: {first:?} / {second:?}");
+            let (winner, loser) = if first.is_ok() {
+                (first_id, second)
+            } else {
+                (second_id, first)
+            };
+            assert!(matches!(loser, Err(AppError::StaleStep { .. })), "{loser:?}");
+            // Discord delivers the winning click again, to the other process this time.
+            let again = two
+                .answer(goal_click(rec.id, &winner, Goal::OutputFormat), at(9))
+                .await
+                .unwrap();
+            assert!(matches!(again, Advanced::Duplicate { .. }), "{again:?}");
             assert_eq!(one.store().detail(rec.id, None).await.unwrap().answers.len(), 1);
         }
     }

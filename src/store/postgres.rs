@@ -77,8 +77,9 @@ macro_rules! export_page_open {
     };
 }
 
-/// The export's rows as JSON arrays in `ExportRow`'s field order; the filter's conditions are
-/// appended, then `AND w.id > $n ORDER BY w.id LIMIT $m`.
+/// The export's rows as JSON arrays in `ExportRow`'s field order, over `walkthroughs w` and the
+/// aliases `d`, `o`, `e` that `sql/export.rs` joins in; then come the filter's conditions and
+/// `AND w.id > $n ORDER BY w.id LIMIT $m`.
 macro_rules! export_page {
     () => {
         "SELECT w.id, json_build_array(w.id, w.created_at, w.source, w.status, \
@@ -89,12 +90,7 @@ macro_rules! export_page {
          coalesce(d.checklist_version, w.checklist_version), \
          d.decided_at, o.result, o.created_at, o.note, e.generic_monthly, e.fine_tuned_monthly, \
          e.monthly_saving, e.break_even_months, e.net_12_months) AS page_row \
-         FROM walkthroughs w \
-         LEFT JOIN decisions d ON d.walkthrough_id = w.id \
-         LEFT JOIN outcomes o ON o.id = \
-           (SELECT max(id) FROM outcomes WHERE walkthrough_id = w.id) \
-         LEFT JOIN cost_estimates e ON e.id = \
-           (SELECT max(id) FROM cost_estimates WHERE walkthrough_id = w.id)"
+         FROM walkthroughs w"
     };
 }
 

@@ -24,17 +24,25 @@ impl FilterSql for ListFilter {
     /// Appends ` WHERE ...` for this filter over `walkthroughs w` left-joined to `decisions d`.
     fn push_where(&self, q: &mut QueryBuilder<Db>) -> Result<(), StoreError> {
         q.push(" WHERE 1 = 1");
-        if let Some(guild) = self.guild_id {
-            q.push(" AND w.guild_id = ")
-                .push_bind(id_to_db(Some(guild))?);
-        }
-        if let Some(verdict) = self.verdict {
-            q.push(" AND d.verdict = ").push_bind(verdict.key());
-            if let Some(guild) = self.guild_id {
-                // Same rows; lets SQLite walk the (guild, verdict, decided_at) index.
+        match (self.guild_id, self.verdict) {
+            (Some(guild), Some(verdict)) => {
+                // A decision carries its walkthrough's guild, so the decision's alone gives the
+                // same rows: both engines walk the (guild, verdict, decided_at, id) index, and
+                // PostgreSQL estimates the rows right (with `w.guild_id` as well it took the two
+                // for independent, expected a hundredth of the rows and planned a parallel scan).
                 q.push(" AND d.guild_id = ")
+                    .push_bind(id_to_db(Some(guild))?)
+                    .push(" AND d.verdict = ")
+                    .push_bind(verdict.key());
+            }
+            (Some(guild), None) => {
+                q.push(" AND w.guild_id = ")
                     .push_bind(id_to_db(Some(guild))?);
             }
+            (None, Some(verdict)) => {
+                q.push(" AND d.verdict = ").push_bind(verdict.key());
+            }
+            (None, None) => {}
         }
         if let Some(since) = self.since {
             q.push(" AND w.created_at >= ")

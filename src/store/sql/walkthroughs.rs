@@ -306,11 +306,40 @@ async fn walkthrough_on(
     .fetch_optional(&mut *connection)
     .await?
     .ok_or(StoreError::NotFound(id))?;
-    let mut record = walkthrough_from_row(&row)?;
+    with_answers_on(connection, walkthrough_from_row(&row)?).await
+}
+
+/// Locks a walkthrough's row until the transaction ends and loads it with its current answers.
+/// The row and its lock come from one statement (PostgreSQL: `FOR UPDATE` returns the newest
+/// version of the row once a second writer's wait is over); the answers are read after it, so
+/// they include what the writer before committed. SQLite's `BEGIN IMMEDIATE` already holds
+/// the file.
+async fn locked_walkthrough_on(
+    tx: &mut Transaction<'_, Db>,
+    id: i64,
+) -> Result<WalkthroughRecord, StoreError> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        walkthrough_columns!(),
+        " FROM walkthroughs WHERE id = $1",
+        for_update!()
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(StoreError::NotFound(id))?;
+    with_answers_on(tx, walkthrough_from_row(&row)?).await
+}
+
+/// Adds the current answers to a loaded walkthrough.
+async fn with_answers_on(
+    connection: &mut DbConnection,
+    mut record: WalkthroughRecord,
+) -> Result<WalkthroughRecord, StoreError> {
     let answers: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT step, value, detail FROM answers WHERE walkthrough_id = $1 ORDER BY id",
     )
-    .bind(id)
+    .bind(record.id)
     .fetch_all(&mut *connection)
     .await?;
     for (step, value, detail) in answers {
@@ -340,8 +369,7 @@ async fn fold_on<E>(
     decide: impl FnOnce(&WalkthroughRecord) -> Result<Planned, E>,
 ) -> Result<Folded<E>, StoreError> {
     let mut tx = connection.begin_with(begin_write!()).await?;
-    lock_walkthrough(&mut tx, id).await?;
-    let record = walkthrough_on(&mut tx, id).await?;
+    let record = locked_walkthrough_on(&mut tx, id).await?;
     if let Some(interaction) = interaction_id {
         let seen: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM answers WHERE interaction_id = $1")
