@@ -28,12 +28,14 @@ RUN mkdir -p src benches \
     && rm -rf src benches
 
 # 2. tunegate itself. config/ and locales/ are compiled in (include_str!), migrations/ too
-#    (sqlx::migrate!, one folder per backend), and the chart's font from assets/ (include_bytes!).
+#    (sqlx::migrate!, one folder per backend; build.rs rebuilds when they change), and the
+#    chart's font from assets/ (include_bytes!).
 COPY assets ./assets
 COPY config ./config
 COPY locales ./locales
 COPY migrations ./migrations
 COPY benches ./benches
+COPY build.rs ./
 COPY src ./src
 # COPY keeps the files' own modification times, which may be older than the stub build above:
 # touch them so cargo rebuilds the crate instead of reusing the stub.
