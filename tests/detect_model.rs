@@ -6,9 +6,12 @@
 //! splits: the split is a hash of the source. `test.tsv` was drawn with the first round of
 //! sources (hash band 85..100); `test2.tsv` was drawn from the second round's new sources only
 //! (band 80..100 of those; the rest went to train 0..70 and dev 70..80), before the model was
-//! retrained on that round. `cargo test --test detect_model -- --nocapture` prints every figure:
-//! both test splits overall and per language, cross-validated figures on the train split, the
-//! outside lines, and the prefilter's own recall.
+//! retrained on that round. The third round's new sources: `test3.tsv` (band 80..100), frozen
+//! likewise, and `round3.tsv` (bands 0..80, the would-be train and dev lines), which the shipped
+//! model is not trained on yet (see docs/detection-labelling.md), so `test3.tsv` measures the
+//! shipped model on sources it never saw. `cargo test --test detect_model -- --nocapture` prints
+//! every figure: the test splits overall and per language, cross-validated figures on the train
+//! split, the outside lines, and the prefilter's own recall.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,10 +31,16 @@ const TEST_SPLIT_SHA256: &str = "fbfc24c4fe09a8865c1ed48eef1f4242c6815a3d2e68494
 /// model was retrained on that round).
 const TEST2_SPLIT_SHA256: &str = "054328fa2b91b1396644a19244ab20fd7bc96441803d5bcc3d14fbe371d87c82";
 
-/// The splits that hold labelled lines from real text (the outside lines are not among them).
-const SPLITS: [&str; 4] = ["train", "dev", "test", "test2"];
+/// The SHA-256 of `test3.tsv`, frozen when the third round of sources was split.
+const TEST3_SPLIT_SHA256: &str = "f1d137327022f9566ff2bde8a04be5a7c78f8600959f9c8c01c6d436a35eb770";
 
-/// The issue's bar for both test splits. Not met yet: see `issue_bar_on_the_test_splits`.
+/// The frozen test splits, oldest first.
+const TEST_SPLITS: [&str; 3] = ["test", "test2", "test3"];
+
+/// The splits that hold labelled lines from real text (the outside lines are not among them).
+const SPLITS: [&str; 6] = ["train", "dev", "test", "test2", "round3", "test3"];
+
+/// The issue's bar for the test splits. Not met yet: see `issue_bar_on_the_test_splits`.
 const ISSUE_PRECISION: f64 = 0.90;
 const ISSUE_RECALL: f64 = 0.90;
 
@@ -94,15 +103,26 @@ fn the_second_test_split_is_frozen() {
 }
 
 #[test]
+fn the_third_test_split_is_frozen() {
+    assert_eq!(
+        sha256_of("detect/test3.tsv"),
+        TEST3_SPLIT_SHA256,
+        "test3.tsv changed: a frozen test split is only replaced by a fresh one from new sources"
+    );
+}
+
+#[test]
 fn each_source_lives_in_the_split_its_hash_names() {
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     // Round 1: train 0..70, dev 70..85, test 85..100. Round 2 (new sources only): train 0..70,
-    // dev 70..80, test2 80..100.
+    // dev 70..80, test2 80..100. Round 3 (new sources only): round3 0..80, test3 80..100.
     for (name, band) in [
         ("train", 0..70),
         ("dev", 70..85),
         ("test", 85..100),
         ("test2", 80..100),
+        ("round3", 0..80),
+        ("test3", 80..100),
     ] {
         for line in split(name) {
             assert!(
@@ -243,10 +263,22 @@ fn second_test_split_figures_are_reported_and_above_the_floor() {
 }
 
 #[test]
-#[ignore = "issue 12's bar (P and R >= 0.90 on both test splits) is not met by this model yet"]
+fn third_test_split_figures_are_reported_and_above_the_floor() {
+    // A regression guard set a little under the first measurement (P 0.78 R 0.32): this split is
+    // mostly roadmap and README bullets, the kind of text the shipped model has seen least.
+    let thread = test_split_report("test3");
+    assert!(
+        thread.precision() >= 0.70 && thread.recall() >= 0.25,
+        "below the floor: {}",
+        thread.summary()
+    );
+}
+
+#[test]
+#[ignore = "issue 12's bar (P and R >= 0.90 on the test splits) is not met by this model yet"]
 fn issue_bar_on_the_test_splits() {
     let detector = shipped();
-    for name in ["test", "test2"] {
+    for name in TEST_SPLITS {
         let m = Metrics::of(
             split(name)
                 .iter()
