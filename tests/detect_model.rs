@@ -242,36 +242,32 @@ fn test_split_report(name: &str) -> Metrics {
     thread
 }
 
-#[test]
-fn test_split_figures_are_reported_and_above_the_floor() {
-    let thread = test_split_report("test");
+/// Prints a frozen test split's figures and checks its `thread` action stays above a floor (a
+/// regression guard, far below the bar).
+fn assert_above_the_floor(name: &str, precision: f64, recall: f64) {
+    let thread = test_split_report(name);
     assert!(
-        thread.precision() >= 0.75 && thread.recall() >= 0.35,
-        "below the floor: {}",
+        thread.precision() >= precision && thread.recall() >= recall,
+        "{name} below the floor: {}",
         thread.summary()
     );
+}
+
+#[test]
+fn test_split_figures_are_reported_and_above_the_floor() {
+    assert_above_the_floor("test", 0.75, 0.35);
 }
 
 #[test]
 fn second_test_split_figures_are_reported_and_above_the_floor() {
-    let thread = test_split_report("test2");
-    assert!(
-        thread.precision() >= 0.75 && thread.recall() >= 0.35,
-        "below the floor: {}",
-        thread.summary()
-    );
+    assert_above_the_floor("test2", 0.75, 0.35);
 }
 
 #[test]
 fn third_test_split_figures_are_reported_and_above_the_floor() {
-    // A regression guard set a little under the first measurement (P 0.78 R 0.32): this split is
-    // mostly roadmap and README bullets, the kind of text the shipped model has seen least.
-    let thread = test_split_report("test3");
-    assert!(
-        thread.precision() >= 0.70 && thread.recall() >= 0.25,
-        "below the floor: {}",
-        thread.summary()
-    );
+    // Set a little under the first measurement (P 0.78 R 0.32): this split is mostly roadmap and
+    // README bullets, the kind of text the shipped model has seen least.
+    assert_above_the_floor("test3", 0.70, 0.25);
 }
 
 #[test]
