@@ -175,7 +175,7 @@ async fn history_pages_forward_and_back_with_next_and_previous() {
 
     let ask = command("history", json!([]), &admin());
     let callback = h.interact(ask.clone()).await;
-    assert_eq!(callback.body_at("/type"), Some(&json!(4)));
+    assert_eq!(callback.callback(), Some(Callback::Message));
     assert_eq!(
         callback.body_at("/data/flags"),
         Some(&json!(64)),
@@ -206,8 +206,8 @@ async fn history_pages_forward_and_back_with_next_and_previous() {
         let next = buttons(&message)[1].0.clone();
         let callback = h.click(&next, &message, &admin()).await;
         assert_eq!(
-            callback.body_at("/type"),
-            Some(&json!(7)),
+            callback.callback(),
+            Some(Callback::UpdateMessage),
             "the page is replaced"
         );
         let data = callback.body_at("/data").unwrap();
@@ -245,7 +245,7 @@ async fn autocomplete_offers_this_servers_recent_ids_to_auditors_only() {
         i
     };
     let callback = h.interact(typing("show", "", &admin())).await;
-    assert_eq!(callback.body_at("/type"), Some(&json!(8)));
+    assert_eq!(callback.callback(), Some(Callback::Autocomplete));
     let choices = callback
         .body_at("/data/choices")
         .unwrap()
@@ -520,7 +520,7 @@ async fn a_revisit_reminder_fires_once_after_a_restart_and_runs_the_checklist_ag
     let alice = invoker(ALICE, vec![], thread);
     let mark = h.mark();
     let clicked = h.click(&button, &reminder, &alice).await;
-    assert_eq!(clicked.body_at("/type"), Some(&json!(6)));
+    assert_eq!(clicked.callback(), Some(Callback::DeferredUpdate));
     let question = h.posted_in(mark, thread).await;
     assert!(id_ending(&question, "pick").starts_with("tg1:"));
     let newest = h.store.list(&Default::default(), 1, 0).await.unwrap()[0].id;
@@ -546,7 +546,11 @@ async fn stats_come_with_a_png_chart_of_sensible_size() {
         &admin(),
     );
     let callback = h.interact(ask.clone()).await;
-    assert_eq!(callback.body_at("/type"), Some(&json!(5)), "deferred");
+    assert_eq!(
+        callback.callback(),
+        Some(Callback::DeferredMessage),
+        "deferred"
+    );
     assert_eq!(callback.body_at("/data/flags"), Some(&json!(64)));
     let sent = followups(&h, &ask, 1).await;
     let message = &sent[0];

@@ -27,8 +27,8 @@ async fn the_check_command_opens_a_thread_and_says_where_privately() {
     let mark = h.mark();
     let callback = h.interact(command).await;
     assert_eq!(
-        callback.body_at("/type"),
-        Some(&json!(5)),
+        callback.callback(),
+        Some(Callback::DeferredMessage),
         "deferred within 3 seconds"
     );
     assert_eq!(
@@ -70,7 +70,7 @@ async fn the_message_menu_runs_the_checklist_for_the_messages_author() {
     );
     let mark = h.mark();
     let callback = h.interact(command).await;
-    assert_eq!(callback.body_at("/type"), Some(&json!(5)));
+    assert_eq!(callback.callback(), Some(Callback::DeferredMessage));
     let message_id = target["id"].as_str().unwrap();
     h.expect(mark, "POST", &format!("/messages/{message_id}/threads"))
         .await;
@@ -252,7 +252,7 @@ async fn a_member_the_server_opened_the_audit_command_to_is_still_refused_by_the
     }]);
     h.propose("we should fine-tune the model").await;
     let offered = h.interact(typing).await;
-    assert_eq!(offered.body_at("/type"), Some(&json!(8)));
+    assert_eq!(offered.callback(), Some(Callback::Autocomplete));
     assert_eq!(offered.body_at("/data/choices"), Some(&json!([])));
     // The audit help is open to whoever the server lets use the command, and says who may.
     let help = payloads::with_invoker(

@@ -227,7 +227,7 @@ async fn answer_count(pool: &SqlitePool) -> i64 {
 }
 
 /// How Discord saw a click answered: the `type` of its first accepted callback.
-fn callback_types(fake: &FakeDiscord) -> HashMap<String, u64> {
+fn callback_types(fake: &FakeDiscord) -> HashMap<String, Option<Callback>> {
     let mut types = HashMap::new();
     for r in fake.requests() {
         let mut segments = r.path.split('/').filter(|s| !s.is_empty());
@@ -235,10 +235,9 @@ fn callback_types(fake: &FakeDiscord) -> HashMap<String, u64> {
             && r.status < 300
             && segments.next() == Some("interactions")
             && r.path.ends_with("/callback")
-            && let (Some(id), Some(kind)) =
-                (segments.next(), r.body_at("/type").and_then(Value::as_u64))
+            && let Some(id) = segments.next()
         {
-            types.entry(id.to_string()).or_insert(kind);
+            types.entry(id.to_string()).or_insert(r.callback());
         }
     }
     types
@@ -320,8 +319,8 @@ async fn killing_the_bot_at_random_moments_loses_and_duplicates_nothing() {
                 )
             });
         assert_eq!(
-            callback.body_at("/type").and_then(Value::as_u64),
-            Some(7),
+            callback.callback(),
+            Some(Callback::UpdateMessage),
             "walkthrough #{} at {} did not take its next click: {:?}",
             w.id,
             w.step,
@@ -396,7 +395,7 @@ async fn killing_the_bot_at_random_moments_loses_and_duplicates_nothing() {
             continue;
         }
         match callbacks.get(&click.interaction_id) {
-            Some(6 | 7) => {
+            Some(Some(Callback::DeferredUpdate | Callback::UpdateMessage)) => {
                 acknowledged += 1;
                 assert_eq!(
                     found,
@@ -404,11 +403,11 @@ async fn killing_the_bot_at_random_moments_loses_and_duplicates_nothing() {
                     "acknowledged click {click:?} must be recorded exactly once"
                 );
             }
-            Some(4) => {
+            Some(Some(Callback::Message)) => {
                 refused += 1;
                 assert_eq!(found, None, "refused click {click:?} must not be recorded");
             }
-            Some(other) => panic!("unexpected callback type {other} for {click:?}"),
+            Some(other) => panic!("unexpected callback {other:?} for {click:?}"),
             None if found.is_some() => silent_recorded += 1,
             None => silent_lost += 1,
         }

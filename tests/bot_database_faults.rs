@@ -95,7 +95,7 @@ async fn clicks_until_refused(h: &BotHarness, w: &mut InProgress) -> String {
             );
             return callback_text(&callback);
         }
-        assert_eq!(callback.body_at("/type").and_then(Value::as_u64), Some(7));
+        assert_eq!(callback.callback(), Some(Callback::UpdateMessage));
         assert_eq!(
             answers_of(h, &interaction).await,
             1,
@@ -178,7 +178,7 @@ async fn capped_database_scenario() {
     lift_page_limit(&pool, CONNECTIONS).await;
     let mark = h.mark();
     let accepted = h.interact(long_goal(id, thread)).await;
-    assert_eq!(accepted.body_at("/type").and_then(Value::as_u64), Some(7));
+    assert_eq!(accepted.callback(), Some(Callback::UpdateMessage));
     let question = h.posted_in(mark, thread).await;
     recovers(
         &h,

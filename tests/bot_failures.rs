@@ -30,7 +30,7 @@ async fn after_a_restart_an_old_button_continues_the_walkthrough() {
     // The message posted by the previous process still works.
     let mark = h.mark();
     let callback = h.click(&id_ending(&g1, "yes"), &g1, &alice).await;
-    assert_eq!(callback.body_at("/type"), Some(&json!(7)));
+    assert_eq!(callback.callback(), Some(Callback::UpdateMessage));
     let mut question = h.posted_in(mark, thread).await;
     for answer in ["yes", "yes", "yes"] {
         let mark = h.mark();
@@ -95,8 +95,8 @@ async fn without_thread_permission_the_walkthrough_runs_in_the_channel() {
         )
         .await;
     assert_eq!(
-        callback.body_at("/type"),
-        Some(&json!(9)),
+        callback.callback(),
+        Some(Callback::Modal),
         "'something else' asks for a description"
     );
     let detail = h.only_walkthrough().await;
@@ -327,8 +327,8 @@ async fn a_slow_database_gets_the_click_acknowledged_in_time_and_answered_later(
         "answered within Discord's 3 seconds"
     );
     assert_eq!(
-        callback.body_at("/type"),
-        Some(&json!(6)),
+        callback.callback(),
+        Some(Callback::DeferredUpdate),
         "acknowledged, message kept"
     );
     let edit = h.expect(mark, "PATCH", "/messages/@original").await;

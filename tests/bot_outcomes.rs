@@ -134,7 +134,7 @@ async fn a_follow_up_is_posted_once_mentioning_only_the_requester_and_its_form_r
     // The requester's click opens the note form; submitting it records the outcome.
     let alice = invoker(ALICE, vec![], thread);
     let opened = h.click(&ids[1], &follow_up, &alice).await;
-    assert_eq!(opened.body_at("/type").and_then(Value::as_u64), Some(9));
+    assert_eq!(opened.callback(), Some(Callback::Modal));
     assert_eq!(
         opened.body_at("/data/custom_id").and_then(Value::as_str),
         Some(format!("tgo:{id}:1:partly:form").as_str())
@@ -147,7 +147,7 @@ async fn a_follow_up_is_posted_once_mentioning_only_the_requester_and_its_form_r
             &alice,
         ))
         .await;
-    assert_eq!(submitted.body_at("/type").and_then(Value::as_u64), Some(7));
+    assert_eq!(submitted.callback(), Some(Callback::UpdateMessage));
     let shown = callback_text(&submitted);
     assert!(shown.contains("Partly"), "{shown}");
     assert!(!shown.contains("@everyone"), "{shown}");
@@ -255,7 +255,7 @@ async fn a_justified_decision_is_asked_whether_it_paid_off_and_answer_roles_may_
             &lead,
         ))
         .await;
-    assert_eq!(submitted.body_at("/type").and_then(Value::as_u64), Some(7));
+    assert_eq!(submitted.callback(), Some(Callback::UpdateMessage));
     let outcomes = h.store.outcomes_of(id).await.unwrap();
     assert_eq!(outcomes[0].result, OutcomeResult::PaidOff);
     assert_eq!(outcomes[0].recorded_by.id, BOB.id.to_string());
@@ -320,7 +320,7 @@ async fn a_verdict_carried_by_volume_offers_the_savings_estimate_and_quotes_it()
     let alice = invoker(ALICE, vec![], thread);
 
     let opened = h.click(&button, &verdict, &alice).await;
-    assert_eq!(opened.body_at("/type").and_then(Value::as_u64), Some(9));
+    assert_eq!(opened.callback(), Some(Callback::Modal));
     let prices = opened
         .body_at("/data/components/2/components/0/value")
         .and_then(Value::as_str);
@@ -360,7 +360,7 @@ async fn a_verdict_carried_by_volume_offers_the_savings_estimate_and_quotes_it()
     let mut good = payloads::modal_submit(&form, &fields("200,000"));
     good["message"] = verdict.clone();
     let quoted = h.interact(payloads::with_invoker(good, &alice)).await;
-    assert_eq!(quoted.body_at("/type").and_then(Value::as_u64), Some(7));
+    assert_eq!(quoted.callback(), Some(Callback::UpdateMessage));
     let field = quoted
         .body_at("/data/embeds/0/fields")
         .and_then(Value::as_array)

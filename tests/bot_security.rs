@@ -209,13 +209,16 @@ async fn text_echoed_from_users_pings_nobody_but_the_requester() {
     let modal = h
         .choose(&id_ending(&first, "pick"), &["other"], &first, &alice)
         .await;
-    assert_eq!(modal.body_at("/type"), Some(&json!(9)));
+    assert_eq!(modal.callback(), Some(Callback::Modal));
     let mark = h.mark();
     let describe = payloads::with_invoker(
         payloads::modal_submit(&format!("tg1:{id}:goal:describe"), &[("detail", &hostile)]),
         &alice,
     );
-    assert_eq!(h.interact(describe).await.body_at("/type"), Some(&json!(7)));
+    assert_eq!(
+        h.interact(describe).await.callback(),
+        Some(Callback::UpdateMessage)
+    );
     let mut question = h.posted_in(mark, thread).await;
     let note = payloads::with_invoker(
         payloads::modal_submit(&format!("tg1:{id}:g1:notesubmit"), &[("note", &hostile)]),

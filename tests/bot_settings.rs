@@ -55,7 +55,7 @@ async fn run(h: &BotHarness, interaction: Value) -> Value {
     let token = payloads::id_and_token(&interaction).1;
     let callback = h.interact(interaction).await;
     assert!(callback.status < 300, "callback refused: {callback:?}");
-    if callback.body_at("/type").and_then(Value::as_u64) == Some(4) {
+    if callback.callback() == Some(Callback::Message) {
         return callback.body_at("/data").cloned().expect("a message");
     }
     let path = format!("/webhooks/{APP_ID}/{token}");

@@ -87,7 +87,7 @@ async fn a_less_sure_message_gets_a_quiet_reply_and_its_author_starts_the_checkl
     let alice = invoker(ALICE, vec![], CHANNEL_ID);
     let mark = h.mark();
     let started = h.click("tgq:1:start", &reply, &alice).await;
-    assert_eq!(started.body_at("/type").and_then(Value::as_u64), Some(6));
+    assert_eq!(started.callback(), Some(Callback::DeferredUpdate));
     let thread = h
         .expect(mark, "POST", &format!("/messages/{}/threads", id_of(&said)))
         .await;
@@ -137,7 +137,7 @@ async fn not_a_proposal_removes_the_reply_and_counts_against_the_suggest_action(
     let alice = invoker(ALICE, vec![], CHANNEL_ID);
     let mark = h.mark();
     let dismissed = h.click("tgq:1:dismiss", &reply, &alice).await;
-    assert_eq!(dismissed.body_at("/type").and_then(Value::as_u64), Some(6));
+    assert_eq!(dismissed.callback(), Some(Callback::DeferredUpdate));
     h.expect(
         mark,
         "DELETE",

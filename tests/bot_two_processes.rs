@@ -215,7 +215,7 @@ async fn walkthroughs_run_on_both_shards_and_a_message_both_processes_see_opens_
         (GUILD_ID, thread_one, &first_one),
     ] {
         let callback = answer(fake, first, &alice_in(guild, thread)).await;
-        assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
+        assert_eq!(callback.callback(), Some(Callback::UpdateMessage));
     }
     assert_eq!(both.count("SELECT count(*) FROM answers").await, 2);
 
@@ -298,7 +298,7 @@ async fn racing_clicks_through_both_processes_record_one_answer_and_a_killed_pro
         }
         let taken = callbacks
             .iter()
-            .filter(|c| c.body_at("/type") == Some(&serde_json::json!(7)))
+            .filter(|c| c.callback() == Some(Callback::UpdateMessage))
             .count();
         assert_eq!(taken, 1, "round {round}: one click is taken");
         assert_eq!(
@@ -321,8 +321,8 @@ async fn racing_clicks_through_both_processes_record_one_answer_and_a_killed_pro
     let mark = both.fake.mark();
     let callback = answer(&both.fake, &question, &alice).await;
     assert_eq!(
-        callback.body_at("/type"),
-        Some(&serde_json::json!(7)),
+        callback.callback(),
+        Some(Callback::UpdateMessage),
         "the restarted process takes the next answer:\n{}",
         both.logs()
     );

@@ -112,7 +112,7 @@ async fn not_a_fine_tune_request_closes_the_thread_and_is_recorded_as_dismissed(
             &invoker(ALICE, vec![], thread),
         )
         .await;
-    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
+    assert_eq!(callback.callback(), Some(Callback::UpdateMessage));
     assert_eq!(
         callback.body_at("/data/components"),
         Some(&serde_json::json!([]))
@@ -141,7 +141,7 @@ async fn a_strangers_click_is_refused_privately_and_records_nothing() {
             &invoker(BOB, vec![], thread),
         )
         .await;
-    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(4)));
+    assert_eq!(callback.callback(), Some(Callback::Message));
     assert_eq!(
         callback.body_at("/data/flags"),
         Some(&serde_json::json!(64)),
@@ -160,7 +160,7 @@ async fn a_strangers_click_is_refused_privately_and_records_nothing() {
             &invoker(BOB, vec![ROLE_ID], thread),
         )
         .await;
-    assert_eq!(callback.body_at("/type"), Some(&serde_json::json!(7)));
+    assert_eq!(callback.callback(), Some(Callback::UpdateMessage));
     let answers = h.only_walkthrough().await.answers;
     assert_eq!(answers.len(), 1);
     assert_eq!(answers[0].answered_by.id, BOB.id.to_string());
@@ -186,12 +186,9 @@ async fn a_double_click_records_one_answer_and_a_replayed_event_records_nothing(
         &alice,
     );
     let (a, b) = tokio::join!(h.interact(yes.clone()), h.interact(no));
-    let types: Vec<i64> = [&a, &b]
-        .iter()
-        .map(|r| r.body_at("/type").unwrap().as_i64().unwrap())
-        .collect();
+    let types: Vec<Option<Callback>> = [&a, &b].iter().map(|r| r.callback()).collect();
     assert!(
-        types.contains(&7) && types.contains(&4),
+        types.contains(&Some(Callback::UpdateMessage)) && types.contains(&Some(Callback::Message)),
         "one update, one private notice: {types:?}"
     );
     let detail = h.only_walkthrough().await;
@@ -291,11 +288,7 @@ async fn notes_and_a_described_goal_go_through_forms_and_are_stored() {
     let alice = invoker(ALICE, vec![], thread);
     // "Add a note" opens a form; submitting it stores the note with the walkthrough.
     let opened = h.click(&id_ending(&first, "note"), &first, &alice).await;
-    assert_eq!(
-        opened.body_at("/type"),
-        Some(&serde_json::json!(9)),
-        "a modal"
-    );
+    assert_eq!(opened.callback(), Some(Callback::Modal), "a modal");
     let form_id = opened
         .body_at("/data/custom_id")
         .unwrap()
@@ -322,7 +315,7 @@ async fn notes_and_a_described_goal_go_through_forms_and_are_stored() {
     let asked = h
         .choose(&id_ending(&first, "pick"), &["other"], &first, &alice)
         .await;
-    assert_eq!(asked.body_at("/type"), Some(&serde_json::json!(9)));
+    assert_eq!(asked.callback(), Some(Callback::Modal));
     let describe_id = asked
         .body_at("/data/custom_id")
         .unwrap()
@@ -339,7 +332,7 @@ async fn notes_and_a_described_goal_go_through_forms_and_are_stored() {
             &alice,
         ))
         .await;
-    assert_eq!(answered.body_at("/type"), Some(&serde_json::json!(7)));
+    assert_eq!(answered.callback(), Some(Callback::UpdateMessage));
     let next = h.posted_in(mark, thread).await;
     assert!(id_ending(&next, "yes").contains(":g1:"));
     let detail = h.only_walkthrough().await;

@@ -296,7 +296,7 @@ async fn a_button_click_gets_an_update_callback() {
         .await
         .expect("the bot answers the click");
     assert_eq!(callback.status, 204);
-    assert_eq!(callback.body_at("/type"), Some(&json!(7)));
+    assert_eq!(callback.callback(), Some(Callback::UpdateMessage));
     assert_eq!(callback.body_at("/data/content"), Some(&json!("approved")));
     let message_id: u64 = message["id"].as_str().unwrap().parse().unwrap();
     assert_eq!(fake.message(message_id).unwrap()["content"], "approved");

@@ -33,8 +33,8 @@ pub async fn answer_and_next(h: &impl Drive, thread: u64, message: &Value, who: 
     let mark = h.mark();
     let callback = answer(h, message, who).await;
     assert_eq!(
-        callback.body_at("/type").and_then(Value::as_u64),
-        Some(7),
+        callback.callback(),
+        Some(Callback::UpdateMessage),
         "the answer is taken: {:?}",
         callback.body
     );
@@ -57,7 +57,7 @@ pub fn walkthrough_of(message: &Value) -> i64 {
 
 /// Whether an interaction callback is a private (ephemeral) message.
 pub fn is_private_notice(callback: &RecordedRequest) -> bool {
-    callback.body_at("/type").and_then(Value::as_u64) == Some(4)
+    callback.callback() == Some(Callback::Message)
         && callback
             .body_at("/data/flags")
             .and_then(Value::as_u64)
@@ -101,8 +101,8 @@ pub async fn click_to_verdict_as(
         .choose(&id_ending(first, "pick"), &["output_format"], first, &alice)
         .await;
     assert_eq!(
-        callback.body_at("/type"),
-        Some(&serde_json::json!(7)),
+        callback.callback(),
+        Some(Callback::UpdateMessage),
         "the question is updated"
     );
     assert!(

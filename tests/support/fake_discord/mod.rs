@@ -52,7 +52,7 @@ pub use faults::Fault;
 pub use gateway::check_dispatch;
 pub use ids::*;
 pub use openapi::BOT_CONTENT_LIMIT;
-pub use record::{Part, RecordedRequest};
+pub use record::{Callback, Part, RecordedRequest};
 pub use state::Identify;
 
 use faults::FaultRule;

@@ -61,6 +61,14 @@ impl RecordedRequest {
         self.body.as_ref()?.pointer(pointer)
     }
 
+    /// What an interaction callback does (its `type`), when this is one of the kinds the bot
+    /// sends.
+    pub fn callback(&self) -> Option<Callback> {
+        Callback::ALL
+            .into_iter()
+            .find(|kind| self.body_at("/type").and_then(Value::as_u64) == Some(*kind as u64))
+    }
+
     /// The files of a multipart body (parts with a file name).
     pub fn files(&self) -> impl Iterator<Item = &Part> {
         self.parts.iter().filter(|p| p.filename.is_some())
@@ -172,4 +180,33 @@ fn split_bytes<'a>(mut bytes: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
     }
     out.push(bytes);
     out
+}
+
+/// Discord's interaction callback types the bot answers with, named so that tests say which
+/// answer they expect instead of its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Callback {
+    /// 4: a new message (public, or private with flag 64).
+    Message = 4,
+    /// 5: "thinking...", the message follows through the webhook.
+    DeferredMessage = 5,
+    /// 6: acknowledged, the clicked message is left as it is for now.
+    DeferredUpdate = 6,
+    /// 7: the clicked message is replaced.
+    UpdateMessage = 7,
+    /// 8: autocomplete choices.
+    Autocomplete = 8,
+    /// 9: a form (modal) opens.
+    Modal = 9,
+}
+
+impl Callback {
+    pub const ALL: [Callback; 6] = [
+        Callback::Message,
+        Callback::DeferredMessage,
+        Callback::DeferredUpdate,
+        Callback::UpdateMessage,
+        Callback::Autocomplete,
+        Callback::Modal,
+    ];
 }
