@@ -12,8 +12,6 @@
 //! the server lets them use the command. Every query is scoped to the guild the command is used
 //! in. Answers are ephemeral unless `share:` is true.
 
-use std::sync::Arc;
-
 use chrono::{Duration, NaiveDate};
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -23,9 +21,8 @@ use serenity::{
 
 use super::audit_id::{HistoryQuery, TEXT_MAX_CHARS};
 use super::audit_render::{self, PAGE_SIZE};
-use super::commands::lang_of;
 use super::render::TimeStyle;
-use super::reply::{CommandError, refusal_in, refuse};
+use super::reply::{CommandError, Ctx, lang_of, refusal_in, refuse};
 use super::{Bot, access, export_files, render};
 use crate::app::{
     AppError, ExportFormat, Lang, ListFilter, NewReview, OutcomeEntry, OutcomeRecorded, Person,
@@ -34,8 +31,6 @@ use crate::app::{
 use crate::checklist::VerdictKind;
 use crate::checklist::outcome::OutcomeResult;
 use crate::text::truncate_chars;
-
-pub(super) type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
 /// More rows than this are not exported through Discord (the CLI streams any number).
 pub const MAX_EXPORT_ROWS: u64 = 200_000;

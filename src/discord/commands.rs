@@ -14,13 +14,11 @@ use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateAllowedMentions, CreateMessage, GuildId};
 
 use super::audit::{self, finetune_audit};
-use super::reply::{CommandError, Refusal, person_lang, refusal_in, refuse};
+use super::reply::{CommandError, Ctx, Refusal, lang_of, refusal_in, refuse};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
 use crate::app::words::say_in;
 use crate::app::{Here, Lang, Source};
-
-type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
 /// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu, with
 /// their descriptions in every language tunegate speaks.
@@ -236,17 +234,6 @@ async fn on_error(error: poise::FrameworkError<'_, Arc<Bot>, CommandError>) {
                 tracing::warn!(error = %e, "could not report a framework error");
             }
         }
-    }
-}
-
-/// The language of whoever used the command (see [`person_lang`]).
-pub(super) fn lang_of(ctx: Ctx<'_>) -> Lang {
-    match ctx {
-        poise::Context::Application(app) => person_lang(
-            &app.interaction.locale,
-            app.interaction.guild_locale.as_deref(),
-        ),
-        poise::Context::Prefix(_) => Lang::En,
     }
 }
 

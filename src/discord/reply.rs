@@ -4,10 +4,15 @@
 //!
 //! Every handler module uses these, so they live here rather than in any one of them.
 
+use std::sync::Arc;
+
 use serenity::all::{CreateInteractionResponse, CreateInteractionResponseMessage};
 
-use super::render;
+use super::{Bot, render};
 use crate::app::{AppError, Lang, Mentions};
+
+/// The context poise hands every slash command.
+pub(super) type Ctx<'a> = poise::Context<'a, Arc<Bot>, CommandError>;
 
 /// The error type of commands: [`Refusal`] is shown to the user, anything else is logged.
 pub type CommandError = Box<dyn std::error::Error + Send + Sync>;
@@ -75,4 +80,15 @@ pub fn ephemeral(text: impl Into<String>) -> CreateInteractionResponse {
             .ephemeral(true)
             .allowed_mentions(render::no_mentions()),
     )
+}
+
+/// The language of whoever used the command (see [`person_lang`]).
+pub(super) fn lang_of(ctx: Ctx<'_>) -> Lang {
+    match ctx {
+        poise::Context::Application(app) => person_lang(
+            &app.interaction.locale,
+            app.interaction.guild_locale.as_deref(),
+        ),
+        poise::Context::Prefix(_) => Lang::En,
+    }
 }

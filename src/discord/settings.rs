@@ -10,9 +10,8 @@
 use poise::serenity_prelude as serenity;
 use serenity::{ChannelId, CreateEmbed, RoleId};
 
-use super::audit::{Ctx, auditor, member_access};
-use super::commands::lang_of;
-use super::reply::{CommandError, refusal_in};
+use super::audit::{auditor, member_access};
+use super::reply::{CommandError, Ctx, lang_of, refusal_in};
 use super::{access, render};
 use crate::app::settings::{Change, Origin, ServerSettings, SettingKey, SettingsView};
 use crate::app::{Lang, Person, words};
