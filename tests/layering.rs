@@ -203,9 +203,10 @@ fn module_of(relative: &Path) -> (String, bool) {
     (parts.join("::"), root)
 }
 
-/// The module paths `src` names, each resolved against `module` (the file's own module): `crate::a::b::Item`, `super::b`, `self::c`, and each
-/// item of a `use` group (`crate::a::{b, c::d}`). The paths keep every segment; the caller
-/// finds the module among them.
+/// The module paths `src` names, each resolved against `module` (the file's own module):
+/// `crate::a::b::Item`, `super::b`, `self::c`, and each item of a `use` group
+/// (`crate::a::{b, c::d}`). The paths keep every segment; the caller finds the module among
+/// them.
 fn named_paths(src: &str, module: &str) -> Vec<Vec<String>> {
     let t = code_tokens(src);
     let at = |i: usize| t.get(i).map(|(s, _)| s.as_str()).unwrap_or("");

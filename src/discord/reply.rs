@@ -1,6 +1,7 @@
 //! How the Discord front end says "no": the error type of commands ([`CommandError`], with
 //! [`Refusal`] for sentences the user sees as they are), the private reply, and the
-//! translation of the application's [`AppError`] into words with Discord mentions.
+//! translation of the application's [`AppError`] into words with Discord mentions; and the
+//! command context ([`Ctx`]) with the language of whoever used a command ([`lang_of`]).
 //!
 //! Every handler module uses these, so they live here rather than in any one of them.
 
