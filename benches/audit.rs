@@ -8,6 +8,7 @@
 //! measurement with its target. It never fails on a slow figure; it reports.
 
 use std::time::{Duration, Instant};
+use tunegate::store::WalkthroughId;
 
 use chrono::{TimeZone, Utc};
 use tunegate::checklist::{ChecklistContent, VerdictKind};
@@ -186,7 +187,10 @@ async fn main() {
     // /finetune-audit show: one decision with answers, a note and a review, rendered as embeds.
     let target = 941; // in guild 42 (941 % 100 + 1), with answers
     let (p50, p99) = measure(500, || async {
-        let detail = store.detail(target, Some(guild)).await.expect("detail");
+        let detail = store
+            .detail(WalkthroughId(target), Some(guild))
+            .await
+            .expect("detail");
         std::hint::black_box(detail_embeds(tunegate::app::Lang::En, &content, &detail));
     })
     .await;

@@ -19,6 +19,7 @@
 //! It prints one line per measurement, then one table of both backends with the targets. It
 //! never fails on a slow figure; it reports.
 
+use tunegate::store::WalkthroughId;
 #[path = "../tests/support/postgres.rs"]
 mod postgres;
 
@@ -91,6 +92,8 @@ struct Figures {
     stats_all: Duration,
     stats_guild: Duration,
     export: Option<(Duration, f64)>,
+    /// `sqlite3 -csv` writing the same rows, in the same run (SQLite only).
+    export_reference: Option<Duration>,
     sequential: f64,
     raw: f64,
     one_process: Option<Throughput>,
@@ -332,7 +335,10 @@ async fn bench_backend(name: &'static str, url: &str, n: u64) -> Figures {
         let store = &store;
         async move {
             let guild = Some(id % 100 + 1);
-            let shown = store.detail(id as i64, guild).await.expect("detail");
+            let shown = store
+                .detail(WalkthroughId(id as i64), guild)
+                .await
+                .expect("detail");
             std::hint::black_box(shown);
         }
     })
@@ -366,6 +372,15 @@ async fn bench_backend(name: &'static str, url: &str, n: u64) -> Figures {
     figures.stats_guild = p50;
 
     figures.export = export_through_binary(url, n);
+    if store.kind() == BackendKind::Sqlite {
+        figures.export_reference = export_with_sqlite3(url);
+        if let (Some((ours, _)), Some(reference)) = (figures.export, figures.export_reference) {
+            println!(
+                "CSV export / sqlite3 -csv of the same rows: {:.2}x (target <= 1.5x)",
+                ours.as_secs_f64() / reference.as_secs_f64()
+            );
+        }
+    }
 
     figures.sequential = sequential_answers(&store).await;
     figures.raw = raw_transaction_rate(&store, 5_000).await;
@@ -479,6 +494,42 @@ fn export_through_binary(url: &str, n: u64) -> Option<(Duration, f64)> {
     Some((took, rss_mb))
 }
 
+/// The reference for the export: SQLite's own shell writing every walkthrough joined to its
+/// decision (all their columns, oldest first) as CSV, with no formatting of ours. `None` when
+/// `sqlite3` is not installed (Debian package `sqlite3`) or fails.
+fn export_with_sqlite3(url: &str) -> Option<Duration> {
+    let path = url.strip_prefix("sqlite://")?.split('?').next()?;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = std::fs::File::create(dir.path().join("reference.csv")).expect("create the file");
+    let start = Instant::now();
+    let status = Command::new("sqlite3")
+        .args(["-readonly", "-csv", "-header", path])
+        .arg(
+            "SELECT w.*, d.* FROM walkthroughs w \
+             LEFT JOIN decisions d ON d.walkthrough_id = w.id ORDER BY w.id",
+        )
+        .stdout(out)
+        .status();
+    let took = start.elapsed();
+    match status {
+        Ok(status) if status.success() => {
+            let size = std::fs::metadata(dir.path().join("reference.csv")).map_or(0, |m| m.len());
+            println!(
+                "sqlite3 -csv of the same rows (reference): {:.2} s, {:.0} MB written",
+                took.as_secs_f64(),
+                size as f64 / 1e6
+            );
+            Some(took)
+        }
+        other => {
+            println!(
+                "sqlite3 -csv reference not measured ({other:?}); install the sqlite3 package"
+            );
+            None
+        }
+    }
+}
+
 /// Waits for `child` and returns whether it succeeded and its own peak RSS (KiB).
 fn wait_with_peak_rss(child: std::process::Child) -> (bool, i64) {
     let pid = child.id() as libc::pid_t;
@@ -504,7 +555,12 @@ fn bench_person() -> Person {
 }
 
 /// Starts `count` walkthroughs in channel `channel` of guild 1, `parallel` at a time.
-async fn start_walkthroughs(app: &App, count: usize, channel: u64, parallel: usize) -> Vec<i64> {
+async fn start_walkthroughs(
+    app: &App,
+    count: usize,
+    channel: u64,
+    parallel: usize,
+) -> Vec<WalkthroughId> {
     let next = Arc::new(AtomicUsize::new(0));
     let mut tasks = Vec::new();
     for _ in 0..parallel {
@@ -544,7 +600,7 @@ async fn start_walkthroughs(app: &App, count: usize, channel: u64, parallel: usi
 /// Answers every question of walkthrough `id` through `App::answer` (the bot's path: checked,
 /// decided and written in one transaction, with an interaction id like Discord's): the goal,
 /// then each gate. Returns (recorded, failed).
-async fn click_through(app: &App, id: i64, channel: u64, tag: &str) -> (u64, u64) {
+async fn click_through(app: &App, id: WalkthroughId, channel: u64, tag: &str) -> (u64, u64) {
     let click = |at: Step, input: Input| Click {
         walkthrough_id: id,
         at,
@@ -888,6 +944,19 @@ fn print_table(all: &[Figures], n: u64) {
             None => "failed".to_string(),
         },
         "",
+    );
+    row(
+        "CSV export / sqlite3 -csv of the same rows",
+        &|f| match (f.export, f.export_reference) {
+            (Some((ours, _)), Some(reference)) => format!(
+                "{:.1} s / {:.1} s = {:.2}x",
+                ours.as_secs_f64(),
+                reference.as_secs_f64(),
+                ours.as_secs_f64() / reference.as_secs_f64()
+            ),
+            _ => "-".to_string(),
+        },
+        "<= 1.5x",
     );
 }
 

@@ -2,6 +2,7 @@
 //! one write transaction. Racing clicks record one answer, a replayed click records nothing
 //! twice, a click from elsewhere or by a stranger records nothing, a closed walkthrough says so.
 
+use tunegate::store::WalkthroughId;
 #[path = "support/db.rs"]
 mod db;
 
@@ -32,12 +33,12 @@ async fn open_one(app: &App) -> i64 {
         )
         .await
         .expect("start");
-    record.id
+    record.id.0
 }
 
 fn click(id: i64, by: Person, interaction: &str, goal: Goal) -> Click {
     Click {
-        walkthrough_id: id,
+        walkthrough_id: WalkthroughId(id),
         at: Step::Goal,
         input: Input::Answer(Answer::Goal(GoalChoice { goal, detail: None })),
         actor: Actor {
@@ -53,7 +54,11 @@ fn click(id: i64, by: Person, interaction: &str, goal: Goal) -> Click {
 }
 
 async fn answers(app: &App, id: i64) -> usize {
-    app.detail(id, None).await.expect("detail").answers.len()
+    app.detail(WalkthroughId(id), None)
+        .await
+        .expect("detail")
+        .answers
+        .len()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -107,7 +112,7 @@ async fn a_replayed_click_is_recorded_once_even_after_the_walkthrough_closed() {
         .await
         .unwrap();
     assert!(matches!(again, Advanced::Duplicate { .. }));
-    app.abandon(id, Utc::now()).await.unwrap();
+    app.abandon(WalkthroughId(id), Utc::now()).await.unwrap();
     let late = app
         .answer(click(id, alice(), "int-1", Goal::OutputFormat), Utc::now())
         .await
@@ -148,9 +153,12 @@ async fn a_closed_walkthrough_or_a_missing_one_says_so() {
     let db = temp_db();
     let app = app_on(&db.url).await;
     let id = open_one(&app).await;
-    app.abandon(id, Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap())
-        .await
-        .unwrap();
+    app.abandon(
+        WalkthroughId(id),
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+    )
+    .await
+    .unwrap();
     let closed = app
         .answer(click(id, alice(), "int-4", Goal::OutputFormat), Utc::now())
         .await

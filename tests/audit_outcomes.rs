@@ -3,6 +3,7 @@
 //! latest estimate's five figures (formulas defused in CSV, redacted notes redacted), and the
 //! statistics count the team's own rate over the decisions the filter covers.
 
+use tunegate::store::WalkthroughId;
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -45,7 +46,7 @@ async fn decided(flow: &App, guild: u64, verdict: VerdictKind, now: DateTime<Utc
         VerdictKind::Justified => ([GateAnswer::Yes; 4], vec![Driver::Volume]),
     };
     answers::answer_all(flow, rec.id, &alice(), gates, &drivers, now).await;
-    rec.id
+    rec.id.0
 }
 
 /// Records `result` (with `note`) for decision `id` from the terminal.
@@ -58,7 +59,7 @@ async fn record(
 ) {
     let who = lead();
     let entry = OutcomeEntry {
-        walkthrough_id: id,
+        walkthrough_id: WalkthroughId(id),
         result,
         note,
         follow_up_round: None,
@@ -87,9 +88,15 @@ fn volume(requests_per_month: f64) -> CostInputs {
 
 async fn estimate(flow: &App, id: i64, inputs: CostInputs, now: DateTime<Utc>) {
     let who = lead();
-    flow.estimate_savings(id, &inputs, Recorder::Terminal(&who), None, now)
-        .await
-        .unwrap();
+    flow.estimate_savings(
+        WalkthroughId(id),
+        &inputs,
+        Recorder::Terminal(&who),
+        None,
+        now,
+    )
+    .await
+    .unwrap();
 }
 
 async fn export(store: &Store, filter: &ListFilter, format: ExportFormat) -> Vec<u8> {
@@ -108,7 +115,7 @@ async fn setup() -> (TestDb, App) {
 async fn a_decisions_detail_lists_its_outcomes_and_estimates_oldest_first() {
     let (_db, flow) = setup().await;
     let id = decided(&flow, 7, VerdictKind::Justified, at(1)).await;
-    let bare = flow.detail(id, None).await.unwrap();
+    let bare = flow.detail(WalkthroughId(id), None).await.unwrap();
     assert!(bare.outcomes.is_empty() && bare.cost_estimates.is_empty());
     assert!(bare.latest_estimate().is_none());
 
@@ -124,7 +131,7 @@ async fn a_decisions_detail_lists_its_outcomes_and_estimates_oldest_first() {
     estimate(&flow, id, volume(1_000.0), at(2)).await;
     estimate(&flow, id, volume(10_000_000.0), at(3)).await;
 
-    let detail = flow.detail(id, Some(7)).await.unwrap();
+    let detail = flow.detail(WalkthroughId(id), Some(7)).await.unwrap();
     let results: Vec<OutcomeResult> = detail.outcomes.iter().map(|o| o.result).collect();
     assert_eq!(results, [OutcomeResult::NotYet, OutcomeResult::PaidOff]);
     assert_eq!(detail.outcomes[1].note.as_deref(), Some("30% cheaper"));
@@ -293,7 +300,7 @@ async fn a_redacted_outcome_note_stays_redacted_in_the_export() {
         assert!(!text.contains("private notes"), "{text}");
         assert!(text.contains(REDACTED_TEXT), "{text}");
     }
-    let detail = flow.detail(id, None).await.unwrap();
+    let detail = flow.detail(WalkthroughId(id), None).await.unwrap();
     assert_eq!(detail.outcomes[0].note.as_deref(), Some(REDACTED_TEXT));
 }
 

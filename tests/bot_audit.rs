@@ -2,6 +2,7 @@
 //! autocomplete, reviews and the full view of a decision, revisit reminders across restarts,
 //! the statistics chart, exports within the attachment limit, and who may see what.
 
+use tunegate::store::WalkthroughId;
 mod support;
 
 use std::io::Read;
@@ -80,7 +81,13 @@ fn text_of(v: &Value) -> String {
 }
 
 /// Seeds a decided walkthrough straight into the store (gates all Yes, one driver).
-async fn seed(h: &BotHarness, guild: u64, thread: u64, text: &str, when: DateTime<Utc>) -> i64 {
+async fn seed(
+    h: &BotHarness,
+    guild: u64,
+    thread: u64,
+    text: &str,
+    when: DateTime<Utc>,
+) -> WalkthroughId {
     let flow = App::new(h.store.clone(), ChecklistContent::built_in());
     let who = Person::new(ALICE.id.to_string(), ALICE.name);
     let channel = if guild == GUILD_ID {
@@ -118,7 +125,7 @@ async fn seed(h: &BotHarness, guild: u64, thread: u64, text: &str, when: DateTim
     rec.id
 }
 
-async fn seed_many(h: &BotHarness, guild: u64, n: i64) -> Vec<i64> {
+async fn seed_many(h: &BotHarness, guild: u64, n: i64) -> Vec<WalkthroughId> {
     // Recent, so the bot's idle sweep never takes a half-seeded walkthrough for abandoned.
     let start = Utc::now() - Duration::hours(3);
     let mut ids = Vec::new();
@@ -139,7 +146,7 @@ async fn seed_many(h: &BotHarness, guild: u64, n: i64) -> Vec<i64> {
 }
 
 /// The ids listed on a history page, in order.
-fn listed(data: &Value) -> Vec<i64> {
+fn listed(data: &Value) -> Vec<WalkthroughId> {
     let description = data["embeds"][0]["description"]
         .as_str()
         .unwrap_or_default();
@@ -147,6 +154,7 @@ fn listed(data: &Value) -> Vec<i64> {
         .lines()
         .filter_map(|l| l.strip_prefix("**#"))
         .filter_map(|l| l.split("**").next()?.parse().ok())
+        .map(WalkthroughId)
         .collect()
 }
 
@@ -171,7 +179,7 @@ async fn history_pages_forward_and_back_with_next_and_previous() {
     let h = BotHarness::start().await;
     let ids = seed_many(&h, GUILD_ID, 23).await;
     seed_many(&h, SECOND_GUILD_ID, 2).await;
-    let newest_first: Vec<i64> = ids.iter().rev().copied().collect();
+    let newest_first: Vec<WalkthroughId> = ids.iter().rev().copied().collect();
 
     let ask = command("history", json!([]), &admin());
     let callback = h.interact(ask.clone()).await;
@@ -251,9 +259,9 @@ async fn autocomplete_offers_this_servers_recent_ids_to_auditors_only() {
         .unwrap()
         .as_array()
         .unwrap();
-    let values: Vec<i64> = choices
+    let values: Vec<WalkthroughId> = choices
         .iter()
-        .map(|c| c["value"].as_i64().unwrap())
+        .map(|c| WalkthroughId(c["value"].as_i64().unwrap()))
         .collect();
     assert_eq!(values, ours.iter().rev().copied().collect::<Vec<_>>());
     assert!(!values.contains(&theirs[0]));
@@ -428,7 +436,7 @@ async fn times_are_discord_timestamps_each_reader_sees_in_their_own_time_zone() 
 
 /// Proposes in chat and clicks through every question (all Yes, one driver); returns the
 /// thread and the decision id.
-async fn decide_in_chat(h: &BotHarness) -> (u64, i64) {
+async fn decide_in_chat(h: &BotHarness) -> (u64, WalkthroughId) {
     let mark = h.mark();
     h.chat(&ALICE, "we should fine-tune the model").await;
     let thread_req = h.expect(mark, "POST", "/threads").await;
@@ -748,9 +756,9 @@ const SOLVED: u64 = 0;
 const PAID_OFF: u64 = 4;
 
 /// `/finetune-audit outcome id: result: [note:]` from `who`.
-fn outcome(id: i64, result: u64, note: Option<&str>, who: &Invoker) -> Value {
+fn outcome(id: WalkthroughId, result: u64, note: Option<&str>, who: &Invoker) -> Value {
     let mut options = vec![
-        json!({ "name": "id", "type": 4, "value": id }),
+        json!({ "name": "id", "type": 4, "value": id.0 }),
         json!({ "name": "result", "type": 4, "value": result }),
     ];
     if let Some(note) = note {

@@ -8,6 +8,7 @@
 //! `TUNEGATE_CRASH_KILLS` (default 40) sets the number of kills and `TUNEGATE_CRASH_SEED` the
 //! seed of the random moments; a failure prints the seed to replay it.
 
+use tunegate::store::WalkthroughId;
 mod support;
 
 use std::collections::{HashMap, HashSet};
@@ -65,7 +66,7 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 #[derive(Debug, Clone)]
 struct Click {
     interaction_id: String,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     /// "Back" moves the walkthrough without recording an answer.
     back: bool,
 }
@@ -73,14 +74,14 @@ struct Click {
 /// An open walkthrough as the database has it.
 #[derive(Debug, Clone)]
 struct Open {
-    id: i64,
+    id: WalkthroughId,
     step: Step,
     /// Where its buttons are: its thread, else the channel it started in.
     home: Option<u64>,
 }
 
 async fn open_walkthroughs(pool: &SqlitePool) -> Vec<Open> {
-    let rows: Vec<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+    let rows: Vec<(WalkthroughId, String, Option<i64>, Option<i64>)> = sqlx::query_as(
         "SELECT id, current_step, thread_id, channel_id FROM walkthroughs WHERE status = 'open'",
     )
     .fetch_all(pool)
@@ -171,7 +172,7 @@ impl Load {
 fn click_for(
     rng: &mut Rng,
     fake: &FakeDiscord,
-    id: i64,
+    id: WalkthroughId,
     step: Step,
     back: bool,
     home: u64,
@@ -350,12 +351,12 @@ async fn killing_the_bot_at_random_moments_loses_and_duplicates_nothing() {
         applied.iter().all(|(v,)| known.contains(v)),
         "{applied:?} vs {known:?}"
     );
-    let answers: Vec<(i64, String, Option<String>)> =
+    let answers: Vec<(WalkthroughId, String, Option<String>)> =
         sqlx::query_as("SELECT walkthrough_id, step, interaction_id FROM answers")
             .fetch_all(&pool)
             .await
             .unwrap();
-    let mut recorded: HashMap<String, (i64, usize)> = HashMap::new();
+    let mut recorded: HashMap<String, (WalkthroughId, usize)> = HashMap::new();
     for (walkthrough, _, interaction) in &answers {
         let interaction = interaction
             .clone()
@@ -414,16 +415,16 @@ async fn killing_the_bot_at_random_moments_loses_and_duplicates_nothing() {
     }
 
     // Decisions: one per decided walkthrough, complete, and none anywhere else.
-    let walkthroughs: Vec<(i64, String, String)> =
+    let walkthroughs: Vec<(WalkthroughId, String, String)> =
         sqlx::query_as("SELECT id, status, current_step FROM walkthroughs")
             .fetch_all(&pool)
             .await
             .unwrap();
-    let decisions: Vec<(i64,)> = sqlx::query_as("SELECT walkthrough_id FROM decisions")
+    let decisions: Vec<(WalkthroughId,)> = sqlx::query_as("SELECT walkthrough_id FROM decisions")
         .fetch_all(&pool)
         .await
         .unwrap();
-    let decided_ids: HashSet<i64> = decisions.iter().map(|(id,)| *id).collect();
+    let decided_ids: HashSet<WalkthroughId> = decisions.iter().map(|(id,)| *id).collect();
     assert_eq!(
         decided_ids.len(),
         decisions.len(),

@@ -8,6 +8,7 @@
 //! run the SQLite-level emulation instead (a held EXCLUSIVE lock, a page cap), which the other
 //! two tests always run.
 
+use tunegate::store::WalkthroughId;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -56,7 +57,7 @@ async fn answers_of(h: &BotHarness, interaction: &str) -> i64 {
 /// A walkthrough in progress: its thread, its id, the question on screen.
 struct InProgress {
     thread: u64,
-    id: i64,
+    id: WalkthroughId,
     question: Value,
 }
 
@@ -145,7 +146,7 @@ async fn locked_database_scenario() {
 
 /// "Something else" described at length (4000 four-byte characters): an answer that needs
 /// new pages, so a database that may not grow refuses it.
-fn long_goal(id: i64, thread: u64) -> Value {
+fn long_goal(id: WalkthroughId, thread: u64) -> Value {
     let text = "\u{1F9EA}".repeat(tunegate::checklist::walkthrough::MAX_DETAIL_CHARS);
     payloads::with_invoker(
         payloads::modal_submit(&format!("tg1:{id}:goal:describe"), &[("detail", &text)]),

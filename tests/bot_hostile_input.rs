@@ -168,7 +168,7 @@ fn hostile_interactions_get_one_answer_each_and_the_bot_keeps_working() {
                 now = recorded(&h, walkthrough_of(&fresh.1)).await.walkthrough;
                 fresh
             };
-            let interaction = case.payload(now.id, now.step, thread, &first);
+            let interaction = case.payload(now.id.0, now.step, thread, &first);
             let (interaction_id, _) = payloads::id_and_token(&interaction);
             let callback = h.interact(interaction).await;
             prop_assert!(

@@ -4,6 +4,7 @@
 //! privately in their own Discord locale, a locale tunegate lacks gets English, and the
 //! registered commands, their options and choices carry Discord's localisations.
 
+use tunegate::store::WalkthroughId;
 mod support;
 
 use serde_json::{Value, json};
@@ -247,11 +248,12 @@ async fn walkthrough_in(h: &BotHarness, lang: &Expected) {
     );
 }
 
-fn walkthrough_of(message: &Value) -> i64 {
+fn walkthrough_of(message: &Value) -> WalkthroughId {
     custom_ids(message)[0]
         .split(':')
         .nth(1)
         .and_then(|n| n.parse().ok())
+        .map(WalkthroughId)
         .expect("tg1:<id>:...")
 }
 

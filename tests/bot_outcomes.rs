@@ -6,6 +6,7 @@
 //! `outcomes.follow_up_after` is one second here (the sweep then looks every two seconds), so a
 //! verdict's follow-up is due almost at once and JUSTIFIED's, at twice the delay, soon after.
 
+use tunegate::store::WalkthroughId;
 mod support;
 
 use std::time::Duration;
@@ -70,7 +71,7 @@ fn follow_ups_in(h: &BotHarness, channel: u64) -> Vec<Value> {
 async fn state_becomes(h: &BotHarness, id: i64, want: &str) -> Option<String> {
     let mut state = None;
     for _ in 0..50 {
-        state = h.store.follow_up_state(id, 1).await.unwrap();
+        state = h.store.follow_up_state(WalkthroughId(id), 1).await.unwrap();
         if state.as_deref() == Some(want) {
             break;
         }
@@ -156,7 +157,7 @@ async fn a_follow_up_is_posted_once_mentioning_only_the_requester_and_its_form_r
         Some(&serde_json::json!([])),
         "the buttons go once answered"
     );
-    let outcomes = h.store.outcomes_of(id).await.unwrap();
+    let outcomes = h.store.outcomes_of(WalkthroughId(id)).await.unwrap();
     assert_eq!(outcomes.len(), 1);
     assert_eq!(outcomes[0].result, OutcomeResult::Partly);
     assert_eq!(outcomes[0].follow_up_round, Some(1));
@@ -181,14 +182,21 @@ async fn a_follow_up_is_posted_once_mentioning_only_the_requester_and_its_form_r
         .await;
     assert!(is_private_notice(&second_form));
     assert!(callback_text(&second_form).contains("Partly"));
-    assert_eq!(h.store.outcomes_of(id).await.unwrap().len(), 1);
+    assert_eq!(
+        h.store.outcomes_of(WalkthroughId(id)).await.unwrap().len(),
+        1
+    );
 
     // After a restart nothing is asked again.
     h.restart().await;
     tokio::time::sleep(Duration::from_secs(5)).await;
     assert_eq!(follow_ups_in(&h, thread).len(), 1);
     assert_eq!(
-        h.store.follow_up_state(id, 1).await.unwrap().as_deref(),
+        h.store
+            .follow_up_state(WalkthroughId(id), 1)
+            .await
+            .unwrap()
+            .as_deref(),
         Some("answered")
     );
     h.assert_clean();
@@ -220,7 +228,7 @@ async fn not_tried_yet_asks_once_more_and_then_never_again() {
     assert_eq!(follow_ups_in(&h, thread).len(), 2, "no third follow-up");
     let results: Vec<_> = h
         .store
-        .outcomes_of(id)
+        .outcomes_of(WalkthroughId(id))
         .await
         .unwrap()
         .iter()
@@ -256,7 +264,7 @@ async fn a_justified_decision_is_asked_whether_it_paid_off_and_answer_roles_may_
         ))
         .await;
     assert_eq!(submitted.callback(), Some(Callback::UpdateMessage));
-    let outcomes = h.store.outcomes_of(id).await.unwrap();
+    let outcomes = h.store.outcomes_of(WalkthroughId(id)).await.unwrap();
     assert_eq!(outcomes[0].result, OutcomeResult::PaidOff);
     assert_eq!(outcomes[0].recorded_by.id, BOB.id.to_string());
     h.assert_clean();
@@ -354,7 +362,13 @@ async fn a_verdict_carried_by_volume_offers_the_savings_estimate_and_quotes_it()
         said.contains("50,000 / 3,000"),
         "what was typed comes back: {said}"
     );
-    assert!(h.store.cost_estimates_of(id).await.unwrap().is_empty());
+    assert!(
+        h.store
+            .cost_estimates_of(WalkthroughId(id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // 200,000 requests a month never pay back 50,000 of training within a year.
     let mut good = payloads::modal_submit(&form, &fields("200,000"));
@@ -378,7 +392,7 @@ async fn a_verdict_carried_by_volume_offers_the_savings_estimate_and_quotes_it()
         value.contains("does not pay back within 12 months"),
         "{value}"
     );
-    let stored = h.store.cost_estimates_of(id).await.unwrap();
+    let stored = h.store.cost_estimates_of(WalkthroughId(id)).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].estimate.break_even_months, None);
     assert_eq!(stored[0].estimate.net_12_months, -2_595.0 * 12.0 - 50_000.0);
@@ -413,5 +427,11 @@ async fn a_verdict_without_volume_or_a_cost_goal_has_no_estimate_button_and_forg
         .click(&format!("tgs:{id}:open"), &verdict, &elsewhere)
         .await;
     assert!(is_private_notice(&refused));
-    assert!(h.store.cost_estimates_of(id).await.unwrap().is_empty());
+    assert!(
+        h.store
+            .cost_estimates_of(WalkthroughId(id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

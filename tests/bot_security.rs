@@ -2,6 +2,7 @@
 //! is reachable only from its own guild and thread, only its requester and the reviewer roles
 //! can answer it, echoed text pings nobody, and the token never reaches the logs.
 
+use tunegate::store::WalkthroughId;
 mod support;
 
 use serde_json::{Value, json};
@@ -68,7 +69,7 @@ async fn all_refused(h: &BotHarness, interactions: Vec<Value>, why: &str) {
 /// Nothing about walkthrough `id` changed: still open at its first question, no answer, no
 /// note.
 async fn untouched(h: &BotHarness, id: i64) {
-    let detail = recorded(h, id).await;
+    let detail = recorded(h, WalkthroughId(id)).await;
     assert_eq!(detail.walkthrough.status, Status::Open);
     assert_eq!(detail.walkthrough.step.key(), "goal");
     assert!(detail.answers.is_empty(), "{:?}", detail.answers);
@@ -87,11 +88,11 @@ async fn no_control_of_a_walkthrough_works_from_another_guild() {
     // The requester herself, from the second guild: its channel, or naming the thread's id.
     for channel in [SECOND_CHANNEL_ID, thread] {
         let elsewhere = someone(ALICE, vec![], SECOND_GUILD_ID, channel);
-        all_refused(&h, every_control(id, &first, &elsewhere), "another guild").await;
+        all_refused(&h, every_control(id.0, &first, &elsewhere), "another guild").await;
         let cancel = h.interact(slash("cancel", &elsewhere)).await;
         assert!(is_private_notice(&cancel), "{:?}", cancel.body);
     }
-    untouched(&h, id).await;
+    untouched(&h, id.0).await;
     h.assert_clean();
 }
 
@@ -105,12 +106,12 @@ async fn no_control_of_a_walkthrough_works_from_outside_its_thread() {
         let elsewhere = someone(ALICE, vec![], GUILD_ID, channel);
         all_refused(
             &h,
-            every_control(id, &first, &elsewhere),
+            every_control(id.0, &first, &elsewhere),
             "outside its thread",
         )
         .await;
     }
-    untouched(&h, id).await;
+    untouched(&h, id.0).await;
     let _ = thread;
     h.assert_clean();
 }
@@ -124,7 +125,7 @@ async fn only_the_requester_and_reviewer_roles_can_answer_or_close_a_walkthrough
     // @everyone id): every control and /finetune cancel are refused.
     for roles in [vec![], vec![GUILD_ID]] {
         let bob = someone(BOB, roles, GUILD_ID, thread);
-        all_refused(&h, every_control(id, &first, &bob), "not allowed").await;
+        all_refused(&h, every_control(id.0, &first, &bob), "not allowed").await;
         let cancel = h.interact(slash("cancel", &bob)).await;
         assert!(
             callback_text(&cancel).contains("Only the person"),
@@ -132,7 +133,7 @@ async fn only_the_requester_and_reviewer_roles_can_answer_or_close_a_walkthrough
             cancel.body
         );
     }
-    untouched(&h, id).await;
+    untouched(&h, id.0).await;
     // A reviewer may answer for the requester.
     let reviewer = someone(BOB, vec![ROLE_ID], GUILD_ID, thread);
     let g1 = answer_and_next(&h, thread, &first, &reviewer).await;

@@ -7,6 +7,7 @@
 //! always gives at least a suggestion and never a thread: the tests do not depend on the shipped
 //! model's scores.
 
+use tunegate::store::SuggestionId;
 mod support;
 
 use std::time::Duration;
@@ -40,7 +41,12 @@ fn id_of(v: &Value) -> String {
 }
 
 async fn state_of(h: &BotHarness, id: i64) -> SuggestionState {
-    h.store.suggestion(id).await.unwrap().unwrap().state
+    h.store
+        .suggestion(SuggestionId(id))
+        .await
+        .unwrap()
+        .unwrap()
+        .state
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -104,13 +110,13 @@ async fn a_less_sure_message_gets_a_quiet_reply_and_its_author_starts_the_checkl
         &format!("/channels/{CHANNEL_ID}/messages/{}", id_of(&reply)),
     )
     .await;
-    let mut suggestion = h.store.suggestion(1).await.unwrap().unwrap();
+    let mut suggestion = h.store.suggestion(SuggestionId(1)).await.unwrap().unwrap();
     for _ in 0..50 {
         if suggestion.walkthrough_id.is_some() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
-        suggestion = h.store.suggestion(1).await.unwrap().unwrap();
+        suggestion = h.store.suggestion(SuggestionId(1)).await.unwrap().unwrap();
     }
     assert_eq!(suggestion.state, SuggestionState::Started);
     let walkthrough = h.only_walkthrough().await.walkthrough;

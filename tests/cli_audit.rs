@@ -3,6 +3,7 @@
 
 use predicates::prelude::*;
 use predicates::str::contains;
+use tunegate::store::WalkthroughId;
 
 #[path = "support/cli.rs"]
 mod cli_support;
@@ -292,7 +293,7 @@ fn show_quotes_the_latest_savings_estimate_with_its_five_figures() {
         let lead = Person::new("cli:lead", "lead");
         for requests in [1_000.0, 10_000_000.0] {
             app.estimate_savings(
-                1,
+                WalkthroughId(1),
                 &inputs(requests),
                 Recorder::Terminal(&lead),
                 None,
@@ -344,7 +345,7 @@ fn show_quotes_the_latest_savings_estimate_with_its_five_figures() {
         );
         let lead = Person::new("cli:lead", "lead");
         app.estimate_savings(
-            1,
+            WalkthroughId(1),
             &inputs(1_000.0),
             Recorder::Terminal(&lead),
             None,

@@ -8,6 +8,7 @@ use predicates::str::contains;
 use serde_json::Value;
 use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
+use tunegate::store::WalkthroughId;
 use tunegate::store::{MIGRATOR, NewReview, Person, Place, ReviewOutcome, Source, Store};
 
 #[path = "support/answers.rs"]
@@ -36,7 +37,7 @@ const SNOWFLAKE_KEYS: [&str; 8] = [
 ];
 
 /// A decided chat walkthrough in [`GUILD`] with a review; returns its id.
-fn seed_discord_decision(s: &Sandbox) -> i64 {
+fn seed_discord_decision(s: &Sandbox) -> WalkthroughId {
     let url = s.db_url();
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let flow = App::new(

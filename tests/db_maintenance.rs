@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use tunegate::store::WalkthroughId;
 
 use chrono::{DateTime, TimeZone, Utc};
 #[path = "support/db.rs"]
@@ -26,7 +27,7 @@ fn day(d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap()
 }
 
-fn start_in(guild: u64, text: &str, revisit_of: Option<i64>) -> Start {
+fn start_in(guild: u64, text: &str, revisit_of: Option<WalkthroughId>) -> Start {
     Start {
         source: Source::Slash,
         place: Place {
@@ -42,7 +43,7 @@ fn start_in(guild: u64, text: &str, revisit_of: Option<i64>) -> Start {
 }
 
 /// A finished walkthrough (six answers, one decision) plus one note; returns its id.
-async fn decided(flow: &App, s: Start, now: DateTime<Utc>) -> i64 {
+async fn decided(flow: &App, s: Start, now: DateTime<Utc>) -> WalkthroughId {
     let (rec, _) = flow.start(s, now).await.unwrap();
     let mut inputs = vec![(
         Step::Goal,
@@ -76,7 +77,7 @@ async fn decided(flow: &App, s: Start, now: DateTime<Utc>) -> i64 {
 }
 
 /// An abandoned walkthrough with one answer and no decision; returns its id.
-async fn abandoned(flow: &App, s: Start, now: DateTime<Utc>) -> i64 {
+async fn abandoned(flow: &App, s: Start, now: DateTime<Utc>) -> WalkthroughId {
     let (rec, _) = flow.start(s, now).await.unwrap();
     flow.advance(
         rec.id,
@@ -693,7 +694,12 @@ async fn every_table_is_either_purged_per_guild_or_listed_as_holding_no_guild_da
 /// agreed review and a revisit review whose reminder was claimed; a chat walkthrough that was
 /// dismissed (the cooldown reads those); an abandoned one. Every text a person gave contains
 /// `marker`. Returns the decided walkthrough's id.
-async fn every_kind_of_row(flow: &App, guild: u64, marker: &str, now: DateTime<Utc>) -> i64 {
+async fn every_kind_of_row(
+    flow: &App,
+    guild: u64,
+    marker: &str,
+    now: DateTime<Utc>,
+) -> WalkthroughId {
     let person = Person::new(format!("{guild}1"), format!("{marker} person"));
     let start = |source, text: String, message_id| Start {
         source,

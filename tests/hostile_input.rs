@@ -10,6 +10,7 @@ use tunegate::checklist::{GateAnswer, Step};
 use tunegate::config::{DEFAULT_TOML, Settings, Sources};
 use tunegate::detect::Detector;
 use tunegate::discord::custom_id::{Action, ComponentId, MAX_LEN};
+use tunegate::store::WalkthroughId;
 
 fn cases() -> u32 {
     Config::default().cases
@@ -56,7 +57,7 @@ fn valid_pairs() -> Vec<(Step, Action)> {
 fn valid_id() -> impl Strategy<Value = ComponentId> {
     let pairs = valid_pairs();
     (1..=i64::MAX, 0..pairs.len())
-        .prop_map(move |(id, i)| ComponentId::new(id, pairs[i].0, pairs[i].1))
+        .prop_map(move |(id, i)| ComponentId::new(WalkthroughId(id), pairs[i].0, pairs[i].1))
 }
 
 /// Text shaped like a custom id: the right prefix and separators, parts that are nearly

@@ -2,6 +2,7 @@
 //! append-only records, audit queries, exports, and every way the database file can be bad.
 
 use std::time::Duration;
+use tunegate::store::WalkthroughId;
 
 #[path = "support/answers.rs"]
 mod answers;
@@ -57,7 +58,7 @@ async fn decide(
     gates: [GateAnswer; 4],
     d: &[Driver],
     now: DateTime<Utc>,
-) -> i64 {
+) -> WalkthroughId {
     let who = s.requester.clone();
     let (rec, _) = flow.start(s, now).await.unwrap();
     answers::answer_all(flow, rec.id, &who, gates, d, now).await;
@@ -276,7 +277,7 @@ on_both_backends! {
         let err = db::execute_raw(
             flow.store(),
             "UPDATE decisions SET verdict = 'justified' WHERE walkthrough_id = $1",
-            Some(id),
+            Some(id.0),
         )
         .await
         .unwrap_err();
@@ -511,8 +512,8 @@ on_both_backends! {
             Err(StoreError::NotFound(_))
         ));
         assert!(matches!(
-            flow.store().detail(999, None).await,
-            Err(StoreError::NotFound(999))
+            flow.store().detail(WalkthroughId(999), None).await,
+            Err(StoreError::NotFound(WalkthroughId(999)))
         ));
     }
 }

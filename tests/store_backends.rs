@@ -4,6 +4,7 @@
 //! processes have; PostgreSQL migrates once when several processes start together; health,
 //! checks and backups work on PostgreSQL; a URL names its backend and never shows a password.
 
+use tunegate::store::WalkthroughId;
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -133,7 +134,7 @@ on_both_backends! {
 }
 
 /// A click on the goal question of walkthrough `id`, as the bot hands it to `App::answer`.
-fn goal_click(id: i64, interaction: &str, g: Goal) -> Click {
+fn goal_click(id: WalkthroughId, interaction: &str, g: Goal) -> Click {
     Click {
         walkthrough_id: id,
         at: Step::Goal,
@@ -298,8 +299,8 @@ async fn an_unreachable_postgres_server_is_reported_without_the_password() {
 
 /// A database with a bit of everything: decisions (with follow-ups), a note, a review, an
 /// outcome, a revisit.
-async fn fill(flow: &App) -> i64 {
-    let mut last = 0;
+async fn fill(flow: &App) -> WalkthroughId {
+    let mut last = WalkthroughId(0);
     for message in 0..3u64 {
         let (rec, _) = flow.start(chat(900 + message), at(9)).await.unwrap();
         answers::answer_all(
@@ -342,7 +343,7 @@ async fn db_copy_moves_every_table_from_sqlite_to_postgres_and_back_with_ids_kep
 
     let original = Store::open_url(&sqlite.url).await.unwrap();
     let copied = Store::open_url(&back_db.url).await.unwrap();
-    for id in 1..=last {
+    for id in (1..=last.0).map(WalkthroughId) {
         let a = original.detail(id, None).await.unwrap();
         let b = copied.detail(id, None).await.unwrap();
         assert_eq!(

@@ -2,6 +2,7 @@
 //! claimed once however many processes sweep, "not yet" asks once more and then stops, a
 //! second or replayed click records nothing, and the team's own rate is counted per verdict.
 
+use tunegate::store::WalkthroughId;
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -43,7 +44,12 @@ fn at(day: u32) -> DateTime<Utc> {
 }
 
 /// A decision in `guild` (or in the terminal) with the given verdict, decided on `now`.
-async fn decided(flow: &App, guild: Option<u64>, verdict: VerdictKind, now: DateTime<Utc>) -> i64 {
+async fn decided(
+    flow: &App,
+    guild: Option<u64>,
+    verdict: VerdictKind,
+    now: DateTime<Utc>,
+) -> WalkthroughId {
     let start = Start {
         source: if guild.is_some() {
             Source::Slash
@@ -80,7 +86,7 @@ fn clock(now: DateTime<Utc>) -> FollowUpClock {
 }
 
 fn outcome(
-    id: i64,
+    id: WalkthroughId,
     result: OutcomeResult,
     round: Option<u32>,
     interaction: Option<&'static str>,
@@ -111,7 +117,7 @@ async fn claim(store: &Store, when: DateTime<Utc>, limit: u32) -> Vec<DueFollowU
 /// Records an outcome that must be accepted (new or already recorded).
 async fn record(
     store: &Store,
-    id: i64,
+    id: WalkthroughId,
     result: OutcomeResult,
     round: Option<u32>,
     interaction: Option<&'static str>,
@@ -185,7 +191,7 @@ on_both_backends! {
             db.flow.store().claim_due_follow_ups(&when, 7),
             other.claim_due_follow_ups(&when, 7)
         );
-        let mut claimed: Vec<i64> = a
+        let mut claimed: Vec<WalkthroughId> = a
             .unwrap()
             .into_iter()
             .chain(b.unwrap())
@@ -513,7 +519,11 @@ async fn decisions_from_before_the_upgrade_are_not_followed_up() {
     let store = Store::open_url(&url).await.unwrap();
 
     assert_eq!(
-        store.follow_up_state(1, 1).await.unwrap().as_deref(),
+        store
+            .follow_up_state(WalkthroughId(1), 1)
+            .await
+            .unwrap()
+            .as_deref(),
         Some("skipped")
     );
     assert!(claim(&store, day(100), 10).await.is_empty());
@@ -521,7 +531,7 @@ async fn decisions_from_before_the_upgrade_are_not_followed_up() {
     let bob = Person::new("222", "bob");
     let recorded = store
         .record_outcome(&NewOutcome {
-            walkthrough_id: 1,
+            walkthrough_id: WalkthroughId(1),
             guild_id: Some(7),
             result: OutcomeResult::Solved,
             recorder: &bob,
@@ -555,7 +565,7 @@ on_both_backends! {
         .await
         .unwrap();
     let claimed =
-        |due: Vec<DueFollowUp>| -> Vec<i64> { due.into_iter().map(|d| d.walkthrough_id).collect() };
+        |due: Vec<DueFollowUp>| -> Vec<WalkthroughId> { due.into_iter().map(|d| d.walkthrough_id).collect() };
     assert!(
         claimed(db.flow.claim_due_follow_ups(at(3)).await.unwrap()).is_empty(),
         "two days after: nobody"

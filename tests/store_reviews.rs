@@ -1,6 +1,7 @@
 //! Reviews in the store: recorded append-only, shown with their decision, scoped to a guild;
 //! revisit reminders due on their day and claimed exactly once; audit look-ups per guild.
 
+use tunegate::store::WalkthroughId;
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -44,7 +45,7 @@ fn start(guild: u64, text: &str) -> Start {
 }
 
 /// A decided walkthrough in `guild` (all gates Yes, one driver: JUSTIFIED).
-async fn decided(flow: &App, guild: u64, text: &str, now: DateTime<Utc>) -> i64 {
+async fn decided(flow: &App, guild: u64, text: &str, now: DateTime<Utc>) -> WalkthroughId {
     let who = Person::new("111", "alice");
     let (rec, _) = flow.start(start(guild, text), now).await.unwrap();
     answers::answer_all(
@@ -59,7 +60,12 @@ async fn decided(flow: &App, guild: u64, text: &str, now: DateTime<Utc>) -> i64 
     rec.id
 }
 
-fn review(id: i64, guild: Option<u64>, outcome: ReviewOutcome, note: Option<&str>) -> NewReview {
+fn review(
+    id: WalkthroughId,
+    guild: Option<u64>,
+    outcome: ReviewOutcome,
+    note: Option<&str>,
+) -> NewReview {
     NewReview {
         walkthrough_id: id,
         guild_id: guild,
@@ -243,7 +249,7 @@ on_both_backends! {
         let (open, _) = flow.start(start(1, "open llama"), at(10)).await.unwrap();
 
         let all = store.suggest_walkthroughs(1, "", false, 25).await.unwrap();
-        let ids: Vec<i64> = all.iter().map(|r| r.id).collect();
+        let ids: Vec<WalkthroughId> = all.iter().map(|r| r.id).collect();
         assert_eq!(
             ids,
             vec![open.id, ours[2], ours[1], ours[0]],

@@ -9,6 +9,7 @@
 //! is written by compare-and-set on the step (of two racing clicks exactly one wins). Nothing
 //! else touches the database on the happy path. The terminal's `advance` reads, then writes.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::checklist::{Input, Step, UserError, Walkthrough, decide, explain};
@@ -20,7 +21,7 @@ use super::{App, AppError, DecisionRecord, Person, Status, WalkthroughRecord};
 /// A click (or form) that answers a question: who, where, on which walkthrough and step.
 #[derive(Debug, Clone)]
 pub struct Click {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     /// The step the person saw when they clicked.
     pub at: Step,
     pub input: Input,
@@ -52,14 +53,14 @@ impl App {
     /// the place the click came from, and the person may answer it.
     pub async fn authorize(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         actor: &Actor,
         here: Here,
     ) -> Result<WalkthroughRecord, AppError> {
         let record = self.store.walkthrough(walkthrough_id).await?;
         if !belongs_here(&record, here) {
             tracing::warn!(
-                walkthrough_id,
+                %walkthrough_id,
                 channel_id = here.channel,
                 "refused a click that names a walkthrough of another channel"
             );
@@ -87,7 +88,7 @@ impl App {
         let decide = |record: &WalkthroughRecord| -> Result<Planned, AppError> {
             if !belongs_here(record, here) {
                 tracing::warn!(
-                    walkthrough_id,
+                    %walkthrough_id,
                     channel_id = here.channel,
                     "refused a click that names a walkthrough of another channel"
                 );
@@ -120,7 +121,7 @@ impl App {
     }
 
     /// The refusal for a click that lost a race: closed meanwhile, or at another step.
-    async fn why_stale(&self, id: i64) -> AppError {
+    async fn why_stale(&self, id: WalkthroughId) -> AppError {
         match self.store.walkthrough(id).await {
             Ok(fresh) if fresh.status != Status::Open => AppError::Closed(fresh.status),
             Ok(fresh) => AppError::StaleStep {
@@ -134,7 +135,7 @@ impl App {
     /// terminal, and tests; no access check: the terminal runs next to the database).
     pub async fn advance(
         &self,
-        id: i64,
+        id: WalkthroughId,
         at: Step,
         input: Input,
         by: &Person,
@@ -199,7 +200,7 @@ impl App {
     /// The verdict to record when `next` finishes the walkthrough.
     fn decision_of(
         &self,
-        id: i64,
+        id: WalkthroughId,
         lang: super::Lang,
         next: &Walkthrough,
         now: DateTime<Utc>,

@@ -3,6 +3,8 @@
 //! Every query a guild asks is scoped to that guild; the terminal (next to the database)
 //! passes no guild and sees everything.
 
+use super::ReviewId;
+use super::WalkthroughId;
 use std::io::Write;
 
 use super::{
@@ -27,7 +29,11 @@ impl App {
     }
 
     /// Everything about walkthrough `id`; with `guild` set, one of another guild is not found.
-    pub async fn detail(&self, id: i64, guild: Option<u64>) -> Result<DecisionDetail, AppError> {
+    pub async fn detail(
+        &self,
+        id: WalkthroughId,
+        guild: Option<u64>,
+    ) -> Result<DecisionDetail, AppError> {
         match self.store.detail(id, guild).await {
             Err(StoreError::NotFound(_)) => Err(AppError::NotInThisServer(id)),
             other => Ok(other?),
@@ -75,8 +81,8 @@ impl App {
     pub async fn review(&self, review: &NewReview) -> Result<ReviewRecord, AppError> {
         let recorded = self.store.add_review(review).await?;
         tracing::info!(
-            walkthrough_id = review.walkthrough_id,
-            review_id = recorded.id,
+            walkthrough_id = %review.walkthrough_id,
+            review_id = %recorded.id,
             guild_id = review.guild_id,
             outcome = recorded.outcome.key(),
             "review recorded"
@@ -89,14 +95,14 @@ impl App {
     /// is running. Returns the decision's walkthrough.
     pub async fn revisit_target(
         &self,
-        review_id: i64,
+        review_id: ReviewId,
         guild: u64,
         actor: &super::Actor,
         auditor: bool,
     ) -> Result<super::WalkthroughRecord, AppError> {
         let review = match self.store.review(review_id).await {
             Ok(r) if r.guild_id == Some(guild) => r,
-            Ok(_) | Err(StoreError::NotFound(_)) => return Err(AppError::ReviewGone),
+            Ok(_) | Err(StoreError::ReviewNotFound(_)) => return Err(AppError::ReviewGone),
             Err(e) => return Err(e.into()),
         };
         let old = self.store.walkthrough(review.walkthrough_id).await?;

@@ -1,6 +1,7 @@
 //! The other things a person does to a running walkthrough: dismiss it ("not a fine-tune
 //! request"), cancel it, add a note, or ask for its current question again.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use super::access::{Actor, Here};
@@ -10,7 +11,7 @@ impl App {
     /// "Not a fine-tune request", clicked on walkthrough `id`: closes it as dismissed.
     pub async fn dismiss(
         &self,
-        id: i64,
+        id: WalkthroughId,
         actor: &Actor,
         here: Here,
         now: DateTime<Utc>,
@@ -23,7 +24,7 @@ impl App {
         {
             return Err(AppError::Closed(record.status));
         }
-        tracing::info!(walkthrough_id = id, "dismissed as not a fine-tune request");
+        tracing::info!(walkthrough_id = %id, "dismissed as not a fine-tune request");
         Ok(record)
     }
 
@@ -45,7 +46,7 @@ impl App {
         {
             return Err(AppError::AlreadyClosed);
         }
-        tracing::info!(walkthrough_id = record.id, "cancelled");
+        tracing::info!(walkthrough_id = %record.id, "cancelled");
         Ok(record)
     }
 
@@ -63,7 +64,7 @@ impl App {
     /// A note from a form on walkthrough `id`, checked like an answer.
     pub async fn note_from(
         &self,
-        id: i64,
+        id: WalkthroughId,
         actor: &Actor,
         here: Here,
         body: &str,
@@ -76,7 +77,7 @@ impl App {
     /// Adds a note to walkthrough `id` (the terminal: no access check).
     pub async fn add_note(
         &self,
-        id: i64,
+        id: WalkthroughId,
         author: &super::Person,
         body: &str,
         now: DateTime<Utc>,
@@ -84,14 +85,14 @@ impl App {
         match self.store.add_note(id, author, body, now).await {
             Ok(note) => Ok(note),
             Err(e) => {
-                tracing::error!(walkthrough_id = id, error = %e, "could not save a note");
+                tracing::error!(walkthrough_id = %id, error = %e, "could not save a note");
                 Err(e.into())
             }
         }
     }
 
     /// A walkthrough by id (the terminal, after it finished one).
-    pub async fn walkthrough(&self, id: i64) -> Result<WalkthroughRecord, AppError> {
+    pub async fn walkthrough(&self, id: WalkthroughId) -> Result<WalkthroughRecord, AppError> {
         Ok(self.store.walkthrough(id).await?)
     }
 }

@@ -60,7 +60,7 @@ impl App {
                         language: language.clone(),
                     }),
                     Err(e) => {
-                        tracing::warn!(walkthrough_id, error = %e, "a logged decision could not be read; will try again");
+                        tracing::warn!(%walkthrough_id, error = %e, "a logged decision could not be read; will try again");
                         self.store
                             .log_post_done(&item, LogPostState::Retry, now)
                             .await?;

@@ -10,8 +10,8 @@ use crate::checklist::cost::CostError;
 use crate::checklist::{Step, UserError};
 use crate::store::{CostEstimateError, OutcomeError, ReviewError, Status, StoreError};
 
-use super::Lang;
 use super::words::say_in;
+use super::{Lang, WalkthroughId};
 
 /// How a front end writes a mention of a person or a role (Discord: `<@id>`, `<@&id>`).
 pub trait Mentions {
@@ -52,7 +52,7 @@ pub enum AppError {
     MayNotAudit { audit_roles: Vec<u64> },
     /// Only the requester and auditors may run a decision again.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
-    MayNotRevisit(i64),
+    MayNotRevisit(WalkthroughId),
     /// The walkthrough is closed and takes no more answers.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Closed(Status),
@@ -70,13 +70,16 @@ pub enum AppError {
     NoOpenWalkthrough,
     /// No walkthrough with this id in the asking guild.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
-    NotInThisServer(i64),
+    NotInThisServer(WalkthroughId),
     /// A revisit button whose review is gone (or belongs elsewhere).
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     ReviewGone,
     /// A revisit of this decision is already running.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
-    RevisitRunning { open: i64, id: i64 },
+    RevisitRunning {
+        open: WalkthroughId,
+        id: WalkthroughId,
+    },
     /// The review does not make sense (no note for an overrule, a past date, ...).
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     Review(ReviewError),
@@ -85,7 +88,7 @@ pub enum AppError {
     Outcome(OutcomeError),
     /// Only the requester, answer roles and auditors may record how a decision turned out.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
-    MayNotRecordOutcome(i64),
+    MayNotRecordOutcome(WalkthroughId),
     /// A suggestion button whose suggestion is gone or belongs to another server.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     SuggestionGone,
@@ -94,7 +97,7 @@ pub enum AppError {
     Cost(CostError),
     /// A savings estimate for something that is not a decision here.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
-    EstimateWithoutDecision(i64),
+    EstimateWithoutDecision(WalkthroughId),
     /// Only people who may manage the server change its settings.
     #[error("{}", self.words_in(Lang::En, &PlainMentions))]
     MayNotChangeSettings,
@@ -141,6 +144,7 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         match error {
             StoreError::NotFound(_) => AppError::WalkthroughMissing,
+            StoreError::ReviewNotFound(_) => AppError::ReviewGone,
             other => AppError::Unavailable(other),
         }
     }

@@ -6,6 +6,7 @@
 //! restarts and processes; the front end reports back whether it was posted, should be tried
 //! again, or can never be delivered.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::checklist::cost::{CostEstimate, CostInputs};
@@ -57,7 +58,7 @@ impl Recorder<'_> {
 /// One outcome to record.
 #[derive(Debug, Clone)]
 pub struct OutcomeEntry<'a> {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     pub result: OutcomeResult,
     pub note: Option<&'a str>,
     /// The follow-up it answers, or `None` when recorded by hand.
@@ -136,7 +137,7 @@ impl App {
             .await?;
         if let OutcomeRecorded::New { outcome, .. } = &recorded {
             tracing::info!(
-                walkthrough_id = outcome.walkthrough_id,
+                walkthrough_id = %outcome.walkthrough_id,
                 result = outcome.result.key(),
                 round = outcome.follow_up_round,
                 "outcome recorded"
@@ -148,7 +149,11 @@ impl App {
     /// Whether `recorder` may record an outcome or an estimate for walkthrough `id`: a member
     /// only in its own guild, and only as its requester, an answer role or (when `may_audit`)
     /// an auditor. The terminal may record for any decision.
-    pub async fn check_may_record(&self, id: i64, recorder: &Recorder<'_>) -> Result<(), AppError> {
+    pub async fn check_may_record(
+        &self,
+        id: WalkthroughId,
+        recorder: &Recorder<'_>,
+    ) -> Result<(), AppError> {
         let Recorder::Member {
             actor, may_audit, ..
         } = recorder
@@ -180,7 +185,7 @@ impl App {
     /// outcome recorded by hand meanwhile): a second click is told this and records nothing.
     pub async fn follow_up_answer(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         round: u32,
     ) -> Result<Option<OutcomeRecord>, AppError> {
         let state = self.store.follow_up_state(walkthrough_id, round).await?;
@@ -196,7 +201,10 @@ impl App {
     }
 
     /// The outcomes of one decision, oldest first.
-    pub async fn outcomes_of(&self, walkthrough_id: i64) -> Result<Vec<OutcomeRecord>, AppError> {
+    pub async fn outcomes_of(
+        &self,
+        walkthrough_id: WalkthroughId,
+    ) -> Result<Vec<OutcomeRecord>, AppError> {
         Ok(self.store.outcomes_of(walkthrough_id).await?)
     }
 
@@ -245,7 +253,7 @@ impl App {
         let (id, round) = (due.walkthrough_id, due.round);
         match delivery {
             FollowUpDelivery::Posted { channel, message } => {
-                tracing::info!(walkthrough_id = id, round, "follow-up posted");
+                tracing::info!(walkthrough_id = %id, round, "follow-up posted");
                 self.store
                     .follow_up_posted(id, round, channel, message, now)
                     .await?
@@ -253,7 +261,7 @@ impl App {
             FollowUpDelivery::Retry => self.store.follow_up_failed(id, round, false).await?,
             FollowUpDelivery::Undeliverable => {
                 tracing::warn!(
-                    walkthrough_id = id,
+                    walkthrough_id = %id,
                     round,
                     "follow-up undeliverable: the decision's thread and channel are gone"
                 );
@@ -266,7 +274,7 @@ impl App {
     /// Validates a savings estimate, computes it and records it with the decision.
     pub async fn estimate_savings(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         inputs: &CostInputs,
         recorder: Recorder<'_>,
         request_id: Option<&str>,
@@ -311,7 +319,7 @@ impl App {
     /// The savings estimates of one decision, oldest first (the last one counts).
     pub async fn cost_estimates_of(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
     ) -> Result<Vec<CostEstimateRecord>, AppError> {
         Ok(self.store.cost_estimates_of(walkthrough_id).await?)
     }

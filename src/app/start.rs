@@ -5,6 +5,7 @@
 //! leaves an open walkthrough that `resume` can pick up, and a chat message delivered twice
 //! finds the existing walkthrough instead of starting a second one.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::store::NewWalkthrough;
@@ -19,7 +20,7 @@ pub struct Start {
     pub place: Place,
     pub requester: Person,
     pub trigger_text: String,
-    pub revisit_of: Option<i64>,
+    pub revisit_of: Option<WalkthroughId>,
 }
 
 impl WalkthroughRecord {
@@ -123,18 +124,22 @@ impl App {
 
     /// The language walkthrough `id` speaks; English when it cannot be read (a message in
     /// English is better than none).
-    pub async fn language_of(&self, id: i64) -> Lang {
+    pub async fn language_of(&self, id: WalkthroughId) -> Lang {
         match self.store.walkthrough(id).await {
             Ok(record) => record.language(),
             Err(e) => {
-                tracing::warn!(walkthrough_id = id, error = %e, "language unknown; English");
+                tracing::warn!(walkthrough_id = %id, error = %e, "language unknown; English");
                 Lang::En
             }
         }
     }
 
     /// Remembers the thread a walkthrough's questions are in.
-    pub async fn set_thread(&self, walkthrough_id: i64, thread: u64) -> Result<(), AppError> {
+    pub async fn set_thread(
+        &self,
+        walkthrough_id: WalkthroughId,
+        thread: u64,
+    ) -> Result<(), AppError> {
         Ok(self.store.set_thread(walkthrough_id, thread).await?)
     }
 }

@@ -8,6 +8,8 @@
 //! by one statement, so a double click and the expiry sweep never both win. Both kinds of
 //! dismissal are kept: they are the detector's production precision per action.
 
+use super::SuggestionId;
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::store::{
@@ -74,7 +76,7 @@ impl App {
     }
 
     /// Remembers the reply that carries the suggestion.
-    pub async fn suggestion_replied(&self, id: i64, reply: u64) -> Result<(), AppError> {
+    pub async fn suggestion_replied(&self, id: SuggestionId, reply: u64) -> Result<(), AppError> {
         Ok(self.store.suggestion_replied(id, reply).await?)
     }
 
@@ -82,7 +84,7 @@ impl App {
     /// Returns it closed as `ending`; a second click gets [`AppError::AlreadyClosed`].
     pub async fn end_suggestion(
         &self,
-        id: i64,
+        id: SuggestionId,
         guild: u64,
         actor: &Actor,
         ending: SuggestionState,
@@ -113,7 +115,7 @@ impl App {
         {
             Some(closed) => {
                 tracing::info!(
-                    suggestion_id = id,
+                    suggestion_id = %id,
                     ending = ending.key(),
                     "suggestion ended"
                 );
@@ -124,7 +126,11 @@ impl App {
     }
 
     /// Links a started suggestion to the walkthrough it opened.
-    pub async fn link_suggestion(&self, id: i64, walkthrough_id: i64) -> Result<(), AppError> {
+    pub async fn link_suggestion(
+        &self,
+        id: SuggestionId,
+        walkthrough_id: WalkthroughId,
+    ) -> Result<(), AppError> {
         Ok(self.store.link_suggestion(id, walkthrough_id).await?)
     }
 

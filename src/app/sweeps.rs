@@ -5,6 +5,8 @@
 //! marked, a revisit reminder claimed), so a restart neither repeats nor forgets one and of
 //! several bot processes exactly one posts it. The front end does the posting.
 
+use super::ReviewId;
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::config::Settings;
@@ -77,7 +79,7 @@ impl App {
                 .close_walkthrough(record.id, Status::Abandoned, now)
                 .await?
             {
-                tracing::info!(walkthrough_id = record.id, "idle walkthrough abandoned");
+                tracing::info!(walkthrough_id = %record.id, "idle walkthrough abandoned");
                 closed.push(record);
             }
         }
@@ -97,18 +99,22 @@ impl App {
     }
 
     /// Claims one reminder: `true` for exactly one caller, whichever process asks.
-    pub async fn claim_reminder(&self, id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
+    pub async fn claim_reminder(
+        &self,
+        id: WalkthroughId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
         Ok(self.store.mark_reminded(id, now).await?)
     }
 
     /// Closes a walkthrough nobody can answer any more (its thread is gone).
-    pub async fn abandon(&self, id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
+    pub async fn abandon(&self, id: WalkthroughId, now: DateTime<Utc>) -> Result<bool, AppError> {
         let closed = self
             .store
             .close_walkthrough(id, Status::Abandoned, now)
             .await?;
         if closed {
-            tracing::info!(walkthrough_id = id, "thread deleted; walkthrough abandoned");
+            tracing::info!(walkthrough_id = %id, "thread deleted; walkthrough abandoned");
         }
         Ok(closed)
     }
@@ -123,14 +129,14 @@ impl App {
     /// Claims one revisit reminder: `true` for exactly one caller, whichever process asks.
     pub async fn claim_revisit(
         &self,
-        review_id: i64,
+        review_id: ReviewId,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
         Ok(self.store.claim_revisit_reminder(review_id, now).await?)
     }
 
     /// Gives a claimed revisit reminder back, for a later sweep to try again.
-    pub async fn release_revisit(&self, review_id: i64) -> Result<(), AppError> {
+    pub async fn release_revisit(&self, review_id: ReviewId) -> Result<(), AppError> {
         Ok(self.store.release_revisit_reminder(review_id).await?)
     }
 

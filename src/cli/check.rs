@@ -7,6 +7,7 @@
 //! as abandoned and no decision is written. The verdict goes to stdout, as text or `--json`.
 
 use crate::app::Lang;
+use crate::app::WalkthroughId;
 use crate::app::words::say_in;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -283,7 +284,12 @@ async fn walk(
     }
 }
 
-async fn abandon(lang: Lang, app: &App, id: i64, stop: Stop) -> Result<ExitCode, CliError> {
+async fn abandon(
+    lang: Lang,
+    app: &App,
+    id: WalkthroughId,
+    stop: Stop,
+) -> Result<ExitCode, CliError> {
     app.abandon(id, Utc::now()).await?;
     let (why, code) = match stop {
         Stop::Eof => ("cli-input-ended", EXIT_INCOMPLETE),

@@ -8,6 +8,7 @@
 //! The CLI runs on the machine that holds the database, so it may look across guilds;
 //! `--guild` narrows any command to one. `purge` (in `db.rs`) deletes one guild's records.
 
+use crate::app::WalkthroughId;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -111,7 +112,7 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The walkthrough's id, as shown by `list` (a leading # is fine).
     #[arg(value_parser = parse_id)]
-    pub id: i64,
+    pub id: WalkthroughId,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
 }
@@ -142,7 +143,7 @@ pub struct StatsArgs {
 pub struct ReviewArgs {
     /// The decision's id, as shown by `list` (a leading # is fine).
     #[arg(value_parser = parse_id)]
-    pub id: i64,
+    pub id: WalkthroughId,
     /// agreed, overruled (needs --note) or revisit-later.
     #[arg(long, value_parser = parse_outcome)]
     pub outcome: ReviewOutcome,
@@ -161,7 +162,7 @@ pub struct ReviewArgs {
 pub struct OutcomeArgs {
     /// The decision's id, as shown by `list` (a leading # is fine).
     #[arg(value_parser = parse_id)]
-    pub id: i64,
+    pub id: WalkthroughId,
     /// How it turned out.
     #[arg(long, value_enum)]
     pub result: ResultArg,
@@ -246,12 +247,13 @@ fn parse_day(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{:?} is not a date; use YYYY-MM-DD", text.trim()))
 }
 
-fn parse_id(text: &str) -> Result<i64, String> {
+fn parse_id(text: &str) -> Result<WalkthroughId, String> {
     text.trim()
         .trim_start_matches('#')
         .parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
+        .map(WalkthroughId)
         .ok_or_else(|| "an id is a positive whole number, as shown by `decisions list`".to_string())
 }
 

@@ -3,6 +3,7 @@
 //! Every piece of stored user text passes through `text::for_terminal` or `text::one_line`
 //! here, so a hostile proposal cannot move the cursor or hide characters.
 
+use crate::app::WalkthroughId;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
@@ -18,7 +19,7 @@ fn when(t: DateTime<Utc>) -> String {
 }
 
 /// A verdict as the terminal shows it at the end of `check`.
-pub fn verdict(lang: Lang, id: i64, d: &DecisionRecord) -> String {
+pub fn verdict(lang: Lang, id: WalkthroughId, d: &DecisionRecord) -> String {
     let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let mut out = String::new();
     let headline = headline_in(lang, d.verdict);

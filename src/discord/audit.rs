@@ -12,6 +12,7 @@
 //! the server lets them use the command. Every query is scoped to the guild the command is used
 //! in. Answers are ephemeral unless `share:` is true.
 
+use crate::app::WalkthroughId;
 use chrono::{Duration, NaiveDate};
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -398,7 +399,7 @@ async fn suggest(ctx: Ctx<'_>, partial: &str, decided_only: bool) -> CreateAutoc
                 r.created_at.format("%Y-%m-%d"),
                 proposal.split_whitespace().collect::<Vec<_>>().join(" ")
             );
-            AutocompleteChoice::new(truncate_chars(&name, 100), r.id)
+            AutocompleteChoice::new(truncate_chars(&name, 100), r.id.0)
         })
         .collect();
     CreateAutocompleteResponse::new().set_choices(choices)
@@ -421,6 +422,7 @@ pub async fn show(
     id: i64,
     share: Option<bool>,
 ) -> Result<(), CommandError> {
+    let id = WalkthroughId(id);
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
     let bot = ctx.data();
@@ -447,6 +449,7 @@ pub async fn review(
     #[max_length = 10] revisit: Option<String>,
     share: Option<bool>,
 ) -> Result<(), CommandError> {
+    let id = WalkthroughId(id);
     let guild = auditor(ctx)?;
     let lang = lang_of(ctx);
     let revisit_on = parse_day(lang, "revisit", revisit)?;
@@ -529,6 +532,7 @@ pub async fn outcome(
     result: ResultChoice,
     #[max_length = 1000] note: Option<String>,
 ) -> Result<(), CommandError> {
+    let id = WalkthroughId(id);
     let lang = lang_of(ctx);
     let guild = ctx
         .guild_id()

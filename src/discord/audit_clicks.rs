@@ -6,6 +6,7 @@
 //! decision (`revisit_of`), in the decision's thread, or in a new thread of the channel where
 //! the reminder was posted.
 
+use crate::app::ReviewId;
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, CreateInteractionResponseFollowup,
     CreateInteractionResponseMessage, EditInteractionResponse,
@@ -77,7 +78,7 @@ async fn revisit(
     ci: &ComponentInteraction,
     lang: Lang,
     guild: u64,
-    review_id: i64,
+    review_id: ReviewId,
     actor: &crate::app::Actor,
     auditor: bool,
 ) -> Result<(), String> {
@@ -120,9 +121,9 @@ async fn revisit(
     let note = match begun {
         Ok(begun) => {
             tracing::info!(
-                walkthrough_id = begun.record.id,
-                revisit_of = old.id,
-                review_id,
+                walkthrough_id = %begun.record.id,
+                revisit_of = %old.id,
+                %review_id,
                 "revisit started"
             );
             let started = say_in(
@@ -151,7 +152,7 @@ async fn revisit(
             }
         }
         Err(e) => {
-            tracing::error!(revisit_of = old.id, error = %e, "could not start a revisit");
+            tracing::error!(revisit_of = %old.id, error = %e, "could not start a revisit");
             let error = match &e {
                 super::start::BeginError::App(e) => words_in(lang, e),
                 other => other.to_string(),

@@ -11,6 +11,7 @@
 //!
 //! The guild is never in the id: a click is always answered from the guild it comes from.
 
+use crate::app::ReviewId;
 use chrono::NaiveDate;
 
 use crate::app::Status;
@@ -46,7 +47,7 @@ pub enum AuditId {
     /// Show this page of a history listing.
     Page(HistoryQuery),
     /// Start a new checklist that revisits the decision this review is about.
-    Revisit { review_id: i64 },
+    Revisit { review_id: ReviewId },
 }
 
 /// Whether a custom id belongs to the audit buttons.
@@ -158,7 +159,7 @@ impl AuditId {
         }
         let rest = text.strip_prefix("tga:")?;
         if let Some(id) = rest.strip_prefix("rv:") {
-            let review_id = number_from::<i64>(id)??;
+            let review_id = ReviewId(number_from::<i64>(id)??);
             return Some(AuditId::Revisit { review_id });
         }
         let rest = rest.strip_prefix("h:")?;
@@ -226,7 +227,7 @@ mod tests {
             assert_eq!(AuditId::decode(&id), Some(AuditId::Page(q)), "{id}");
         }
         let rv = AuditId::Revisit {
-            review_id: i64::MAX,
+            review_id: ReviewId(i64::MAX),
         };
         assert_eq!(AuditId::decode(&rv.encode().unwrap()), Some(rv));
     }

@@ -7,6 +7,7 @@
 //! (embed 6000 characters, field 1024, 25 fields, 10 embeds) are respected by cutting, and a
 //! cut is always said.
 
+use crate::app::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter, CreateMessage,
@@ -580,7 +581,7 @@ fn pack(
     fields: Vec<(String, String)>,
     footer: &str,
     colour: Option<serenity::all::Colour>,
-    id: i64,
+    id: WalkthroughId,
 ) -> Vec<CreateEmbed> {
     let fields: Vec<(String, String)> = fields
         .into_iter()
@@ -868,7 +869,15 @@ mod tests {
         let fields: Vec<(String, String)> = (0..200)
             .map(|i| (format!("field {i}"), "y".repeat(900)))
             .collect();
-        let embeds = pack(Lang::En, "T".into(), "d".into(), fields, "f", None, 7);
+        let embeds = pack(
+            Lang::En,
+            "T".into(),
+            "d".into(),
+            fields,
+            "f",
+            None,
+            WalkthroughId(7),
+        );
         assert_eq!(embeds.len(), MAX_DETAIL_MESSAGES);
         for e in &embeds {
             let json = serde_json::to_value(e).unwrap();

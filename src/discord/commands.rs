@@ -374,7 +374,7 @@ async fn cancel(ctx: Ctx<'_>) -> Result<(), CommandError> {
         ))
         .allowed_mentions(render::no_mentions());
     if let Err(e) = bot.rest.post_message(ctx.channel_id(), &notice).await {
-        tracing::warn!(walkthrough_id = record.id, error = %e, "could not post the cancellation");
+        tracing::warn!(walkthrough_id = %record.id, error = %e, "could not post the cancellation");
     }
     say(ctx, say_in(lang, "cancelled", &[("id", &id)])).await
 }

@@ -6,6 +6,7 @@
 //! 3 seconds by editing the clicked message (the question shows its answer and loses its
 //! buttons). The next question or the verdict is then posted as a new message.
 
+use crate::app::WalkthroughId;
 use std::time::Duration;
 
 use serenity::all::{
@@ -174,7 +175,7 @@ async fn answer_click(
     ctx: &Context,
     bot: &Bot,
     clicked: Clicked<'_>,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     at: Step,
     input: Input,
     who: &Clicker,
@@ -185,7 +186,7 @@ async fn answer_click(
     let (outcome, deferred) = tokio::select! {
         outcome = &mut work => (outcome, false),
         () = tokio::time::sleep(DEFER_AFTER) => {
-            tracing::warn!(walkthrough_id, "slow database: acknowledging first");
+            tracing::warn!(%walkthrough_id, "slow database: acknowledging first");
             clicked.respond(ctx, CreateInteractionResponse::Acknowledge).await;
             (work.await, true)
         }
@@ -303,7 +304,7 @@ enum FollowUp {
 /// for a replayed interaction, or the sentence to show the clicker.
 async fn advance(
     bot: &Bot,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     at: Step,
     input: Input,
     who: &Clicker,
@@ -338,7 +339,7 @@ async fn advance(
     };
     match bot.app.answer(click, bot.now()).await {
         Ok(Advanced::Moved { record: next, .. }) => {
-            tracing::info!(walkthrough_id, step = %next.step, "answer recorded");
+            tracing::info!(%walkthrough_id, step = %next.step, "answer recorded");
             let lang = next.language();
             Ok(Some((
                 edited(lang, &given),
@@ -349,7 +350,7 @@ async fn advance(
             let lang = record.language();
             metrics::counter!(crate::http::names::DECISIONS, "verdict" => decision.verdict.key())
                 .increment(1);
-            tracing::info!(walkthrough_id, verdict = %decision.verdict, "decision recorded");
+            tracing::info!(%walkthrough_id, verdict = %decision.verdict, "decision recorded");
             let content = bot.app.content_in(lang);
             Ok(Some((
                 edited(lang, &given),
@@ -366,7 +367,7 @@ async fn advance(
 async fn post_follow_up(
     bot: &Bot,
     channel: ChannelId,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     follow_up: FollowUp,
 ) -> bool {
     let message = match follow_up {
@@ -384,7 +385,7 @@ async fn post_follow_up(
         Ok(_) => true,
         Err(e) => {
             tracing::error!(
-                walkthrough_id,
+                %walkthrough_id,
                 error = %e,
                 "answer recorded, but the next message could not be posted"
             );
@@ -398,7 +399,7 @@ async fn dismiss(
     ctx: &Context,
     bot: &Bot,
     ci: &ComponentInteraction,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     who: &Clicker,
 ) {
     let dismissed = bot
@@ -431,6 +432,6 @@ async fn dismiss(
     if let Some(thread) = thread
         && let Err(e) = bot.rest.archive_thread(ChannelId::new(thread)).await
     {
-        tracing::warn!(walkthrough_id, error = %e, "could not archive the thread");
+        tracing::warn!(%walkthrough_id, error = %e, "could not archive the thread");
     }
 }

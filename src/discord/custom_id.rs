@@ -8,6 +8,7 @@
 //! still checked against the channel it was clicked in (a forged id cannot reach another
 //! walkthrough).
 
+use crate::app::WalkthroughId;
 use std::fmt;
 
 use crate::checklist::{GateAnswer, Step};
@@ -74,13 +75,13 @@ impl Action {
 /// A decoded custom id: which walkthrough, at which step, asking for what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ComponentId {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     pub step: Step,
     pub action: Action,
 }
 
 impl ComponentId {
-    pub fn new(walkthrough_id: i64, step: Step, action: Action) -> ComponentId {
+    pub fn new(walkthrough_id: WalkthroughId, step: Step, action: Action) -> ComponentId {
         ComponentId {
             walkthrough_id,
             step,
@@ -97,7 +98,7 @@ impl ComponentId {
         if parts.next()? != PREFIX {
             return None;
         }
-        let walkthrough_id = positive_id(parts.next()?)?;
+        let walkthrough_id = WalkthroughId(positive_id(parts.next()?)?);
         let step = Step::from_key(parts.next()?)?;
         let action = Action::from_key(parts.next()?)?;
         if parts.next().is_some() || !action_fits(step, action) {
@@ -166,8 +167,8 @@ mod tests {
         for step in Step::ALL {
             for action in actions {
                 if action_fits(step, action) {
-                    out.push(ComponentId::new(i64::MAX, step, action));
-                    out.push(ComponentId::new(1, step, action));
+                    out.push(ComponentId::new(WalkthroughId(i64::MAX), step, action));
+                    out.push(ComponentId::new(WalkthroughId(1), step, action));
                 }
             }
         }
@@ -216,7 +217,7 @@ mod tests {
     #[test]
     fn a_gate_button_names_its_gate_and_answer() {
         let id = ComponentId::decode("tg1:7:g3:not_sure").unwrap();
-        assert_eq!(id.walkthrough_id, 7);
+        assert_eq!(id.walkthrough_id, WalkthroughId(7));
         assert_eq!(id.step, Step::Gate(Gate::PromptTried));
         assert_eq!(id.action, Action::Gate(GateAnswer::NotSure));
     }

@@ -7,6 +7,7 @@
 //! computed and stored with the decision by the app, and the verdict is redrawn quoting them.
 //! The step is optional: ignoring the button skips it.
 
+use crate::app::WalkthroughId;
 use serenity::all::{
     ActionRowComponent, ComponentInteraction, Context, CreateActionRow, CreateInputText,
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle,
@@ -48,7 +49,7 @@ fn input(
 }
 
 /// The form, pre-filled with the configured prices.
-pub fn form(lang: Lang, walkthrough_id: i64, defaults: &CostSettings) -> CreateModal {
+pub fn form(lang: Lang, walkthrough_id: WalkthroughId, defaults: &CostSettings) -> CreateModal {
     let prices = (defaults.price_in > 0.0 || defaults.price_out > 0.0)
         .then(|| format!("{} / {}", defaults.price_in, defaults.price_out));
     let id = OutcomeId::EstimateForm { walkthrough_id };
@@ -164,7 +165,12 @@ fn form_values(mi: &ModalInteraction) -> Vec<(String, String)> {
 }
 
 /// "Estimate the savings": opens the form for someone who may answer for the decision.
-pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction, walkthrough_id: i64) {
+pub async fn on_click(
+    ctx: &Context,
+    bot: &Bot,
+    ci: &ComponentInteraction,
+    walkthrough_id: WalkthroughId,
+) {
     let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
     let Some(guild) = ci.guild_id.map(|g| g.get()) else {
         let told = ephemeral(say_in(lang, "use-in-server", &[]));
@@ -194,7 +200,12 @@ async fn respond_component(
 }
 
 /// The form submitted: checks, records and redraws the verdict with the figures.
-pub async fn on_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction, walkthrough_id: i64) {
+pub async fn on_form(
+    ctx: &Context,
+    bot: &Bot,
+    mi: &ModalInteraction,
+    walkthrough_id: WalkthroughId,
+) {
     let respond = |response: CreateInteractionResponse| async move {
         if let Err(e) = mi.create_response(&ctx.http, response).await {
             tracing::warn!(interaction_id = %mi.id, error = %e, "could not answer an estimate form");
@@ -242,7 +253,7 @@ pub async fn on_form(ctx: &Context, bot: &Bot, mi: &ModalInteraction, walkthroug
         .await;
     match estimated {
         Ok(savings) => {
-            tracing::info!(walkthrough_id, "savings estimate recorded");
+            tracing::info!(%walkthrough_id, "savings estimate recorded");
             // The verdict is the thread's message: it stays in the walkthrough's language.
             let lang = bot.app.language_of(walkthrough_id).await;
             let content = bot.app.content_in(lang);

@@ -11,6 +11,7 @@
 //! (`app.record_outcome`) and turns the follow-up into what was recorded. A second click, or a
 //! click after the outcome was recorded another way, records nothing and says what was recorded.
 
+use crate::app::WalkthroughId;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -103,7 +104,7 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
                 }
                 Err(e) if passing(&e) => return FollowUpDelivery::Retry,
                 Err(e) => {
-                    tracing::info!(walkthrough_id = due.walkthrough_id, error = %e, "decision thread unavailable; asking in the channel")
+                    tracing::info!(walkthrough_id = %due.walkthrough_id, error = %e, "decision thread unavailable; asking in the channel")
                 }
             }
         }
@@ -118,7 +119,7 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
         },
         Err(e) if passing(&e) => FollowUpDelivery::Retry,
         Err(e) => {
-            tracing::info!(walkthrough_id = due.walkthrough_id, error = %e, "decision channel unavailable");
+            tracing::info!(walkthrough_id = %due.walkthrough_id, error = %e, "decision channel unavailable");
             FollowUpDelivery::Undeliverable
         }
     }
@@ -194,7 +195,12 @@ pub fn follow_up_message(lang: Lang, due: &DueFollowUp) -> CreateMessage {
 }
 
 /// The form a follow-up answer opens: an optional note.
-fn note_form(lang: Lang, walkthrough_id: i64, round: u32, result: OutcomeResult) -> CreateModal {
+fn note_form(
+    lang: Lang,
+    walkthrough_id: WalkthroughId,
+    round: u32,
+    result: OutcomeResult,
+) -> CreateModal {
     let id = OutcomeId::AnswerForm {
         walkthrough_id,
         round,
@@ -239,7 +245,7 @@ pub async fn on_answer_click(
     ctx: &Context,
     bot: &Bot,
     ci: &ComponentInteraction,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     round: u32,
     result: OutcomeResult,
 ) {
@@ -284,7 +290,7 @@ pub async fn on_answer_form(
     ctx: &Context,
     bot: &Bot,
     mi: &ModalInteraction,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     round: u32,
     result: OutcomeResult,
 ) {

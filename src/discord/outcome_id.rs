@@ -9,6 +9,7 @@
 //! Decoding is strict (one spelling per id, the one `Display` writes); the decision an id names
 //! is still checked against the clicker's guild and rights by the application.
 
+use crate::app::WalkthroughId;
 use std::fmt;
 
 use super::custom_id::positive_id;
@@ -22,20 +23,20 @@ const ESTIMATE: &str = "tgs";
 pub enum OutcomeId {
     /// A follow-up answer button.
     Answer {
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         round: u32,
         result: OutcomeResult,
     },
     /// The note form of a follow-up answer, submitted.
     AnswerForm {
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         round: u32,
         result: OutcomeResult,
     },
     /// "Estimate the savings" on a verdict.
-    Estimate { walkthrough_id: i64 },
+    Estimate { walkthrough_id: WalkthroughId },
     /// The estimate form, submitted.
-    EstimateForm { walkthrough_id: i64 },
+    EstimateForm { walkthrough_id: WalkthroughId },
 }
 
 /// Whether a custom id belongs to this codec.
@@ -52,7 +53,7 @@ impl OutcomeId {
         let parts: Vec<&str> = text.split(':').collect();
         match parts.as_slice() {
             [FOLLOW_UP, id, round, result, rest @ ..] => {
-                let walkthrough_id = positive_id(id)?;
+                let walkthrough_id = WalkthroughId(positive_id(id)?);
                 let round = u32::try_from(positive_id(round)?).ok()?;
                 if round > MAX_FOLLOW_UPS {
                     return None;
@@ -73,10 +74,10 @@ impl OutcomeId {
                 }
             }
             [ESTIMATE, id, "open"] => Some(OutcomeId::Estimate {
-                walkthrough_id: positive_id(id)?,
+                walkthrough_id: WalkthroughId(positive_id(id)?),
             }),
             [ESTIMATE, id, "form"] => Some(OutcomeId::EstimateForm {
-                walkthrough_id: positive_id(id)?,
+                walkthrough_id: WalkthroughId(positive_id(id)?),
             }),
             _ => None,
         }
@@ -116,7 +117,7 @@ mod tests {
     #[test]
     fn every_id_round_trips_within_discords_limit() {
         let mut ids = Vec::new();
-        for walkthrough_id in [1, i64::MAX] {
+        for walkthrough_id in [1, i64::MAX].map(WalkthroughId) {
             for round in 1..=MAX_FOLLOW_UPS {
                 for question in [FollowUpQuestion::PromptWork, FollowUpQuestion::FineTune] {
                     for result in question.results() {

@@ -103,7 +103,7 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<(usize, usize), AppE
                 bot.app.abandon(record.id, now).await?;
             }
             Err(e) => {
-                tracing::warn!(walkthrough_id = record.id, error = %e, "could not post a reminder")
+                tracing::warn!(walkthrough_id = %record.id, error = %e, "could not post a reminder")
             }
             Ok(()) => reminded += 1,
         }

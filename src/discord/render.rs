@@ -8,6 +8,7 @@
 //! Times are Discord timestamps (`<t:UNIX:f>`, `<t:UNIX:R>`, embed timestamps), so each reader
 //! sees them in their own time zone and language; the CLI keeps its UTC text.
 
+use crate::app::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
@@ -65,7 +66,7 @@ pub fn safe_text(text: &str, max: usize) -> String {
 }
 
 /// A thread name from the proposal: one line, 1 to 100 characters, never empty.
-pub fn thread_name(lang: Lang, proposal: &str, walkthrough_id: i64) -> String {
+pub fn thread_name(lang: Lang, proposal: &str, walkthrough_id: WalkthroughId) -> String {
     let words: String = proposal
         .chars()
         // Whitespace first: a newline is a control character too, and must part two words.
@@ -105,7 +106,13 @@ fn question_header(lang: Lang, content: &ChecklistContent, step: Step) -> String
     )
 }
 
-fn button(id: i64, step: Step, action: Action, label: &str, style: ButtonStyle) -> CreateButton {
+fn button(
+    id: WalkthroughId,
+    step: Step,
+    action: Action,
+    label: &str,
+    style: ButtonStyle,
+) -> CreateButton {
     CreateButton::new(ComponentId::new(id, step, action).to_string())
         .label(truncate_chars(label, 80))
         .style(style)
@@ -115,7 +122,7 @@ fn button(id: i64, step: Step, action: Action, label: &str, style: ButtonStyle) 
 pub fn question(
     lang: Lang,
     content: &ChecklistContent,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     step: Step,
     intro: Option<String>,
 ) -> (String, Vec<CreateActionRow>) {
@@ -479,7 +486,7 @@ pub fn savings_lines(lang: Lang, savings: &SavingsEstimate) -> String {
 }
 
 /// The modal asking what "something else" means.
-pub fn describe_goal_modal(lang: Lang, walkthrough_id: i64) -> CreateModal {
+pub fn describe_goal_modal(lang: Lang, walkthrough_id: WalkthroughId) -> CreateModal {
     let id = ComponentId::new(walkthrough_id, Step::Goal, Action::DescribeGoal).to_string();
     let title = say_in(lang, "modal-goal-title", &[]);
     CreateModal::new(id, title).components(vec![CreateActionRow::InputText(
@@ -495,7 +502,7 @@ pub fn describe_goal_modal(lang: Lang, walkthrough_id: i64) -> CreateModal {
 }
 
 /// The modal for a free-text note or evidence links.
-pub fn note_modal(lang: Lang, walkthrough_id: i64, step: Step) -> CreateModal {
+pub fn note_modal(lang: Lang, walkthrough_id: WalkthroughId, step: Step) -> CreateModal {
     let id = ComponentId::new(walkthrough_id, step, Action::SubmitNote).to_string();
     let title = say_in(lang, "modal-note-title", &[]);
     let label = say_in(lang, "modal-note-label", &[]);
@@ -535,18 +542,30 @@ mod tests {
     #[test]
     fn thread_names_are_one_line_and_within_limits() {
         let en = Lang::En;
-        assert_eq!(thread_name(en, "  \n\u{200b} ", 9), "Fine-tune check #9");
-        let long = thread_name(en, &"word ".repeat(100), 1);
+        assert_eq!(
+            thread_name(en, "  \n\u{200b} ", WalkthroughId(9)),
+            "Fine-tune check #9"
+        );
+        let long = thread_name(en, &"word ".repeat(100), WalkthroughId(1));
         assert_eq!(long.chars().count(), THREAD_NAME_LIMIT);
-        assert!(!thread_name(en, "a\nb\tc", 1).contains('\n'));
-        assert_eq!(thread_name(en, "a\nb", 1), "Fine-tune check: a b");
+        assert!(!thread_name(en, "a\nb\tc", WalkthroughId(1)).contains('\n'));
+        assert_eq!(
+            thread_name(en, "a\nb", WalkthroughId(1)),
+            "Fine-tune check: a b"
+        );
     }
 
     #[test]
     fn every_question_fits_discords_component_rules() {
         let content = ChecklistContent::built_in();
         for step in Step::ALL.into_iter().filter(|s| *s != Step::Done) {
-            let (text, rows) = question(Lang::En, &content, i64::MAX, step, Some("x".repeat(3000)));
+            let (text, rows) = question(
+                Lang::En,
+                &content,
+                WalkthroughId(i64::MAX),
+                step,
+                Some("x".repeat(3000)),
+            );
             assert!(text.chars().count() <= MESSAGE_LIMIT);
             assert!(!rows.is_empty() && rows.len() <= 5);
             let json = serde_json::to_value(&rows).unwrap();

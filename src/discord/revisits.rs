@@ -52,15 +52,15 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
             Delivery::Posted => {
                 posted += 1;
                 tracing::info!(
-                    review_id,
-                    walkthrough_id = due.review.walkthrough_id,
+                    %review_id,
+                    walkthrough_id = %due.review.walkthrough_id,
                     "revisit reminder posted"
                 );
             }
             Delivery::Retry => bot.app.release_revisit(review_id).await?,
             Delivery::Nowhere => tracing::warn!(
-                review_id,
-                walkthrough_id = due.review.walkthrough_id,
+                %review_id,
+                walkthrough_id = %due.review.walkthrough_id,
                 "revisit reminder not posted: the decision's thread is gone and \
                  discord.audit_channel_id is not set"
             ),
@@ -94,11 +94,11 @@ async fn deliver(bot: &Bot, due: &DueRevisit) -> Delivery {
         match post(bot, home, &reminder).await {
             Ok(()) => return Delivery::Posted,
             Err(e) if passing(&e) => {
-                tracing::warn!(review_id = due.review.id, error = %e, "reminder failed; will retry");
+                tracing::warn!(review_id = %due.review.id, error = %e, "reminder failed; will retry");
                 return Delivery::Retry;
             }
             Err(e) => {
-                tracing::info!(review_id = due.review.id, error = %e, "decision thread unavailable");
+                tracing::info!(review_id = %due.review.id, error = %e, "decision thread unavailable");
             }
         }
     }
@@ -110,7 +110,7 @@ async fn deliver(bot: &Bot, due: &DueRevisit) -> Delivery {
         Ok(()) => Delivery::Posted,
         Err(e) if passing(&e) => Delivery::Retry,
         Err(e) => {
-            tracing::warn!(review_id = due.review.id, error = %e, "audit channel refused the reminder");
+            tracing::warn!(review_id = %due.review.id, error = %e, "audit channel refused the reminder");
             Delivery::Nowhere
         }
     }

@@ -6,6 +6,7 @@
 //! leaves an open walkthrough that `/finetune resume` can pick up, and a MESSAGE_CREATE that
 //! Discord delivers twice finds the existing walkthrough instead of opening a second thread.
 
+use crate::app::WalkthroughId;
 use serenity::all::{ChannelId, CreateMessage, MessageId, MessageReference, UserId};
 
 use super::rest::RestError;
@@ -84,7 +85,7 @@ pub async fn begin_revisit(
     anchor: Anchor,
     requester: (UserId, String),
     trigger_text: String,
-    revisit_of: Option<i64>,
+    revisit_of: Option<WalkthroughId>,
 ) -> Result<Begun, BeginError> {
     let (requester_id, requester_name) = requester;
     let message_id = match anchor {
@@ -146,7 +147,7 @@ pub async fn begin_revisit(
         }
         Err(e) => {
             tracing::warn!(
-                walkthrough_id = record.id,
+                walkthrough_id = %record.id,
                 error = %e,
                 "could not open a thread; continuing in the channel"
             );
@@ -172,7 +173,7 @@ pub async fn begin_revisit(
         .await
         .map_err(BeginError::Post)?;
     tracing::info!(
-        walkthrough_id = record.id,
+        walkthrough_id = %record.id,
         guild_id = guild,
         source = source.key(),
         lang = lang.code(),

@@ -8,6 +8,7 @@
 //! the suggestion before the reply is posted and claims each ending in one statement, so a
 //! double click or a click racing the expiry sweep ends it once.
 
+use crate::app::SuggestionId;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -28,35 +29,35 @@ const PREFIX: &str = "tgq";
 
 /// What a suggestion button asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SuggestionId {
-    Start(i64),
-    Dismiss(i64),
+pub enum SuggestionButton {
+    Start(SuggestionId),
+    Dismiss(SuggestionId),
 }
 
-impl SuggestionId {
-    pub fn decode(text: &str) -> Option<SuggestionId> {
+impl SuggestionButton {
+    pub fn decode(text: &str) -> Option<SuggestionButton> {
         let mut parts = text.split(':');
         if parts.next()? != PREFIX {
             return None;
         }
-        let id = super::custom_id::positive_id(parts.next()?)?;
+        let id = SuggestionId(super::custom_id::positive_id(parts.next()?)?);
         let action = parts.next()?;
         if parts.next().is_some() {
             return None;
         }
         match action {
-            "start" => Some(SuggestionId::Start(id)),
-            "dismiss" => Some(SuggestionId::Dismiss(id)),
+            "start" => Some(SuggestionButton::Start(id)),
+            "dismiss" => Some(SuggestionButton::Dismiss(id)),
             _ => None,
         }
     }
 }
 
-impl std::fmt::Display for SuggestionId {
+impl std::fmt::Display for SuggestionButton {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SuggestionId::Start(id) => write!(f, "{PREFIX}:{id}:start"),
-            SuggestionId::Dismiss(id) => write!(f, "{PREFIX}:{id}:dismiss"),
+            SuggestionButton::Start(id) => write!(f, "{PREFIX}:{id}:start"),
+            SuggestionButton::Dismiss(id) => write!(f, "{PREFIX}:{id}:dismiss"),
         }
     }
 }
@@ -70,10 +71,10 @@ pub fn is_suggestion(custom_id: &str) -> bool {
 pub fn reply(lang: Lang, suggestion: &SuggestionRecord) -> CreateMessage {
     let say = |key: &str| say_in(lang, key, &[]);
     let buttons = vec![
-        CreateButton::new(SuggestionId::Start(suggestion.id).to_string())
+        CreateButton::new(SuggestionButton::Start(suggestion.id).to_string())
             .label(say("suggest-start"))
             .style(ButtonStyle::Primary),
-        CreateButton::new(SuggestionId::Dismiss(suggestion.id).to_string())
+        CreateButton::new(SuggestionButton::Dismiss(suggestion.id).to_string())
             .label(say("suggest-dismiss"))
             .style(ButtonStyle::Secondary),
     ];
@@ -131,11 +132,11 @@ pub async fn offer(
                 .suggestion_replied(suggestion.id, posted.id.get())
                 .await
             {
-                tracing::warn!(suggestion_id = suggestion.id, error = ?e.operator_cause(), "could not remember the suggestion's reply");
+                tracing::warn!(suggestion_id = %suggestion.id, error = ?e.operator_cause(), "could not remember the suggestion's reply");
             }
         }
         Err(e) => {
-            tracing::warn!(suggestion_id = suggestion.id, error = %e, "could not post a suggestion")
+            tracing::warn!(suggestion_id = %suggestion.id, error = %e, "could not post a suggestion")
         }
     }
 }
@@ -154,9 +155,9 @@ async fn remove_reply(bot: &Bot, suggestion: &SuggestionRecord) {
     .await;
 }
 
-async fn delete(bot: &Bot, suggestion_id: i64, channel: ChannelId, message: MessageId) {
+async fn delete(bot: &Bot, suggestion_id: SuggestionId, channel: ChannelId, message: MessageId) {
     if let Err(e) = bot.rest.http().delete_message(channel, message, None).await {
-        tracing::info!(suggestion_id, error = %e, "suggestion reply not removed");
+        tracing::info!(%suggestion_id, error = %e, "suggestion reply not removed");
     }
 }
 
@@ -168,7 +169,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         }
     };
     let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
-    let Some(id) = SuggestionId::decode(&ci.data.custom_id) else {
+    let Some(id) = SuggestionButton::decode(&ci.data.custom_id) else {
         return respond(ephemeral(say_in(lang, "suggest-unknown-button", &[]))).await;
     };
     let Some(guild) = ci.guild_id.map(|g| g.get()) else {
@@ -176,8 +177,8 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
     };
     let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));
     let (suggestion_id, ending) = match id {
-        SuggestionId::Start(s) => (s, SuggestionState::Started),
-        SuggestionId::Dismiss(s) => (s, SuggestionState::Dismissed),
+        SuggestionButton::Start(s) => (s, SuggestionState::Started),
+        SuggestionButton::Dismiss(s) => (s, SuggestionState::Dismissed),
     };
     let ended = bot
         .app
@@ -201,7 +202,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         .filter(|id| *id > 0)
         .map(UserId::new);
     let Some(author) = author else {
-        tracing::error!(suggestion_id, "suggestion author is not a Discord user");
+        tracing::error!(%suggestion_id, "suggestion author is not a Discord user");
         return;
     };
     match begin(
@@ -222,11 +223,11 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
                 .link_suggestion(suggestion_id, begun.record.id)
                 .await
             {
-                tracing::warn!(suggestion_id, error = ?e.operator_cause(), "could not link the suggestion to its walkthrough");
+                tracing::warn!(%suggestion_id, error = ?e.operator_cause(), "could not link the suggestion to its walkthrough");
             }
         }
         Err(e) => {
-            tracing::error!(suggestion_id, error = %e, "could not start the suggested walkthrough")
+            tracing::error!(%suggestion_id, error = %e, "could not start the suggested walkthrough")
         }
     }
 }
@@ -264,8 +265,11 @@ mod tests {
 
     #[test]
     fn ids_round_trip_and_forged_ones_are_refused() {
-        for id in [SuggestionId::Start(7), SuggestionId::Dismiss(i64::MAX)] {
-            assert_eq!(SuggestionId::decode(&id.to_string()), Some(id));
+        for id in [
+            SuggestionButton::Start(SuggestionId(7)),
+            SuggestionButton::Dismiss(SuggestionId(i64::MAX)),
+        ] {
+            assert_eq!(SuggestionButton::decode(&id.to_string()), Some(id));
         }
         for bad in [
             "tgq",
@@ -275,7 +279,7 @@ mod tests {
             "tgq:7:start:x",
             "tgq:0:start",
         ] {
-            assert_eq!(SuggestionId::decode(bad), None, "{bad}");
+            assert_eq!(SuggestionButton::decode(bad), None, "{bad}");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! they come to (see `checklist::cost`). Append-only; the latest estimate of a decision counts.
 //! A replayed form (the same Discord interaction) records nothing and returns what was recorded.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -12,7 +13,7 @@ use crate::checklist::cost::{CostEstimate, CostInputs};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostEstimateRecord {
     pub id: i64,
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     #[serde(serialize_with = "super::records::snowflake")]
     pub guild_id: Option<u64>,
     pub inputs: CostInputs,
@@ -25,7 +26,7 @@ pub struct CostEstimateRecord {
 #[derive(Debug, thiserror::Error)]
 pub enum CostEstimateError {
     #[error("there is no decision #{0} here")]
-    NotDecided(i64),
+    NotDecided(WalkthroughId),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

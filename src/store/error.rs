@@ -6,6 +6,8 @@
 
 use sqlx::migrate::MigrateError;
 
+use super::{ReviewId, WalkthroughId};
+
 /// SQLite primary result codes we explain (the low byte of an extended code).
 const SQLITE_BUSY: i64 = 5;
 const SQLITE_LOCKED: i64 = 6;
@@ -115,7 +117,9 @@ pub enum StoreError {
         in_target: u64,
     },
     #[error("walkthrough #{0} does not exist")]
-    NotFound(i64),
+    NotFound(WalkthroughId),
+    #[error("review #{0} does not exist")]
+    ReviewNotFound(ReviewId),
     #[error("the database returned a value tunegate cannot read ({0}); was it edited by hand?")]
     BadData(String),
     #[error("database error: {0}")]

@@ -6,6 +6,7 @@
 //! them with the host configuration's defaults. The newest change of a key wins; a `NULL`
 //! value means "back to the host default". The SQL is in `sql/guild_settings.rs`.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use super::Person;
@@ -27,7 +28,7 @@ pub struct SettingChangeRecord {
 pub struct LogItem {
     /// `verdict:<walkthrough id>` or `outcome:<outcome id>`.
     pub item: String,
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     /// The outcome, for an outcome's post.
     pub outcome_id: Option<i64>,
 }

@@ -22,6 +22,7 @@ mod error;
 mod export;
 mod feedback;
 mod guild_settings;
+mod ids;
 mod maintenance;
 mod outcomes;
 mod postgres;
@@ -48,6 +49,7 @@ pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use feedback::{ActionPrecision, DetectionOutcome, DetectionPrecision};
 pub use guild_settings::{LogItem, LogPostState, SettingChangeRecord};
+pub use ids::{ReviewId, SuggestionId, WalkthroughId};
 pub use maintenance::BackupReport;
 pub use outcomes::{
     ASSUMED_SOLVED_SHARE, DueFollowUp, FollowUpClock, MAX_OUTCOME_NOTE_CHARS, NewOutcome,
@@ -301,7 +303,7 @@ impl Store {
     /// written. When `decide` refuses, nothing is written and its refusal is returned.
     pub async fn answer_in_one_transaction<E>(
         &self,
-        id: i64,
+        id: WalkthroughId,
         interaction_id: Option<&str>,
         decide: impl FnOnce(&WalkthroughRecord) -> Result<Planned, E>,
     ) -> Result<Folded<E>, StoreError> {
@@ -406,7 +408,7 @@ delegate! {
     pub async fn list(&self, filter: &ListFilter, limit: u32, offset: u32) -> Result<Vec<DecisionSummary>, StoreError>;
     /// Everything about one walkthrough, its reviews, outcomes and savings estimates included. `guild_id` scopes the lookup: a walkthrough of
     /// another guild is reported as not found.
-    pub async fn detail(&self, id: i64, guild_id: Option<u64>) -> Result<DecisionDetail, StoreError>;
+    pub async fn detail(&self, id: WalkthroughId, guild_id: Option<u64>) -> Result<DecisionDetail, StoreError>;
     /// Counts for the audit: by status, verdict, failing gate, driver and month.
     pub async fn stats(&self, filter: &ListFilter) -> Result<Stats, StoreError>;
     /// The team's results over the decisions `filter` covers (by decision time, as the
@@ -417,9 +419,9 @@ delegate! {
     /// Returns the stored row and whether it is new (`false`: this interaction was recorded
     /// before, and that row is returned).
     #[allow(clippy::too_many_arguments)]
-    pub async fn record_cost_estimate(&self, walkthrough_id: i64, guild_id: Option<u64>, inputs: &CostInputs, estimate: &CostEstimate, recorder: &Person, interaction_id: Option<&str>, now: DateTime<Utc>) -> Result<(CostEstimateRecord, bool), CostEstimateError>;
+    pub async fn record_cost_estimate(&self, walkthrough_id: WalkthroughId, guild_id: Option<u64>, inputs: &CostInputs, estimate: &CostEstimate, recorder: &Person, interaction_id: Option<&str>, now: DateTime<Utc>) -> Result<(CostEstimateRecord, bool), CostEstimateError>;
     /// The estimates of one decision, oldest first (the last one counts).
-    pub async fn cost_estimates_of(&self, walkthrough_id: i64) -> Result<Vec<CostEstimateRecord>, StoreError>;
+    pub async fn cost_estimates_of(&self, walkthrough_id: WalkthroughId) -> Result<Vec<CostEstimateRecord>, StoreError>;
     /// Replaces every personal text ([`PERSONAL_TEXT_COLUMNS`]) of the walkthroughs created
     /// before `cutoff`, and of the reviews written before it, with [`REDACTED_TEXT`], in one
     /// transaction. Verdicts, answers, times and ids are kept. A cutoff later than `now` is
@@ -446,19 +448,19 @@ delegate! {
     /// Records an outcome, and schedules or closes follow-ups, in one transaction.
     pub async fn record_outcome(&self, new: &NewOutcome<'_>) -> Result<OutcomeRecorded, OutcomeError>;
     /// The outcomes of one decision, oldest first.
-    pub async fn outcomes_of(&self, walkthrough_id: i64) -> Result<Vec<OutcomeRecord>, StoreError>;
+    pub async fn outcomes_of(&self, walkthrough_id: WalkthroughId) -> Result<Vec<OutcomeRecord>, StoreError>;
     /// Claims up to `limit` due follow-ups for this process (and takes over claims older than
     /// the lease), returning what to post. Each is returned to one caller only.
     pub async fn claim_due_follow_ups(&self, clock: &FollowUpClock, limit: u32) -> Result<Vec<DueFollowUp>, StoreError>;
     /// Marks a claimed follow-up as posted where it was posted.
-    pub async fn follow_up_posted(&self, walkthrough_id: i64, round: u32, channel_id: u64, message_id: u64, now: DateTime<Utc>) -> Result<(), StoreError>;
+    pub async fn follow_up_posted(&self, walkthrough_id: WalkthroughId, round: u32, channel_id: u64, message_id: u64, now: DateTime<Utc>) -> Result<(), StoreError>;
     /// Ends a claimed follow-up: `undeliverable` when neither thread nor channel exists any
     /// more (never retried), or back to `scheduled` after a passing failure (retried by a
     /// later sweep).
-    pub async fn follow_up_failed(&self, walkthrough_id: i64, round: u32, for_good: bool) -> Result<(), StoreError>;
+    pub async fn follow_up_failed(&self, walkthrough_id: WalkthroughId, round: u32, for_good: bool) -> Result<(), StoreError>;
     /// The state of one follow-up (`scheduled`, `claimed`, `posted`, `answered`,
     /// `undeliverable`, `skipped`), if it exists.
-    pub async fn follow_up_state(&self, walkthrough_id: i64, round: u32) -> Result<Option<String>, StoreError>;
+    pub async fn follow_up_state(&self, walkthrough_id: WalkthroughId, round: u32) -> Result<Option<String>, StoreError>;
     /// The team's results: per decision its latest final outcome ("not yet" answers aside),
     /// counted by verdict; `guild_id` narrows it to one guild.
     pub async fn outcome_stats(&self, guild_id: Option<u64>) -> Result<OutcomeStats, StoreError>;
@@ -466,32 +468,32 @@ delegate! {
     /// guild is reported as not found.
     pub async fn add_review(&self, review: &NewReview) -> Result<ReviewRecord, ReviewError>;
     /// One review by id.
-    pub async fn review(&self, id: i64) -> Result<ReviewRecord, StoreError>;
+    pub async fn review(&self, id: ReviewId) -> Result<ReviewRecord, StoreError>;
     /// The reviews of one walkthrough, oldest first.
-    pub async fn reviews_of(&self, walkthrough_id: i64) -> Result<Vec<ReviewRecord>, StoreError>;
+    pub async fn reviews_of(&self, walkthrough_id: WalkthroughId) -> Result<Vec<ReviewRecord>, StoreError>;
     /// Reviews whose revisit date is `today` or earlier and whose reminder nobody claimed
     /// yet, the earliest first, with where their decision lives in Discord.
     pub async fn due_revisits(&self, today: NaiveDate, limit: u32) -> Result<Vec<DueRevisit>, StoreError>;
     /// Claims a review's revisit reminder for this process. `false` when it was already
     /// claimed (by this or another process): then it must not be posted.
-    pub async fn claim_revisit_reminder(&self, review_id: i64, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    pub async fn claim_revisit_reminder(&self, review_id: ReviewId, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Gives a claimed reminder back, after Discord failed for a passing reason, so that a
     /// later sweep posts it.
-    pub async fn release_revisit_reminder(&self, review_id: i64) -> Result<(), StoreError>;
+    pub async fn release_revisit_reminder(&self, review_id: ReviewId) -> Result<(), StoreError>;
     /// The open walkthrough that already revisits `walkthrough_id`, if any.
-    pub async fn open_revisit_of(&self, walkthrough_id: i64) -> Result<Option<i64>, StoreError>;
+    pub async fn open_revisit_of(&self, walkthrough_id: WalkthroughId) -> Result<Option<WalkthroughId>, StoreError>;
     /// Records a suggestion for a chat message; `None` when that message has one already (it
     /// was delivered twice, or another process saw it first).
     pub async fn record_suggestion(&self, new: &NewSuggestion<'_>) -> Result<Option<SuggestionRecord>, StoreError>;
     /// Remembers the bot's reply, so it can be removed later.
-    pub async fn suggestion_replied(&self, id: i64, reply_message_id: u64) -> Result<(), StoreError>;
+    pub async fn suggestion_replied(&self, id: SuggestionId, reply_message_id: u64) -> Result<(), StoreError>;
     /// One suggestion, if it exists.
-    pub async fn suggestion(&self, id: i64) -> Result<Option<SuggestionRecord>, StoreError>;
+    pub async fn suggestion(&self, id: SuggestionId) -> Result<Option<SuggestionRecord>, StoreError>;
     /// Closes an open suggestion as `state`; `None` when it was not open any more (someone or
     /// the expiry sweep closed it first).
-    pub async fn close_suggestion(&self, id: i64, state: SuggestionState, by: Option<&str>, now: DateTime<Utc>) -> Result<Option<SuggestionRecord>, StoreError>;
+    pub async fn close_suggestion(&self, id: SuggestionId, state: SuggestionState, by: Option<&str>, now: DateTime<Utc>) -> Result<Option<SuggestionRecord>, StoreError>;
     /// Links a started suggestion to the walkthrough it opened.
-    pub async fn link_suggestion(&self, id: i64, walkthrough_id: i64) -> Result<(), StoreError>;
+    pub async fn link_suggestion(&self, id: SuggestionId, walkthrough_id: WalkthroughId) -> Result<(), StoreError>;
     /// Closes every suggestion still open that was made before `before`, as expired, and
     /// returns them (to remove their replies). Each is returned to one caller only.
     pub async fn expire_suggestions(&self, before: DateTime<Utc>, now: DateTime<Utc>, limit: u32) -> Result<Vec<SuggestionRecord>, StoreError>;
@@ -501,7 +503,7 @@ delegate! {
     /// delivered the message twice), returns the existing walkthrough and `false`.
     pub async fn start_walkthrough(&self, new: &NewWalkthrough) -> Result<(WalkthroughRecord, bool), StoreError>;
     /// Loads a walkthrough with its current answers.
-    pub async fn walkthrough(&self, id: i64) -> Result<WalkthroughRecord, StoreError>;
+    pub async fn walkthrough(&self, id: WalkthroughId) -> Result<WalkthroughRecord, StoreError>;
     /// The open walkthrough running in a Discord thread, if any.
     pub async fn open_walkthrough_in_thread(&self, thread_id: u64) -> Result<Option<WalkthroughRecord>, StoreError>;
     /// The open walkthrough whose questions are in `channel_id`: the one running in this
@@ -515,11 +517,11 @@ delegate! {
     pub async fn interaction_recorded(&self, interaction_id: &str) -> Result<bool, StoreError>;
     /// Closes an open walkthrough (abandoned, cancelled or dismissed). Returns `false` when
     /// it was not open any more, in which case nothing changed.
-    pub async fn close_walkthrough(&self, id: i64, status: Status, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    pub async fn close_walkthrough(&self, id: WalkthroughId, status: Status, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Remembers the Discord thread a walkthrough runs in.
-    pub async fn set_thread(&self, id: i64, thread_id: u64) -> Result<(), StoreError>;
+    pub async fn set_thread(&self, id: WalkthroughId, thread_id: u64) -> Result<(), StoreError>;
     /// Adds a note to a walkthrough.
-    pub async fn add_note(&self, walkthrough_id: i64, author: &Person, body: &str, now: DateTime<Utc>) -> Result<Note, StoreError>;
+    pub async fn add_note(&self, walkthrough_id: WalkthroughId, author: &Person, body: &str, now: DateTime<Utc>) -> Result<Note, StoreError>;
     /// Open Discord walkthroughs with no activity since `idle_since`, the longest idle first.
     pub async fn idle_walkthroughs(&self, idle_since: DateTime<Utc>, limit: u32) -> Result<Vec<WalkthroughRecord>, StoreError>;
     /// Whether the detector started a walkthrough in `channel_id` since `channel_since`, or
@@ -527,7 +529,7 @@ delegate! {
     /// from the store, so they survive restarts and hold across bot processes.
     pub async fn recent_chat_start(&self, channel_id: u64, requester_id: &str, channel_since: Option<DateTime<Utc>>, user_since: Option<DateTime<Utc>>) -> Result<bool, StoreError>;
     /// Notes that the idle reminder was posted, so it is posted once.
-    pub async fn mark_reminded(&self, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    pub async fn mark_reminded(&self, id: WalkthroughId, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Records changes of one server's settings, all in one transaction: `(key, value)` pairs,
     /// a `None` value putting the key back to the host default.
     pub async fn record_setting_changes(&self, guild_id: u64, changes: &[(&str, Option<String>)], by: &Person, now: DateTime<Utc>) -> Result<(), StoreError>;

@@ -8,6 +8,7 @@
 //! and scheduling the next follow-up happen in one transaction, and a replayed or second click
 //! records nothing and returns what was recorded.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -21,7 +22,7 @@ pub const MAX_OUTCOME_NOTE_CHARS: usize = 1000;
 /// An outcome to record.
 #[derive(Debug, Clone)]
 pub struct NewOutcome<'a> {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     /// The guild it is recorded in; `None` (the terminal) may record for any decision.
     pub guild_id: Option<u64>,
     pub result: OutcomeResult,
@@ -38,7 +39,7 @@ pub struct NewOutcome<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutcomeRecord {
     pub id: i64,
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     #[serde(serialize_with = "super::records::snowflake")]
     pub guild_id: Option<u64>,
     #[serde(serialize_with = "result_key")]
@@ -69,9 +70,9 @@ pub enum OutcomeRecorded {
 #[derive(Debug, thiserror::Error)]
 pub enum OutcomeError {
     #[error("there is no decision #{0} here")]
-    NotFound(i64),
+    NotFound(WalkthroughId),
     #[error("checklist #{0} has no verdict yet; only a decision has an outcome")]
-    NotDecided(i64),
+    NotDecided(WalkthroughId),
     #[error(
         "{result} does not fit a {verdict} decision: use one of {allowed}",
         result = .result.key(),
@@ -99,7 +100,7 @@ impl From<sqlx::Error> for OutcomeError {
 /// A follow-up this process claimed and must now post.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueFollowUp {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     pub round: u32,
     pub question: FollowUpQuestion,
     pub verdict: VerdictKind,

@@ -1,6 +1,7 @@
 //! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions,
 //! reviews (outcomes and savings estimates live next to their SQL).
 
+use super::{ReviewId, WalkthroughId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -118,7 +119,7 @@ pub struct NewWalkthrough {
     pub requester: Person,
     pub trigger_text: String,
     pub checklist_version: String,
-    pub revisit_of: Option<i64>,
+    pub revisit_of: Option<WalkthroughId>,
     /// The language code the walkthrough speaks ("en", "fr", "de", "es").
     pub lang: String,
     pub now: DateTime<Utc>,
@@ -127,7 +128,7 @@ pub struct NewWalkthrough {
 /// A walkthrough as stored, with its current answers folded from the answer history.
 #[derive(Debug, Clone, Serialize)]
 pub struct WalkthroughRecord {
-    pub id: i64,
+    pub id: WalkthroughId,
     pub source: Source,
     pub status: Status,
     #[serde(serialize_with = "serialize_step")]
@@ -136,7 +137,7 @@ pub struct WalkthroughRecord {
     pub requester: Person,
     pub trigger_text: String,
     pub checklist_version: String,
-    pub revisit_of: Option<i64>,
+    pub revisit_of: Option<WalkthroughId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub reminded_at: Option<DateTime<Utc>>,
@@ -184,7 +185,7 @@ pub struct Note {
 /// A finished walkthrough's verdict, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecisionRecord {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     pub verdict: VerdictKind,
     pub goal: Goal,
     pub goal_detail: Option<String>,
@@ -233,7 +234,7 @@ impl DecisionDetail {
 /// A review to record.
 #[derive(Debug, Clone)]
 pub struct NewReview {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     /// The guild the review is asked in; `None` (the terminal) may review any decision.
     pub guild_id: Option<u64>,
     pub reviewer: Person,
@@ -247,8 +248,8 @@ pub struct NewReview {
 /// A recorded review. Never changed; `reminded_at` comes from the reminder bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReviewRecord {
-    pub id: i64,
-    pub walkthrough_id: i64,
+    pub id: ReviewId,
+    pub walkthrough_id: WalkthroughId,
     #[serde(serialize_with = "snowflake")]
     pub guild_id: Option<u64>,
     pub reviewer: Person,
@@ -272,7 +273,7 @@ pub struct DueRevisit {
 /// One line of a listing.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionSummary {
-    pub id: i64,
+    pub id: WalkthroughId,
     pub created_at: DateTime<Utc>,
     pub source: Source,
     pub status: Status,

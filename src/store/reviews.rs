@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{NewReview, ReviewOutcome, Status, StoreError};
+use super::{NewReview, ReviewOutcome, Status, StoreError, WalkthroughId};
 
 /// The longest review note kept, in characters.
 pub const MAX_REVIEW_NOTE_CHARS: usize = 1000;
@@ -17,13 +17,13 @@ pub const MAX_REVIEW_NOTE_CHARS: usize = 1000;
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     #[error("there is no decision #{0} here")]
-    NotFound(i64),
+    NotFound(WalkthroughId),
     #[error(
         "checklist #{id} has no verdict yet (it is {status}); only a decided checklist can be \
          reviewed",
         status = .status.key()
     )]
-    NotDecided { id: i64, status: Status },
+    NotDecided { id: WalkthroughId, status: Status },
     #[error("an overruled verdict needs a note that says why; add one and try again")]
     NoteRequired,
     #[error("the note is longer than {MAX_REVIEW_NOTE_CHARS} characters; shorten it and try again")]

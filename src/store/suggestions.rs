@@ -3,6 +3,7 @@
 //! the state it leaves, so a click, a second click and the expiry sweep (in any process) never
 //! both win.
 
+use super::{SuggestionId, WalkthroughId};
 use chrono::{DateTime, Utc};
 
 use super::Person;
@@ -38,7 +39,7 @@ stable_keys!(SuggestionState, "suggestion state", {
 /// A recorded suggestion.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SuggestionRecord {
-    pub id: i64,
+    pub id: SuggestionId,
     pub guild_id: u64,
     pub channel_id: u64,
     pub message_id: u64,
@@ -47,6 +48,6 @@ pub struct SuggestionRecord {
     pub score: f32,
     pub reply_message_id: Option<u64>,
     pub state: SuggestionState,
-    pub walkthrough_id: Option<i64>,
+    pub walkthrough_id: Option<WalkthroughId>,
     pub created_at: DateTime<Utc>,
 }

@@ -4,6 +4,7 @@
 //! the same question exactly one moves it on, the other is told it is stale. An interaction id
 //! is unique among answers, so a replayed Discord event records nothing twice.
 
+use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use super::{DecisionRecord, Person, WalkthroughRecord};
@@ -12,7 +13,7 @@ use crate::checklist::{Answer, Step, Walkthrough};
 /// One answer (or a step back) to write, with the state it leads to.
 #[derive(Debug, Clone)]
 pub struct AnswerWrite<'a> {
-    pub walkthrough_id: i64,
+    pub walkthrough_id: WalkthroughId,
     /// The step the walkthrough must still be at; otherwise nothing is written.
     pub from_step: Step,
     /// The state after the input.

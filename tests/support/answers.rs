@@ -7,12 +7,12 @@ use tunegate::app::App;
 use tunegate::checklist::{
     Answer, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
 };
-use tunegate::store::Person;
+use tunegate::store::{Person, WalkthroughId};
 
 /// Gives walkthrough `id` the goal "output format", `gates` and `drivers`, in order, as `who`.
 pub async fn answer_all(
     flow: &App,
-    id: i64,
+    id: WalkthroughId,
     who: &Person,
     gates: [GateAnswer; 4],
     drivers: &[Driver],

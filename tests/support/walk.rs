@@ -2,7 +2,7 @@
 //! question on screen, read what is recorded. Shared by the reliability and security tests.
 
 use serde_json::Value;
-use tunegate::store::DecisionDetail;
+use tunegate::store::{DecisionDetail, WalkthroughId};
 
 use super::bot::*;
 use super::fake_discord::payloads::Invoker;
@@ -42,16 +42,17 @@ pub async fn answer_and_next(h: &impl Drive, thread: u64, message: &Value, who: 
 }
 
 /// The walkthrough `id` as recorded.
-pub async fn recorded(h: &BotHarness, id: i64) -> DecisionDetail {
+pub async fn recorded(h: &BotHarness, id: WalkthroughId) -> DecisionDetail {
     h.store.detail(id, None).await.expect("walkthrough detail")
 }
 
 /// The walkthrough id a question message belongs to (from its custom ids).
-pub fn walkthrough_of(message: &Value) -> i64 {
+pub fn walkthrough_of(message: &Value) -> WalkthroughId {
     let id = custom_ids(message).into_iter().next().expect("a component");
     id.split(':')
         .nth(1)
         .and_then(|n| n.parse().ok())
+        .map(WalkthroughId)
         .expect("tg1:<id>:...")
 }
 

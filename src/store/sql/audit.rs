@@ -132,7 +132,7 @@ impl Backend {
     /// another guild is reported as not found.
     pub async fn detail(
         &self,
-        id: i64,
+        id: WalkthroughId,
         guild_id: Option<u64>,
     ) -> Result<DecisionDetail, StoreError> {
         let walkthrough = self.walkthrough(id).await?;

@@ -20,7 +20,7 @@ impl Backend {
     #[allow(clippy::too_many_arguments)]
     pub async fn record_cost_estimate(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         guild_id: Option<u64>,
         inputs: &CostInputs,
         estimate: &CostEstimate,
@@ -110,7 +110,7 @@ impl Backend {
     /// The estimates of one decision, oldest first (the last one counts).
     pub async fn cost_estimates_of(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
     ) -> Result<Vec<CostEstimateRecord>, StoreError> {
         sqlx::query(concat!(
             "SELECT ",

@@ -130,7 +130,7 @@ impl Backend {
         let _turn = self.write_turn().await;
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin_with(begin_write!()).await?;
-        let candidates: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
+        let candidates: Vec<(String, WalkthroughId, Option<i64>)> = sqlx::query_as(
             "SELECT item, walkthrough_id, outcome_id FROM ( \
                SELECT 'verdict:' || d.walkthrough_id AS item, d.walkthrough_id, \
                       NULL AS outcome_id, d.decided_at AS made_at \

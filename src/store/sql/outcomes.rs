@@ -168,7 +168,10 @@ impl Backend {
     }
 
     /// The outcomes of one decision, oldest first.
-    pub async fn outcomes_of(&self, walkthrough_id: i64) -> Result<Vec<OutcomeRecord>, StoreError> {
+    pub async fn outcomes_of(
+        &self,
+        walkthrough_id: WalkthroughId,
+    ) -> Result<Vec<OutcomeRecord>, StoreError> {
         sqlx::query(concat!(
             "SELECT ",
             outcome_columns!(),
@@ -199,7 +202,7 @@ impl Backend {
         let _turn = self.write_turn().await;
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin_with(begin_write!()).await?;
-        let claimed: Vec<(i64, i64)> = sqlx::query_as(
+        let claimed: Vec<(WalkthroughId, i64)> = sqlx::query_as(
             "UPDATE follow_ups SET state = 'claimed', claimed_at = $1 \
              WHERE (walkthrough_id, round) IN ( \
                SELECT f.walkthrough_id, f.round FROM follow_ups f \
@@ -249,7 +252,7 @@ impl Backend {
     /// Marks a claimed follow-up as posted where it was posted.
     pub async fn follow_up_posted(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         round: u32,
         channel_id: u64,
         message_id: u64,
@@ -275,7 +278,7 @@ impl Backend {
     /// later sweep).
     pub async fn follow_up_failed(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         round: u32,
         for_good: bool,
     ) -> Result<(), StoreError> {
@@ -296,7 +299,7 @@ impl Backend {
     /// `undeliverable`, `skipped`), if it exists.
     pub async fn follow_up_state(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         round: u32,
     ) -> Result<Option<String>, StoreError> {
         let state: Option<(String,)> =
@@ -338,7 +341,11 @@ fn outcome_from_row(row: &DbRow) -> Result<OutcomeRecord, StoreError> {
     })
 }
 
-fn due_from_row(walkthrough_id: i64, round: i64, row: &DbRow) -> Result<DueFollowUp, StoreError> {
+fn due_from_row(
+    walkthrough_id: WalkthroughId,
+    round: i64,
+    row: &DbRow,
+) -> Result<DueFollowUp, StoreError> {
     let question: String = row.try_get("question")?;
     let verdict: String = row.try_get("verdict")?;
     Ok(DueFollowUp {

@@ -21,7 +21,7 @@ impl Backend {
             .map(str::trim)
             .filter(|n| !n.is_empty());
         let guild = id_to_db(review.guild_id)?;
-        let inserted: Option<(i64,)> = sqlx::query_as(
+        let inserted: Option<(ReviewId,)> = sqlx::query_as(
             "INSERT INTO reviews (walkthrough_id, guild_id, reviewer_id, reviewer_name, \
              outcome, note, revisit_on, created_at) \
              SELECT d.walkthrough_id, d.guild_id, $1, $2, $3, $4, $5, $6 FROM decisions d \
@@ -62,7 +62,7 @@ impl Backend {
     }
 
     /// One review by id.
-    pub async fn review(&self, id: i64) -> Result<ReviewRecord, StoreError> {
+    pub async fn review(&self, id: ReviewId) -> Result<ReviewRecord, StoreError> {
         let row = sqlx::query(concat!(
             "SELECT ",
             review_columns!(),
@@ -71,12 +71,15 @@ impl Backend {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?
-        .ok_or(StoreError::NotFound(id))?;
+        .ok_or(StoreError::ReviewNotFound(id))?;
         review_from_row(&row)
     }
 
     /// The reviews of one walkthrough, oldest first.
-    pub async fn reviews_of(&self, walkthrough_id: i64) -> Result<Vec<ReviewRecord>, StoreError> {
+    pub async fn reviews_of(
+        &self,
+        walkthrough_id: WalkthroughId,
+    ) -> Result<Vec<ReviewRecord>, StoreError> {
         sqlx::query(concat!(
             "SELECT ",
             review_columns!(),
@@ -138,7 +141,7 @@ impl Backend {
     /// claimed (by this or another process): then it must not be posted.
     pub async fn claim_revisit_reminder(
         &self,
-        review_id: i64,
+        review_id: ReviewId,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let done = sqlx::query(
@@ -154,7 +157,7 @@ impl Backend {
 
     /// Gives a claimed reminder back, after Discord failed for a passing reason, so that a
     /// later sweep posts it.
-    pub async fn release_revisit_reminder(&self, review_id: i64) -> Result<(), StoreError> {
+    pub async fn release_revisit_reminder(&self, review_id: ReviewId) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM review_reminders WHERE review_id = $1")
             .bind(review_id)
             .execute(&self.pool)
@@ -163,8 +166,11 @@ impl Backend {
     }
 
     /// The open walkthrough that already revisits `walkthrough_id`, if any.
-    pub async fn open_revisit_of(&self, walkthrough_id: i64) -> Result<Option<i64>, StoreError> {
-        let found: Option<(i64,)> = sqlx::query_as(
+    pub async fn open_revisit_of(
+        &self,
+        walkthrough_id: WalkthroughId,
+    ) -> Result<Option<WalkthroughId>, StoreError> {
+        let found: Option<(WalkthroughId,)> = sqlx::query_as(
             "SELECT id FROM walkthroughs WHERE revisit_of = $1 AND status = 'open' \
              ORDER BY id DESC LIMIT 1",
         )

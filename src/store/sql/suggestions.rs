@@ -40,7 +40,7 @@ impl Backend {
     /// Remembers the bot's reply, so it can be removed later.
     pub async fn suggestion_replied(
         &self,
-        id: i64,
+        id: SuggestionId,
         reply_message_id: u64,
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await;
@@ -53,7 +53,10 @@ impl Backend {
     }
 
     /// One suggestion, if it exists.
-    pub async fn suggestion(&self, id: i64) -> Result<Option<SuggestionRecord>, StoreError> {
+    pub async fn suggestion(
+        &self,
+        id: SuggestionId,
+    ) -> Result<Option<SuggestionRecord>, StoreError> {
         sqlx::query(concat!(
             "SELECT ",
             suggestion_columns!(),
@@ -71,7 +74,7 @@ impl Backend {
     /// the expiry sweep closed it first).
     pub async fn close_suggestion(
         &self,
-        id: i64,
+        id: SuggestionId,
         state: SuggestionState,
         by: Option<&str>,
         now: DateTime<Utc>,
@@ -92,7 +95,11 @@ impl Backend {
     }
 
     /// Links a started suggestion to the walkthrough it opened.
-    pub async fn link_suggestion(&self, id: i64, walkthrough_id: i64) -> Result<(), StoreError> {
+    pub async fn link_suggestion(
+        &self,
+        id: SuggestionId,
+        walkthrough_id: WalkthroughId,
+    ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await;
         sqlx::query("UPDATE suggestions SET walkthrough_id = $1 WHERE id = $2")
             .bind(walkthrough_id)

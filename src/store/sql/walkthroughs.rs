@@ -46,12 +46,12 @@ impl Backend {
         drop(turn);
         match inserted {
             Some(row) => {
-                let id: i64 = row.try_get(0)?;
+                let id: WalkthroughId = row.try_get(0)?;
                 Ok((self.walkthrough(id).await?, true))
             }
             None => {
                 let message_id = id_to_db(new.place.message_id)?;
-                let existing: (i64,) = sqlx::query_as(
+                let existing: (WalkthroughId,) = sqlx::query_as(
                     "SELECT id FROM walkthroughs WHERE source = 'chat' AND message_id = $1",
                 )
                 .bind(message_id)
@@ -63,7 +63,7 @@ impl Backend {
     }
 
     /// Loads a walkthrough with its current answers.
-    pub async fn walkthrough(&self, id: i64) -> Result<WalkthroughRecord, StoreError> {
+    pub async fn walkthrough(&self, id: WalkthroughId) -> Result<WalkthroughRecord, StoreError> {
         let mut connection = self.pool.acquire().await?;
         walkthrough_on(&mut connection, id).await
     }
@@ -74,7 +74,7 @@ impl Backend {
     /// decision written. When `decide` refuses, nothing is written and its refusal is returned.
     pub async fn answer_in_one_transaction<E>(
         &self,
-        id: i64,
+        id: WalkthroughId,
         interaction_id: Option<&str>,
         decide: impl FnOnce(&WalkthroughRecord) -> Result<Planned, E>,
     ) -> Result<Folded<E>, StoreError> {
@@ -94,7 +94,7 @@ impl Backend {
         &self,
         thread_id: u64,
     ) -> Result<Option<WalkthroughRecord>, StoreError> {
-        let id: Option<(i64,)> = sqlx::query_as(
+        let id: Option<(WalkthroughId,)> = sqlx::query_as(
             "SELECT id FROM walkthroughs WHERE thread_id = $1 AND status = 'open' \
              ORDER BY id DESC LIMIT 1",
         )
@@ -115,7 +115,7 @@ impl Backend {
         channel_id: u64,
     ) -> Result<Option<WalkthroughRecord>, StoreError> {
         let channel = id_to_db(Some(channel_id))?;
-        let id: Option<(i64,)> = sqlx::query_as(
+        let id: Option<(WalkthroughId,)> = sqlx::query_as(
             "SELECT id FROM walkthroughs WHERE status = 'open' \
              AND (thread_id = $1 OR (thread_id IS NULL AND channel_id = $2)) \
              ORDER BY id DESC LIMIT 1",
@@ -159,7 +159,7 @@ impl Backend {
     /// it was not open any more, in which case nothing changed.
     pub async fn close_walkthrough(
         &self,
-        id: i64,
+        id: WalkthroughId,
         status: Status,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
@@ -183,7 +183,7 @@ impl Backend {
     }
 
     /// Remembers the Discord thread a walkthrough runs in.
-    pub async fn set_thread(&self, id: i64, thread_id: u64) -> Result<(), StoreError> {
+    pub async fn set_thread(&self, id: WalkthroughId, thread_id: u64) -> Result<(), StoreError> {
         let _turn = self.write_turn().await;
         sqlx::query("UPDATE walkthroughs SET thread_id = $1 WHERE id = $2")
             .bind(id_to_db(Some(thread_id))?)
@@ -196,7 +196,7 @@ impl Backend {
     /// Adds a note to a walkthrough.
     pub async fn add_note(
         &self,
-        walkthrough_id: i64,
+        walkthrough_id: WalkthroughId,
         author: &Person,
         body: &str,
         now: DateTime<Utc>,
@@ -278,7 +278,11 @@ impl Backend {
     }
 
     /// Notes that the idle reminder was posted, so it is posted once.
-    pub async fn mark_reminded(&self, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    pub async fn mark_reminded(
+        &self,
+        id: WalkthroughId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE walkthroughs SET reminded_at = $1 \
              WHERE id = $2 AND status = 'open' AND reminded_at IS NULL",
@@ -295,7 +299,7 @@ impl Backend {
 /// not).
 async fn walkthrough_on(
     connection: &mut DbConnection,
-    id: i64,
+    id: WalkthroughId,
 ) -> Result<WalkthroughRecord, StoreError> {
     let row = sqlx::query(concat!(
         "SELECT ",
@@ -316,7 +320,7 @@ async fn walkthrough_on(
 /// the file.
 async fn locked_walkthrough_on(
     tx: &mut Transaction<'_, Db>,
-    id: i64,
+    id: WalkthroughId,
 ) -> Result<WalkthroughRecord, StoreError> {
     let row = sqlx::query(concat!(
         "SELECT ",
@@ -350,7 +354,10 @@ async fn with_answers_on(
 
 /// Locks the walkthrough's row until the transaction ends (PostgreSQL: a second writer waits,
 /// then reads what the first committed; SQLite's `BEGIN IMMEDIATE` already holds the file).
-async fn lock_walkthrough(tx: &mut Transaction<'_, Db>, id: i64) -> Result<(), StoreError> {
+async fn lock_walkthrough(
+    tx: &mut Transaction<'_, Db>,
+    id: WalkthroughId,
+) -> Result<(), StoreError> {
     sqlx::query(concat!(
         "SELECT id FROM walkthroughs WHERE id = $1",
         for_update!()
@@ -364,7 +371,7 @@ async fn lock_walkthrough(tx: &mut Transaction<'_, Db>, id: i64) -> Result<(), S
 /// [`Store::answer_in_one_transaction`] on one connection.
 async fn fold_on<E>(
     connection: &mut DbConnection,
-    id: i64,
+    id: WalkthroughId,
     interaction_id: Option<&str>,
     decide: impl FnOnce(&WalkthroughRecord) -> Result<Planned, E>,
 ) -> Result<Folded<E>, StoreError> {
@@ -483,7 +490,7 @@ async fn write_answer_in(
 
 async fn insert_decision(
     tx: &mut Transaction<'_, Db>,
-    walkthrough_id: i64,
+    walkthrough_id: WalkthroughId,
     d: &DecisionRecord,
 ) -> Result<(), StoreError> {
     let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
