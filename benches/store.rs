@@ -20,6 +20,7 @@
 //! never fails on a slow figure; it reports.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 #[path = "../tests/support/postgres.rs"]
 mod postgres;
 
@@ -571,10 +572,10 @@ async fn start_walkthroughs(
                 let (rec, _) = app
                     .start(
                         Start {
-                            source: Source::Slash,
+                            source: Source::Command,
                             place: Place {
-                                guild_id: Some(1),
-                                channel_id: Some(channel),
+                                server: Some(ServerId(1)),
+                                channel: Some(RoomId(channel)),
                                 ..Place::default()
                             },
                             requester: bench_person(),
@@ -610,8 +611,8 @@ async fn click_through(app: &App, id: WalkthroughId, channel: u64, tag: &str) ->
             roles: Vec::new(),
         },
         here: Here {
-            guild: Some(1),
-            channel,
+            server: Some(ServerId(1)),
+            room: RoomId(channel),
         },
         interaction_id: format!("bench-{tag}-{id}-{}", at.key()),
     };

@@ -3,6 +3,7 @@
 //! twice, a click from elsewhere or by a stranger records nothing, a closed walkthrough says so.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 #[path = "support/db.rs"]
 mod db;
 
@@ -18,12 +19,12 @@ async fn open_one(app: &App) -> i64 {
     let (record, _) = app
         .start(
             Start {
-                source: Source::Slash,
+                source: Source::Command,
                 place: Place {
-                    guild_id: Some(GUILD),
-                    channel_id: Some(CHANNEL),
-                    thread_id: None,
-                    message_id: None,
+                    server: Some(ServerId(GUILD)),
+                    channel: Some(RoomId(CHANNEL)),
+                    thread: None,
+                    message: None,
                 },
                 requester: alice(),
                 trigger_text: "we should fine-tune".into(),
@@ -46,8 +47,8 @@ fn click(id: i64, by: Person, interaction: &str, goal: Goal) -> Click {
             roles: Vec::new(),
         },
         here: Here {
-            guild: Some(GUILD),
-            channel: CHANNEL,
+            server: Some(ServerId(GUILD)),
+            room: RoomId(CHANNEL),
         },
         interaction_id: interaction.into(),
     }
@@ -142,7 +143,7 @@ async fn a_stranger_or_a_click_from_another_channel_records_nothing() {
         "{stranger}"
     );
     let mut elsewhere = click(id, alice(), "int-3", Goal::OutputFormat);
-    elsewhere.here.channel = CHANNEL + 1;
+    elsewhere.here.room = RoomId(CHANNEL + 1);
     let refused = app.answer(elsewhere, Utc::now()).await.unwrap_err();
     assert!(matches!(refused, AppError::WrongPlace), "{refused:?}");
     assert_eq!(answers(&app, id).await, 0);

@@ -4,6 +4,7 @@
 //! statistics count the team's own rate over the decisions the filter covers.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -28,12 +29,12 @@ fn lead() -> Person {
 /// A decision in `guild` with `verdict`, decided on `now`.
 async fn decided(flow: &App, guild: u64, verdict: VerdictKind, now: DateTime<Utc>) -> i64 {
     let start = Start {
-        source: Source::Slash,
+        source: Source::Command,
         place: Place {
-            guild_id: Some(guild),
-            channel_id: Some(guild * 10),
-            thread_id: Some(guild * 100),
-            message_id: None,
+            server: Some(ServerId(guild)),
+            channel: Some(RoomId(guild * 10)),
+            thread: Some(RoomId(guild * 100)),
+            message: None,
         },
         requester: alice(),
         trigger_text: "we should fine-tune".to_string(),

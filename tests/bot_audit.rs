@@ -3,6 +3,7 @@
 //! the statistics chart, exports within the attachment limit, and who may see what.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 mod support;
 
 use std::io::Read;
@@ -98,12 +99,12 @@ async fn seed(
     let (rec, _) = flow
         .start(
             Start {
-                source: Source::Slash,
+                source: Source::Command,
                 place: Place {
-                    guild_id: Some(guild),
-                    channel_id: Some(channel),
-                    thread_id: Some(thread),
-                    message_id: None,
+                    server: Some(ServerId(guild)),
+                    channel: Some(RoomId(channel)),
+                    thread: Some(RoomId(thread)),
+                    message: None,
                 },
                 requester: who.clone(),
                 trigger_text: text.to_string(),
@@ -535,7 +536,7 @@ async fn a_revisit_reminder_fires_once_after_a_restart_and_runs_the_checklist_ag
     assert_ne!(newest, decision);
     let revisit = h.store.walkthrough(newest).await.unwrap();
     assert_eq!(revisit.revisit_of, Some(decision));
-    assert_eq!(revisit.place.thread_id, Some(thread));
+    assert_eq!(revisit.place.thread, Some(RoomId(thread)));
     let told = h.expect(mark, "POST", "/webhooks/").await;
     assert!(text_of(told.body.as_ref().unwrap()).contains(&format!("#{newest}")));
     // A second click does not start a second one.

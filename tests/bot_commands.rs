@@ -54,7 +54,7 @@ async fn the_check_command_opens_a_thread_and_says_where_privately() {
     let text = told.body_at("/content").unwrap().as_str().unwrap();
     assert!(text.contains(&format!("<#{thread}>")), "{text}");
     let only = h.only_walkthrough().await;
-    assert_eq!(only.walkthrough.source, Source::Slash);
+    assert_eq!(only.walkthrough.source, Source::Command);
     assert_eq!(only.walkthrough.trigger_text, "LoRA for support replies");
     h.assert_clean();
 }
@@ -76,7 +76,7 @@ async fn the_message_menu_runs_the_checklist_for_the_messages_author() {
         .await;
     h.expect(mark, "POST", "/webhooks/").await;
     let only = h.only_walkthrough().await;
-    assert_eq!(only.walkthrough.source, Source::ContextMenu);
+    assert_eq!(only.walkthrough.source, Source::MessageAction);
     assert_eq!(
         only.walkthrough.requester.id,
         BOB.id.to_string(),

@@ -100,7 +100,7 @@ async fn without_thread_permission_the_walkthrough_runs_in_the_channel() {
         "'something else' asks for a description"
     );
     let detail = h.only_walkthrough().await;
-    assert_eq!(detail.walkthrough.place.thread_id, None);
+    assert_eq!(detail.walkthrough.place.thread, None);
     assert_eq!(detail.walkthrough.status, Status::Open);
     h.assert_clean();
 }

@@ -1,6 +1,7 @@
 //! The bot end to end against the fake Discord: a proposal in chat opens a thread, the
 //! requester clicks through the questions, the verdict is posted and recorded.
 
+use tunegate::store::RoomId;
 use tunegate::store::WalkthroughId;
 mod support;
 
@@ -60,7 +61,7 @@ async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
         let detail = h.store.detail(WalkthroughId(id), None).await.unwrap();
         assert_eq!(detail.walkthrough.source, Source::Chat);
         assert_eq!(detail.walkthrough.status, Status::Decided);
-        assert_eq!(detail.walkthrough.place.thread_id, Some(thread));
+        assert_eq!(detail.walkthrough.place.thread, Some(RoomId(thread)));
         assert_eq!(detail.answers.len(), 6);
         assert!(
             detail

@@ -7,6 +7,7 @@ use predicates::str::contains;
 use tunegate::app::{App, Start};
 use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Step};
 use tunegate::store::{Person, Place, Source, Store};
+use tunegate::store::{RoomId, ServerId};
 
 #[path = "support/cli.rs"]
 mod cli_support;
@@ -47,12 +48,12 @@ impl Fill for Sandbox {
             let when = Utc::now() - chrono::Duration::days(days_ago);
             for n in 0..count {
                 let start = Start {
-                    source: Source::Slash,
+                    source: Source::Command,
                     place: Place {
-                        guild_id: Some(guild),
-                        channel_id: Some(10),
-                        thread_id: None,
-                        message_id: None,
+                        server: Some(ServerId(guild)),
+                        channel: Some(RoomId(10)),
+                        thread: None,
+                        message: None,
                     },
                     requester: Person::new("111", "alice"),
                     trigger_text: format!("guild {guild} proposal {n}"),

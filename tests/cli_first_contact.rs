@@ -10,6 +10,7 @@ use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
 use tunegate::store::WalkthroughId;
 use tunegate::store::{MIGRATOR, NewReview, Person, Place, ReviewOutcome, Source, Store};
+use tunegate::store::{PostId, RoomId, ServerId};
 
 #[path = "support/answers.rs"]
 mod answers;
@@ -49,10 +50,10 @@ fn seed_discord_decision(s: &Sandbox) -> WalkthroughId {
         let start = Start {
             source: Source::Chat,
             place: Place {
-                guild_id: Some(GUILD),
-                channel_id: Some(CHANNEL),
-                thread_id: Some(THREAD),
-                message_id: Some(MESSAGE),
+                server: Some(ServerId(GUILD)),
+                channel: Some(RoomId(CHANNEL)),
+                thread: Some(RoomId(THREAD)),
+                message: Some(PostId(MESSAGE)),
             },
             requester: who.clone(),
             trigger_text: "we should fine-tune".to_string(),

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use tunegate::store::PostId;
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 
 use chrono::{DateTime, TimeZone, Utc};
 #[path = "support/db.rs"]
@@ -29,12 +31,12 @@ fn day(d: u32) -> DateTime<Utc> {
 
 fn start_in(guild: u64, text: &str, revisit_of: Option<WalkthroughId>) -> Start {
     Start {
-        source: Source::Slash,
+        source: Source::Command,
         place: Place {
-            guild_id: Some(guild),
-            channel_id: Some(10),
-            thread_id: None,
-            message_id: None,
+            server: Some(ServerId(guild)),
+            channel: Some(RoomId(10)),
+            thread: None,
+            message: None,
         },
         requester: alice(),
         trigger_text: text.to_string(),
@@ -704,10 +706,10 @@ async fn every_kind_of_row(
     let start = |source, text: String, message_id| Start {
         source,
         place: Place {
-            guild_id: Some(guild),
-            channel_id: Some(guild * 10),
-            thread_id: Some(guild * 100 + message_id),
-            message_id: Some(guild * 1000 + message_id),
+            server: Some(ServerId(guild)),
+            channel: Some(RoomId(guild * 10)),
+            thread: Some(RoomId(guild * 100 + message_id)),
+            message: Some(PostId(guild * 1000 + message_id)),
         },
         requester: person.clone(),
         trigger_text: text,
@@ -858,7 +860,7 @@ async fn every_kind_of_row(
         .unwrap();
     abandoned(
         flow,
-        start(Source::Slash, format!("{marker} abandoned"), 3),
+        start(Source::Command, format!("{marker} abandoned"), 3),
         now,
     )
     .await;

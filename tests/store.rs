@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 use tunegate::store::WalkthroughId;
+use tunegate::store::{PostId, RoomId, ServerId};
 
 #[path = "support/answers.rs"]
 mod answers;
@@ -29,10 +30,10 @@ fn start(source: Source, guild: u64, message: u64, who: Person, text: &str) -> S
     Start {
         source,
         place: Place {
-            guild_id: Some(guild),
-            channel_id: Some(10),
-            thread_id: None,
-            message_id: Some(message),
+            server: Some(ServerId(guild)),
+            channel: Some(RoomId(10)),
+            thread: None,
+            message: Some(PostId(message)),
         },
         requester: who,
         trigger_text: text.to_string(),
@@ -97,7 +98,7 @@ on_both_backends! {
     async fn a_changed_answer_keeps_the_old_one_in_the_history(db) {
         let flow = app_on(&db.url).await;
         let (rec, _) = flow
-            .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+            .start(start(Source::Command, 1, 1, alice(), "x"), at(2, 9))
             .await
             .unwrap();
         let me = alice();
@@ -162,7 +163,7 @@ on_both_backends! {
         let flow = app_on(&db.url).await;
         for round in 0..20 {
             let (rec, _) = flow
-                .start(start(Source::Slash, 1, round, alice(), "race"), at(2, 9))
+                .start(start(Source::Command, 1, round, alice(), "race"), at(2, 9))
                 .await
                 .unwrap();
             let (me, first_id, second_id) = (alice(), format!("a{round}"), format!("b{round}"));
@@ -210,7 +211,7 @@ on_both_backends! {
     async fn a_replayed_interaction_records_nothing_twice(db) {
         let flow = app_on(&db.url).await;
         let (rec, _) = flow
-            .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+            .start(start(Source::Command, 1, 1, alice(), "x"), at(2, 9))
             .await
             .unwrap();
         let first = flow
@@ -378,7 +379,7 @@ on_both_backends! {
         .await;
         let j1 = decide(
             &flow,
-            start(Source::Slash, 1, 2, bob.clone(), "LoRA for latency"),
+            start(Source::Command, 1, 2, bob.clone(), "LoRA for latency"),
             ALL_YES,
             &[Driver::Latency],
             at(5, 9),
@@ -386,7 +387,7 @@ on_both_backends! {
         .await;
         let n2 = decide(
             &flow,
-            start(Source::Slash, 2, 3, bob.clone(), "other guild"),
+            start(Source::Command, 2, 3, bob.clone(), "other guild"),
             ALL_YES,
             &[],
             at(10, 9),
@@ -552,7 +553,7 @@ on_both_backends! {
         .await;
         decide(
             &flow,
-            start(Source::Slash, 1, 3, alice(), "c"),
+            start(Source::Command, 1, 3, alice(), "c"),
             ALL_YES,
             &[Driver::Volume, Driver::Latency],
             at(4, 0),
@@ -744,7 +745,7 @@ async fn a_read_only_database_refuses_writes_with_a_clear_error() {
     let db = temp_db();
     let flow = app_on(&db.url).await;
     let (rec, _) = flow
-        .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+        .start(start(Source::Command, 1, 1, alice(), "x"), at(2, 9))
         .await
         .unwrap();
     flow.store().close().await;
@@ -784,7 +785,7 @@ async fn a_lock_held_too_long_is_reported_as_busy_and_nothing_is_written() {
     let db = temp_db();
     let flow = app_on(&db.url).await;
     let (rec, _) = flow
-        .start(start(Source::Slash, 1, 1, alice(), "x"), at(2, 9))
+        .start(start(Source::Command, 1, 1, alice(), "x"), at(2, 9))
         .await
         .unwrap();
     let impatient = App::new(
@@ -946,7 +947,7 @@ on_both_backends! {
         ];
         let older = decide(
             &flow,
-            start(Source::Slash, 1, 1, alice(), "a"),
+            start(Source::Command, 1, 1, alice(), "a"),
             no,
             &[],
             at(1, 0),
@@ -954,7 +955,7 @@ on_both_backends! {
         .await;
         let newer = decide(
             &flow,
-            start(Source::Slash, 1, 2, alice(), "b"),
+            start(Source::Command, 1, 2, alice(), "b"),
             no,
             &[],
             at(3, 0),
@@ -962,7 +963,7 @@ on_both_backends! {
         .await;
         decide(
             &flow,
-            start(Source::Slash, 1, 3, alice(), "c"),
+            start(Source::Command, 1, 3, alice(), "c"),
             ALL_YES,
             &[],
             at(4, 0),
@@ -994,7 +995,7 @@ on_both_backends! {
         let flow = app_on(&db.url).await;
         let a = flow
             .start(
-                start(Source::Slash, 1, 1, alice(), "Fine-tune 100% of TICKETS"),
+                start(Source::Command, 1, 1, alice(), "Fine-tune 100% of TICKETS"),
                 at(1, 0),
             )
             .await
@@ -1002,13 +1003,13 @@ on_both_backends! {
             .0
             .id;
         let b = flow
-            .start(start(Source::Slash, 1, 2, alice(), "fine_tune_x"), at(2, 0))
+            .start(start(Source::Command, 1, 2, alice(), "fine_tune_x"), at(2, 0))
             .await
             .unwrap()
             .0
             .id;
         flow.start(
-            start(Source::Slash, 1, 3, alice(), "something else"),
+            start(Source::Command, 1, 3, alice(), "something else"),
             at(3, 0),
         )
         .await
@@ -1075,7 +1076,7 @@ on_both_backends! {
             .unwrap();
         decide(
             &flow,
-            start(Source::Slash, 1, 4, alice(), "slash, not chat"),
+            start(Source::Command, 1, 4, alice(), "slash, not chat"),
             no,
             &[],
             at(1, 12),

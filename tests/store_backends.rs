@@ -5,6 +5,7 @@
 //! checks and backups work on PostgreSQL; a URL names its backend and never shows a password.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{PostId, RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -27,10 +28,10 @@ fn chat(message: u64) -> Start {
     Start {
         source: Source::Chat,
         place: tunegate::store::Place {
-            guild_id: Some(1),
-            channel_id: Some(10),
-            thread_id: None,
-            message_id: Some(message),
+            server: Some(ServerId(1)),
+            channel: Some(RoomId(10)),
+            thread: None,
+            message: Some(PostId(message)),
         },
         requester: alice(),
         trigger_text: "we should fine-tune".into(),
@@ -144,8 +145,8 @@ fn goal_click(id: WalkthroughId, interaction: &str, g: Goal) -> Click {
             roles: Vec::new(),
         },
         here: Here {
-            guild: Some(1),
-            channel: 10,
+            server: Some(ServerId(1)),
+            room: RoomId(10),
         },
         interaction_id: interaction.to_string(),
     }
@@ -412,7 +413,7 @@ on_both_backends! {
             .await
             .unwrap();
         let mut elsewhere = chat(8888);
-        elsewhere.place.guild_id = Some(2);
+        elsewhere.place.server = Some(ServerId(2));
         let (kept, _) = flow.start(elsewhere, at(9)).await.unwrap();
 
         let redacted = store.redact_older_than(at(14), at(14)).await.unwrap();

@@ -3,6 +3,7 @@
 //! second or replayed click records nothing, and the team's own rate is counted per verdict.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -52,15 +53,15 @@ async fn decided(
 ) -> WalkthroughId {
     let start = Start {
         source: if guild.is_some() {
-            Source::Slash
+            Source::Command
         } else {
             Source::Cli
         },
         place: Place {
-            guild_id: guild,
-            channel_id: guild.map(|g| g * 10),
-            thread_id: guild.map(|g| g * 100),
-            message_id: None,
+            server: guild.map(ServerId),
+            channel: guild.map(|g| RoomId(g * 10)),
+            thread: guild.map(|g| RoomId(g * 100)),
+            message: None,
         },
         requester: alice(),
         trigger_text: "we should fine-tune".to_string(),
@@ -149,7 +150,7 @@ on_both_backends! {
             (due[0].walkthrough_id, due[0].round, due[0].question),
             (premature, 1, FollowUpQuestion::PromptWork)
         );
-        assert_eq!(due[0].place.thread_id, Some(700));
+        assert_eq!(due[0].place.thread, Some(RoomId(700)));
         assert_eq!(due[0].requester_id, "111");
         // Claimed: a second sweep (or another process) does not get it again, and once posted
         // it is never due again.
@@ -405,9 +406,9 @@ on_both_backends! {
             .flow
             .start(
                 Start {
-                    source: Source::Slash,
+                    source: Source::Command,
                     place: Place {
-                        guild_id: Some(7),
+                        server: Some(ServerId(7)),
                         ..Place::default()
                     },
                     requester: alice(),

@@ -2,6 +2,7 @@
 //! revisit reminders due on their day and claimed exactly once; audit look-ups per guild.
 
 use tunegate::store::WalkthroughId;
+use tunegate::store::{RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -31,12 +32,12 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn start(guild: u64, text: &str) -> Start {
     Start {
-        source: Source::Slash,
+        source: Source::Command,
         place: Place {
-            guild_id: Some(guild),
-            channel_id: Some(10),
-            thread_id: Some(20),
-            message_id: None,
+            server: Some(ServerId(guild)),
+            channel: Some(RoomId(10)),
+            thread: Some(RoomId(20)),
+            message: None,
         },
         requester: Person::new("111", "alice"),
         trigger_text: text.to_string(),
@@ -197,7 +198,7 @@ on_both_backends! {
         let due = store.due_revisits(date(2027, 1, 15), 10).await.unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].review.id, recorded.id);
-        assert_eq!(due[0].place.thread_id, Some(20));
+        assert_eq!(due[0].place.thread, Some(RoomId(20)));
         assert_eq!(due[0].trigger_text, "we should fine-tune");
         let now = Utc.with_ymd_and_hms(2027, 1, 15, 8, 0, 0).unwrap();
         assert!(

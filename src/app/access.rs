@@ -4,7 +4,7 @@
 use crate::config::Settings;
 use crate::store::WalkthroughRecord;
 
-use super::AppError;
+use super::{AppError, RoomId, ServerId};
 
 /// The access settings, taken from the configuration once.
 #[derive(Debug, Clone, Default)]
@@ -31,11 +31,11 @@ pub struct Actor {
     pub roles: Vec<u64>,
 }
 
-/// Where a click or command comes from: its guild (if any) and its channel or thread.
+/// Where a click or command comes from: its server (if any) and its channel or thread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Here {
-    pub guild: Option<u64>,
-    pub channel: u64,
+    pub server: Option<ServerId>,
+    pub room: RoomId,
 }
 
 impl Rules {
@@ -84,6 +84,6 @@ impl Rules {
 /// walkthrough without one (the thread was refused, or the bot stopped before opening it)
 /// runs in the channel it started in.
 pub fn belongs_here(walkthrough: &WalkthroughRecord, here: Here) -> bool {
-    let home = walkthrough.place.thread_id.or(walkthrough.place.channel_id);
-    walkthrough.place.guild_id == here.guild && home == Some(here.channel)
+    let home = walkthrough.place.thread.or(walkthrough.place.channel);
+    walkthrough.place.server == here.server && home == Some(here.room)
 }

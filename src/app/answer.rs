@@ -61,12 +61,12 @@ impl App {
         if !belongs_here(&record, here) {
             tracing::warn!(
                 %walkthrough_id,
-                channel_id = here.channel,
+                channel_id = %here.room,
                 "refused a click that names a walkthrough of another channel"
             );
             return Err(AppError::WrongPlace);
         }
-        self.rules_in(record.place.guild_id)
+        self.rules_in(record.place.server)
             .await?
             .check_may_answer(&record, actor)?;
         Ok(record)
@@ -84,12 +84,12 @@ impl App {
             interaction_id,
         } = click;
         // The server's answer roles, read before the write transaction (its check runs inside).
-        let rules = self.rules_in(here.guild).await?;
+        let rules = self.rules_in(here.server).await?;
         let decide = |record: &WalkthroughRecord| -> Result<Planned, AppError> {
             if !belongs_here(record, here) {
                 tracing::warn!(
                     %walkthrough_id,
-                    channel_id = here.channel,
+                    channel_id = %here.room,
                     "refused a click that names a walkthrough of another channel"
                 );
                 return Err(AppError::WrongPlace);

@@ -108,7 +108,7 @@ impl App {
         let old = self.store.walkthrough(review.walkthrough_id).await?;
         if !auditor
             && !self
-                .rules_in(old.place.guild_id)
+                .rules_in(old.place.server)
                 .await?
                 .may_answer(&old, actor)
         {

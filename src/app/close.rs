@@ -36,7 +36,7 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<WalkthroughRecord, AppError> {
         let record = self.open_walkthrough_here(here).await?;
-        self.rules_in(record.place.guild_id)
+        self.rules_in(record.place.server)
             .await?
             .check_may_answer(&record, actor)?;
         if !self
@@ -55,9 +55,9 @@ impl App {
     /// guild finds nothing.
     pub async fn open_walkthrough_here(&self, here: Here) -> Result<WalkthroughRecord, AppError> {
         self.store
-            .open_walkthrough_at(here.channel)
+            .open_walkthrough_at(here.room)
             .await?
-            .filter(|r| r.place.guild_id.is_some() && r.place.guild_id == here.guild)
+            .filter(|r| r.place.server.is_some() && r.place.server == here.server)
             .ok_or(AppError::NoOpenWalkthrough)
     }
 

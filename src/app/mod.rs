@@ -66,7 +66,9 @@ pub use crate::store::{
     OutcomeStats,
 };
 pub use crate::store::{Person, Place, redact_url};
-pub use crate::store::{ReviewId, SuggestionId, WalkthroughId};
+pub use crate::store::{
+    PlatformId, PostId, ReviewId, RoomId, ServerId, SuggestionId, WalkthroughId,
+};
 pub use crate::store::{SuggestionRecord, SuggestionState};
 pub use outcomes::{FollowUpDelivery, OutcomeEntry, Recorder, SavingsEstimate};
 pub use suggest::Suggest;
@@ -132,8 +134,8 @@ impl App {
 
     /// Who may answer and audit in `guild`: the server's answer roles (read now, so a change
     /// takes effect at once) and the host's audit roles.
-    pub async fn rules_in(&self, guild: Option<u64>) -> Result<Rules, AppError> {
-        let settings = self.server_settings(guild).await?;
+    pub async fn rules_in(&self, server: Option<ServerId>) -> Result<Rules, AppError> {
+        let settings = self.server_settings(server.map(|s| s.0)).await?;
         Ok(Rules {
             answer_roles: settings.answer_roles,
             audit_roles: self.rules.audit_roles.clone(),

@@ -17,7 +17,7 @@ use crate::store::{
     OutcomeStats,
 };
 
-use super::{Actor, App, AppError};
+use super::{Actor, App, AppError, ServerId};
 
 /// How many follow-ups one sweep claims at most.
 pub const FOLLOW_UP_BATCH: u32 = 20;
@@ -47,9 +47,9 @@ impl Recorder<'_> {
         }
     }
 
-    fn guild(&self) -> Option<u64> {
+    fn server(&self) -> Option<ServerId> {
         match self {
-            Recorder::Member { guild, .. } => Some(*guild),
+            Recorder::Member { guild, .. } => Some(ServerId(*guild)),
             Recorder::Terminal(_) => None,
         }
     }
@@ -126,7 +126,7 @@ impl App {
             .store
             .record_outcome(&NewOutcome {
                 walkthrough_id: entry.walkthrough_id,
-                guild_id: recorder.guild(),
+                guild_id: recorder.server().map(|s| s.0),
                 result: entry.result,
                 recorder: recorder.person(),
                 note: entry.note,
@@ -167,12 +167,12 @@ impl App {
             }
             Err(e) => return Err(e.into()),
         };
-        if walkthrough.place.guild_id != recorder.guild() {
+        if walkthrough.place.server != recorder.server() {
             return Err(AppError::NotInThisServer(id));
         }
         if !*may_audit
             && !self
-                .rules_in(walkthrough.place.guild_id)
+                .rules_in(walkthrough.place.server)
                 .await?
                 .may_answer(&walkthrough, actor)
         {
@@ -283,7 +283,7 @@ impl App {
         let estimate = inputs.estimate()?;
         let detail = self
             .store
-            .detail(walkthrough_id, recorder.guild())
+            .detail(walkthrough_id, recorder.server().map(|s| s.0))
             .await
             .map_err(|_| AppError::EstimateWithoutDecision(walkthrough_id))?;
         let Some(decision) = detail.decision.as_ref() else {
@@ -294,7 +294,7 @@ impl App {
             .store
             .record_cost_estimate(
                 walkthrough_id,
-                recorder.guild(),
+                recorder.server().map(|s| s.0),
                 inputs,
                 &estimate,
                 recorder.person(),

@@ -5,7 +5,7 @@
 //! leaves an open walkthrough that `resume` can pick up, and a chat message delivered twice
 //! finds the existing walkthrough instead of starting a second one.
 
-use super::WalkthroughId;
+use super::{RoomId, WalkthroughId};
 use chrono::{DateTime, Utc};
 
 use crate::store::NewWalkthrough;
@@ -84,12 +84,12 @@ impl App {
     pub async fn chat_start_allowed(
         &self,
         settings: &ServerSettings,
-        channel: u64,
-        parent: Option<u64>,
+        channel: RoomId,
+        parent: Option<RoomId>,
         requester_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Result<(), ChatSkip>, AppError> {
-        if !settings.watches(channel, parent) {
+        if !settings.watches(channel.0, parent.map(|p| p.0)) {
             return Ok(Err(ChatSkip::NotWatched));
         }
         if self
@@ -138,7 +138,7 @@ impl App {
     pub async fn set_thread(
         &self,
         walkthrough_id: WalkthroughId,
-        thread: u64,
+        thread: RoomId,
     ) -> Result<(), AppError> {
         Ok(self.store.set_thread(walkthrough_id, thread).await?)
     }

@@ -18,7 +18,7 @@ use crate::store::{
 
 use super::settings::ServerSettings;
 use super::start::ChatSkip;
-use super::{Actor, App, AppError, Person};
+use super::{Actor, App, AppError, Person, RoomId, ServerId};
 
 /// How many expired suggestions one sweep closes at most.
 pub const EXPIRY_BATCH: u32 = 50;
@@ -49,8 +49,8 @@ impl App {
         match self
             .chat_start_allowed(
                 request.settings,
-                request.channel,
-                request.parent,
+                RoomId(request.channel),
+                request.parent.map(RoomId),
                 &request.author.id,
                 now,
             )
@@ -96,7 +96,7 @@ impl App {
         if suggestion.guild_id != guild {
             return Err(AppError::SuggestionGone);
         }
-        let rules = self.rules_in(Some(guild)).await?;
+        let rules = self.rules_in(Some(ServerId(guild))).await?;
         let may = suggestion.author.id == actor.person.id
             || actor
                 .roles

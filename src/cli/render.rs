@@ -177,7 +177,7 @@ pub fn detail(lang: Lang, d: &DecisionDetail, content: &ChecklistContent) -> Str
         let _ = writeln!(out, "{}", say("cli-closed", &[("when", &when(closed))]));
     }
     let place = &w.place;
-    if let Some(guild) = place.guild_id {
+    if let Some(guild) = place.server {
         let _ = writeln!(
             out,
             "{}",
@@ -187,11 +187,11 @@ pub fn detail(lang: Lang, d: &DecisionDetail, content: &ChecklistContent) -> Str
                     ("guild", &guild.to_string()),
                     (
                         "channel",
-                        &place.channel_id.map_or("-".into(), |c| c.to_string()),
+                        &place.channel.map_or("-".into(), |c| c.to_string()),
                     ),
                     (
                         "thread",
-                        &place.thread_id.map_or("-".into(), |c| c.to_string()),
+                        &place.thread.map_or("-".into(), |c| c.to_string()),
                     ),
                 ],
             )

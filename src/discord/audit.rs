@@ -498,7 +498,7 @@ pub async fn review(
             .map_err(|e| refusal_in(lang, e))?
             .place;
         let fallback = bot.settings.discord.audit_channel_id;
-        let home = place.thread_id.or(place.channel_id);
+        let home = place.thread.or(place.channel);
         let start = audit_render::revisit_start(day);
         let on = words::say_in(
             lang,

@@ -96,7 +96,7 @@ async fn revisit(
         return Ok(());
     }
     let here = ci.channel_id;
-    let anchor = if old.place.thread_id == Some(here.get()) {
+    let anchor = if old.place.thread == Some(here.into()) {
         Anchor::InPlace
     } else {
         Anchor::NewThread
@@ -109,7 +109,7 @@ async fn revisit(
     let begun = begin_revisit(
         bot,
         lang,
-        Source::Slash,
+        Source::Command,
         guild,
         here,
         anchor,

@@ -423,7 +423,7 @@ pub fn detail_embeds(
 ) -> Vec<CreateEmbed> {
     let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let w = &d.walkthrough;
-    let guild = w.place.guild_id.unwrap_or_default();
+    let guild = w.place.server.map_or(0, |s| s.0);
     let mut head = vec![say(
         "audit-requested-by",
         &[
@@ -436,7 +436,12 @@ pub fn detail_embeds(
             ),
         ],
     )];
-    if let Some(link) = place_link(lang, guild, w.place.thread_id, w.place.channel_id) {
+    if let Some(link) = place_link(
+        lang,
+        guild,
+        w.place.thread.map(|t| t.0),
+        w.place.channel.map(|c| c.0),
+    ) {
         head.push(say("audit-discussion", &[("link", &link)]));
     }
     if let Some(of) = w.revisit_of {
@@ -795,7 +800,7 @@ pub fn revisit_reminder(lang: Lang, due: &DueRevisit) -> CreateMessage {
         .verdict
         .map(|v| headline_in(lang, v))
         .unwrap_or_else(|| say("revisit-no-verdict", &[]));
-    let thread = match due.place.guild_id.zip(due.place.thread_id) {
+    let thread = match due.place.server.zip(due.place.thread) {
         Some((g, t)) => say(
             "revisit-due-thread",
             &[("link", &format!("https://discord.com/channels/{g}/{t}"))],

@@ -18,7 +18,7 @@ use super::reply::{CommandError, Ctx, Refusal, lang_of, refusal_in, refuse};
 use super::start::{Anchor, begin};
 use super::{Bot, access, events, render};
 use crate::app::words::say_in;
-use crate::app::{Here, Lang, Source};
+use crate::app::{Here, Lang, ServerId, Source};
 
 /// Every command the bot registers: `/finetune`, `/finetune-audit` and the message menu, with
 /// their descriptions in every language tunegate speaks.
@@ -283,7 +283,7 @@ async fn check(
     let begun = begin(
         ctx.data(),
         lang,
-        Source::Slash,
+        Source::Command,
         guild.get(),
         channel,
         anchor,
@@ -332,7 +332,7 @@ async fn run_fine_tune_checklist(
     let begun = begin(
         ctx.data(),
         lang,
-        Source::ContextMenu,
+        Source::MessageAction,
         guild.get(),
         message.channel_id,
         Anchor::Message(message.id),
@@ -421,8 +421,8 @@ async fn resume(ctx: Ctx<'_>) -> Result<(), CommandError> {
 /// Where the command was used, in the application's terms.
 fn here(ctx: Ctx<'_>) -> Here {
     Here {
-        guild: ctx.guild_id().map(|g| g.get()),
-        channel: ctx.channel_id().get(),
+        server: ctx.guild_id().map(ServerId::from),
+        room: ctx.channel_id().into(),
     }
 }
 

@@ -6,7 +6,7 @@
 //! 3 seconds by editing the clicked message (the question shows its answer and loses its
 //! buttons). The next question or the verdict is then posted as a new message.
 
-use crate::app::WalkthroughId;
+use crate::app::{ServerId, WalkthroughId};
 use std::time::Duration;
 
 use serenity::all::{
@@ -49,8 +49,8 @@ pub async fn on_component(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         user: ci.user.id,
         actor: access::actor(&ci.user, access::roles_of(ci.member.as_ref())),
         here: Here {
-            guild: ci.guild_id.map(|g| g.get()),
-            channel: ci.channel_id.get(),
+            server: ci.guild_id.map(ServerId::from),
+            room: ci.channel_id.into(),
         },
         interaction_id: ci.id.get().to_string(),
         lang,
@@ -243,8 +243,8 @@ pub async fn on_modal(ctx: &Context, bot: &Bot, mi: &ModalInteraction) {
         user: mi.user.id,
         actor: access::actor(&mi.user, access::roles_of(mi.member.as_ref())),
         here: Here {
-            guild: mi.guild_id.map(|g| g.get()),
-            channel: mi.channel_id.get(),
+            server: mi.guild_id.map(ServerId::from),
+            room: mi.channel_id.into(),
         },
         interaction_id: mi.id.get().to_string(),
         lang,
@@ -427,10 +427,10 @@ async fn dismiss(
     };
     let thread = record
         .place
-        .thread_id
-        .filter(|t| Some(*t) != record.place.channel_id);
+        .thread
+        .filter(|t| Some(*t) != record.place.channel);
     if let Some(thread) = thread
-        && let Err(e) = bot.rest.archive_thread(ChannelId::new(thread)).await
+        && let Err(e) = bot.rest.archive_thread(ChannelId::from(thread)).await
     {
         tracing::warn!(%walkthrough_id, error = %e, "could not archive the thread");
     }

@@ -74,7 +74,7 @@ pub fn entry(lang: Lang, post: &LogPost, content: &ChecklistContent) -> CreateEm
     let say = |key: &str, args: &[(&str, &str)]| words::say_in(lang, key, args);
     let w = &post.detail.walkthrough;
     let id = w.id.to_string();
-    let thread = w.place.thread_id.or(w.place.channel_id);
+    let thread = w.place.thread.or(w.place.channel);
     let link = thread.map(|t| format!("https://discord.com/channels/{}/{t}", post.guild));
     let mut embed = CreateEmbed::new()
         .field(

@@ -11,7 +11,7 @@ use super::start::{Anchor, begin};
 use super::{Bot, audit_clicks, audit_id, components, estimate, follow_ups, suggest};
 use crate::app::settings::ServerSettings;
 use crate::app::start::ChatSkip;
-use crate::app::{Lang, Source};
+use crate::app::{Lang, RoomId, Source};
 use crate::detect::Action;
 
 /// Routes one gateway event.
@@ -201,7 +201,13 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     let requester_id = message.author.id.get().to_string();
     match bot
         .app
-        .chat_start_allowed(&settings, channel, parent, &requester_id, bot.now())
+        .chat_start_allowed(
+            &settings,
+            RoomId(channel),
+            parent.map(RoomId),
+            &requester_id,
+            bot.now(),
+        )
         .await
     {
         Ok(Ok(())) => {}

@@ -83,12 +83,9 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
     // Posted without an interaction: in the walkthrough's language.
     let lang = bot.app.language_of(due.walkthrough_id).await;
     let message = follow_up_message(lang, due);
-    let thread = due
-        .place
-        .thread_id
-        .filter(|t| Some(*t) != due.place.channel_id);
+    let thread = due.place.thread.filter(|t| Some(*t) != due.place.channel);
     if let Some(thread) = thread {
-        let channel = ChannelId::new(thread);
+        let channel = ChannelId::from(thread);
         let opened = match bot.rest.unarchive_thread(channel).await {
             Ok(_) => Ok(()),
             Err(e) if passing(&e) => return FollowUpDelivery::Retry,
@@ -98,7 +95,7 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
             match bot.rest.post_message(channel, &message).await {
                 Ok(m) => {
                     return FollowUpDelivery::Posted {
-                        channel: thread,
+                        channel: thread.0,
                         message: m.id.get(),
                     };
                 }
@@ -109,12 +106,12 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
             }
         }
     }
-    let Some(home) = due.place.channel_id else {
+    let Some(home) = due.place.channel else {
         return FollowUpDelivery::Undeliverable;
     };
-    match bot.rest.post_message(ChannelId::new(home), &message).await {
+    match bot.rest.post_message(ChannelId::from(home), &message).await {
         Ok(m) => FollowUpDelivery::Posted {
-            channel: home,
+            channel: home.0,
             message: m.id.get(),
         },
         Err(e) if passing(&e) => FollowUpDelivery::Retry,

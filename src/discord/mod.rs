@@ -33,6 +33,7 @@ pub mod estimate;
 pub mod events;
 pub mod export_files;
 pub mod follow_ups;
+pub mod ids;
 pub mod outcome_id;
 pub mod reminders;
 pub mod render;

@@ -116,11 +116,11 @@ async fn post(
     record: &WalkthroughRecord,
     message: CreateMessage,
 ) -> Result<(), RestError> {
-    let Some(home) = record.place.thread_id.or(record.place.channel_id) else {
+    let Some(home) = record.place.thread.or(record.place.channel) else {
         return Ok(()); // A terminal walkthrough has nowhere to post.
     };
     bot.rest
-        .post_message(ChannelId::new(home), &message)
+        .post_message(ChannelId::from(home), &message)
         .await
         .map(|_| ())
 }

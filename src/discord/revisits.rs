@@ -15,7 +15,7 @@ use serenity::all::{ChannelId, CreateMessage};
 
 use super::rest::RestError;
 use super::{Bot, audit_render};
-use crate::app::{AppError, DueRevisit};
+use crate::app::{AppError, DueRevisit, RoomId};
 
 /// How often the sweep runs.
 const PERIOD: Duration = Duration::from_secs(60);
@@ -77,9 +77,9 @@ fn passing(e: &RestError) -> bool {
     }
 }
 
-async fn post(bot: &Bot, channel: u64, message: &CreateMessage) -> Result<(), RestError> {
+async fn post(bot: &Bot, channel: RoomId, message: &CreateMessage) -> Result<(), RestError> {
     bot.rest
-        .post_message(ChannelId::new(channel), message)
+        .post_message(ChannelId::from(channel), message)
         .await
         .map(|_| ())
 }
@@ -89,7 +89,7 @@ async fn deliver(bot: &Bot, due: &DueRevisit) -> Delivery {
     // Posted without an interaction: in the language of the decision's walkthrough.
     let lang = bot.app.language_of(due.review.walkthrough_id).await;
     let reminder = audit_render::revisit_reminder(lang, due);
-    let home = due.place.thread_id.or(due.place.channel_id);
+    let home = due.place.thread.or(due.place.channel);
     if let Some(home) = home {
         match post(bot, home, &reminder).await {
             Ok(()) => return Delivery::Posted,
@@ -106,7 +106,7 @@ async fn deliver(bot: &Bot, due: &DueRevisit) -> Delivery {
     if fallback == 0 {
         return Delivery::Nowhere;
     }
-    match post(bot, fallback, &reminder).await {
+    match post(bot, RoomId(fallback), &reminder).await {
         Ok(()) => Delivery::Posted,
         Err(e) if passing(&e) => Delivery::Retry,
         Err(e) => {

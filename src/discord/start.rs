@@ -6,7 +6,7 @@
 //! leaves an open walkthrough that `/finetune resume` can pick up, and a MESSAGE_CREATE that
 //! Discord delivers twice finds the existing walkthrough instead of opening a second thread.
 
-use crate::app::WalkthroughId;
+use crate::app::{PostId, ServerId, WalkthroughId};
 use serenity::all::{ChannelId, CreateMessage, MessageId, MessageReference, UserId};
 
 use super::rest::RestError;
@@ -89,7 +89,7 @@ pub async fn begin_revisit(
 ) -> Result<Begun, BeginError> {
     let (requester_id, requester_name) = requester;
     let message_id = match anchor {
-        Anchor::Message(m) => Some(m.get()),
+        Anchor::Message(m) => Some(PostId::from(m)),
         _ => None,
     };
     let in_place = matches!(anchor, Anchor::InPlace);
@@ -99,10 +99,10 @@ pub async fn begin_revisit(
             Start {
                 source,
                 place: Place {
-                    guild_id: Some(guild),
-                    channel_id: Some(channel.get()),
-                    thread_id: in_place.then(|| channel.get()),
-                    message_id,
+                    server: Some(ServerId(guild)),
+                    channel: Some(channel.into()),
+                    thread: in_place.then(|| channel.into()),
+                    message: message_id,
                 },
                 requester: Person::new(requester_id.get().to_string(), requester_name),
                 trigger_text: trigger_text.clone(),
@@ -114,7 +114,7 @@ pub async fn begin_revisit(
         .await?;
     if !created {
         return Ok(Begun {
-            home: record.place.thread_id.map(ChannelId::new),
+            home: record.place.thread.map(ChannelId::from),
             record,
             created,
             thread_refused: false,
@@ -141,7 +141,7 @@ pub async fn begin_revisit(
     let (home, thread_refused) = match thread {
         Ok(thread) => {
             if !in_place {
-                bot.app.set_thread(record.id, thread.get()).await?;
+                bot.app.set_thread(record.id, thread.into()).await?;
             }
             (thread, false)
         }

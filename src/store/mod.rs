@@ -49,7 +49,7 @@ pub use error::StoreError;
 pub use export::{ExportError, ExportFormat, PAGE_ROWS, defuse_formula};
 pub use feedback::{ActionPrecision, DetectionOutcome, DetectionPrecision};
 pub use guild_settings::{LogItem, LogPostState, SettingChangeRecord};
-pub use ids::{ReviewId, SuggestionId, WalkthroughId};
+pub use ids::{PlatformId, PostId, ReviewId, RoomId, ServerId, SuggestionId, WalkthroughId};
 pub use maintenance::BackupReport;
 pub use outcomes::{
     ASSUMED_SOLVED_SHARE, DueFollowUp, FollowUpClock, MAX_OUTCOME_NOTE_CHARS, NewOutcome,
@@ -505,11 +505,11 @@ delegate! {
     /// Loads a walkthrough with its current answers.
     pub async fn walkthrough(&self, id: WalkthroughId) -> Result<WalkthroughRecord, StoreError>;
     /// The open walkthrough running in a Discord thread, if any.
-    pub async fn open_walkthrough_in_thread(&self, thread_id: u64) -> Result<Option<WalkthroughRecord>, StoreError>;
+    pub async fn open_walkthrough_in_thread(&self, thread_id: RoomId) -> Result<Option<WalkthroughRecord>, StoreError>;
     /// The open walkthrough whose questions are in `channel_id`: the one running in this
     /// thread, or, in a channel, the newest one that has no thread of its own (the bot could
     /// not open one, or stopped before it did).
-    pub async fn open_walkthrough_at(&self, channel_id: u64) -> Result<Option<WalkthroughRecord>, StoreError>;
+    pub async fn open_walkthrough_at(&self, channel_id: RoomId) -> Result<Option<WalkthroughRecord>, StoreError>;
     /// Records an answer (or a step back) and the step it leads to, plus the decision when
     /// the walkthrough finishes, all in one transaction.
     pub async fn record_answer(&self, write: &AnswerWrite<'_>) -> Result<Recorded, StoreError>;
@@ -519,7 +519,7 @@ delegate! {
     /// it was not open any more, in which case nothing changed.
     pub async fn close_walkthrough(&self, id: WalkthroughId, status: Status, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Remembers the Discord thread a walkthrough runs in.
-    pub async fn set_thread(&self, id: WalkthroughId, thread_id: u64) -> Result<(), StoreError>;
+    pub async fn set_thread(&self, id: WalkthroughId, thread_id: RoomId) -> Result<(), StoreError>;
     /// Adds a note to a walkthrough.
     pub async fn add_note(&self, walkthrough_id: WalkthroughId, author: &Person, body: &str, now: DateTime<Utc>) -> Result<Note, StoreError>;
     /// Open Discord walkthroughs with no activity since `idle_since`, the longest idle first.
@@ -527,7 +527,7 @@ delegate! {
     /// Whether the detector started a walkthrough in `channel_id` since `channel_since`, or
     /// for `requester_id` since `user_since` (the chat cooldowns; `None` is no cooldown). Read
     /// from the store, so they survive restarts and hold across bot processes.
-    pub async fn recent_chat_start(&self, channel_id: u64, requester_id: &str, channel_since: Option<DateTime<Utc>>, user_since: Option<DateTime<Utc>>) -> Result<bool, StoreError>;
+    pub async fn recent_chat_start(&self, channel_id: RoomId, requester_id: &str, channel_since: Option<DateTime<Utc>>, user_since: Option<DateTime<Utc>>) -> Result<bool, StoreError>;
     /// Notes that the idle reminder was posted, so it is posted once.
     pub async fn mark_reminded(&self, id: WalkthroughId, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Records changes of one server's settings, all in one transaction: `(key, value)` pairs,
@@ -596,12 +596,16 @@ pub fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
         .map_err(|e| StoreError::BadData(format!("time {text:?}: {e}")))
 }
 
-/// Discord ids are u64 but database integers are i64; snowflakes stay below 2^63 until 2084.
-pub(crate) fn id_to_db(id: Option<u64>) -> Result<Option<i64>, StoreError> {
-    id.map(|v| i64::try_from(v).map_err(|_| StoreError::BadData(format!("id {v} is too large"))))
-        .transpose()
+/// Platform ids are u64 but database integers are i64; Discord's snowflakes stay below 2^63
+/// until 2084.
+pub(crate) fn id_to_db<I: PlatformId>(id: Option<I>) -> Result<Option<i64>, StoreError> {
+    id.map(|v| {
+        let v = v.get();
+        i64::try_from(v).map_err(|_| StoreError::BadData(format!("id {v} is too large")))
+    })
+    .transpose()
 }
 
-pub(crate) fn id_from_db(id: Option<i64>) -> Option<u64> {
-    id.and_then(|v| u64::try_from(v).ok())
+pub(crate) fn id_from_db<I: PlatformId>(id: Option<i64>) -> Option<I> {
+    id.and_then(|v| u64::try_from(v).ok()).map(I::from_u64)
 }

@@ -1,7 +1,7 @@
 //! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions,
 //! reviews (outcomes and savings estimates live next to their SQL).
 
-use super::{ReviewId, WalkthroughId};
+use super::{PostId, ReviewId, RoomId, ServerId, WalkthroughId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -11,11 +11,18 @@ use crate::checklist::{
 
 /// Where a walkthrough started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Source {
+    /// The detector noticed a proposal in chat.
+    #[serde(rename = "chat")]
     Chat,
-    Slash,
-    ContextMenu,
+    /// The requester typed the command (Discord: `/finetune-check`).
+    #[serde(rename = "slash")]
+    Command,
+    /// Someone picked the action on a message (Discord: the message's context menu).
+    #[serde(rename = "context_menu")]
+    MessageAction,
+    /// The terminal (`tunegate check`).
+    #[serde(rename = "cli")]
     Cli,
 }
 
@@ -32,8 +39,8 @@ pub enum Status {
 
 stable_keys!(Source, "source", {
     Source::Chat => "chat",
-    Source::Slash => "slash",
-    Source::ContextMenu => "context_menu",
+    Source::Command => "slash",
+    Source::MessageAction => "context_menu",
     Source::Cli => "cli",
 });
 
@@ -98,17 +105,23 @@ impl Person {
     }
 }
 
-/// Discord coordinates of a walkthrough; all `None` for the terminal.
+/// Where on a chat platform a walkthrough lives, in the platform's own ids; all `None` for the
+/// terminal. A new front end fills the same four fields (JSON keeps the names the exports have
+/// always had).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Place {
-    #[serde(serialize_with = "snowflake")]
-    pub guild_id: Option<u64>,
-    #[serde(serialize_with = "snowflake")]
-    pub channel_id: Option<u64>,
-    #[serde(serialize_with = "snowflake")]
-    pub thread_id: Option<u64>,
-    #[serde(serialize_with = "snowflake")]
-    pub message_id: Option<u64>,
+    /// The team's server.
+    #[serde(rename = "guild_id")]
+    pub server: Option<ServerId>,
+    /// The channel the proposal was made in.
+    #[serde(rename = "channel_id")]
+    pub channel: Option<RoomId>,
+    /// The thread the questions are asked in, once opened.
+    #[serde(rename = "thread_id")]
+    pub thread: Option<RoomId>,
+    /// The message that proposed it (chat and message-action starts).
+    #[serde(rename = "message_id")]
+    pub message: Option<PostId>,
 }
 
 /// What is needed to start a walkthrough.

@@ -136,7 +136,7 @@ impl Backend {
         guild_id: Option<u64>,
     ) -> Result<DecisionDetail, StoreError> {
         let walkthrough = self.walkthrough(id).await?;
-        if guild_id.is_some() && walkthrough.place.guild_id != guild_id {
+        if guild_id.is_some() && walkthrough.place.server.map(|s| s.0) != guild_id {
             return Err(StoreError::NotFound(id));
         }
         let answers = sqlx::query(

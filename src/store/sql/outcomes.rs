@@ -356,10 +356,10 @@ fn due_from_row(
         verdict: VerdictKind::from_key(&verdict)
             .ok_or_else(|| StoreError::BadData(format!("verdict {verdict:?}")))?,
         place: Place {
-            guild_id: id_from_db(row.try_get("guild_id")?),
-            channel_id: id_from_db(row.try_get("channel_id")?),
-            thread_id: id_from_db(row.try_get("thread_id")?),
-            message_id: id_from_db(row.try_get("message_id")?),
+            server: id_from_db(row.try_get("guild_id")?),
+            channel: id_from_db(row.try_get("channel_id")?),
+            thread: id_from_db(row.try_get("thread_id")?),
+            message: id_from_db(row.try_get("message_id")?),
         },
         requester_id: row.try_get("requester_id")?,
         trigger_text: row.try_get("trigger_text")?,

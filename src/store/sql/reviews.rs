@@ -123,10 +123,10 @@ impl Backend {
                 Ok(DueRevisit {
                     review: review_from_row(row)?,
                     place: Place {
-                        guild_id: id_from_db(row.try_get("place_guild_id")?),
-                        channel_id: id_from_db(row.try_get("channel_id")?),
-                        thread_id: id_from_db(row.try_get("thread_id")?),
-                        message_id: id_from_db(row.try_get("message_id")?),
+                        server: id_from_db(row.try_get("place_guild_id")?),
+                        channel: id_from_db(row.try_get("channel_id")?),
+                        thread: id_from_db(row.try_get("thread_id")?),
+                        message: id_from_db(row.try_get("message_id")?),
                     },
                     verdict: verdict
                         .map(|v| VerdictKind::from_key(&v).ok_or(StoreError::BadData(v)))

@@ -29,10 +29,10 @@ impl Backend {
         )
         .bind(new.source.key())
         .bind(Step::Goal.key())
-        .bind(id_to_db(new.place.guild_id)?)
-        .bind(id_to_db(new.place.channel_id)?)
-        .bind(id_to_db(new.place.thread_id)?)
-        .bind(id_to_db(new.place.message_id)?)
+        .bind(id_to_db(new.place.server)?)
+        .bind(id_to_db(new.place.channel)?)
+        .bind(id_to_db(new.place.thread)?)
+        .bind(id_to_db(new.place.message)?)
         .bind(&new.requester.id)
         .bind(&new.requester.name)
         .bind(&new.trigger_text)
@@ -50,7 +50,7 @@ impl Backend {
                 Ok((self.walkthrough(id).await?, true))
             }
             None => {
-                let message_id = id_to_db(new.place.message_id)?;
+                let message_id = id_to_db(new.place.message)?;
                 let existing: (WalkthroughId,) = sqlx::query_as(
                     "SELECT id FROM walkthroughs WHERE source = 'chat' AND message_id = $1",
                 )
@@ -92,7 +92,7 @@ impl Backend {
     /// The open walkthrough running in a Discord thread, if any.
     pub async fn open_walkthrough_in_thread(
         &self,
-        thread_id: u64,
+        thread_id: RoomId,
     ) -> Result<Option<WalkthroughRecord>, StoreError> {
         let id: Option<(WalkthroughId,)> = sqlx::query_as(
             "SELECT id FROM walkthroughs WHERE thread_id = $1 AND status = 'open' \
@@ -112,7 +112,7 @@ impl Backend {
     /// not open one, or stopped before it did).
     pub async fn open_walkthrough_at(
         &self,
-        channel_id: u64,
+        channel_id: RoomId,
     ) -> Result<Option<WalkthroughRecord>, StoreError> {
         let channel = id_to_db(Some(channel_id))?;
         let id: Option<(WalkthroughId,)> = sqlx::query_as(
@@ -183,7 +183,7 @@ impl Backend {
     }
 
     /// Remembers the Discord thread a walkthrough runs in.
-    pub async fn set_thread(&self, id: WalkthroughId, thread_id: u64) -> Result<(), StoreError> {
+    pub async fn set_thread(&self, id: WalkthroughId, thread_id: RoomId) -> Result<(), StoreError> {
         let _turn = self.write_turn().await;
         sqlx::query("UPDATE walkthroughs SET thread_id = $1 WHERE id = $2")
             .bind(id_to_db(Some(thread_id))?)
@@ -253,7 +253,7 @@ impl Backend {
     /// from the store, so they survive restarts and hold across bot processes.
     pub async fn recent_chat_start(
         &self,
-        channel_id: u64,
+        channel_id: RoomId,
         requester_id: &str,
         channel_since: Option<DateTime<Utc>>,
         user_since: Option<DateTime<Utc>>,
@@ -569,10 +569,10 @@ pub(super) fn walkthrough_from_row(row: &DbRow) -> Result<WalkthroughRecord, Sto
         status: Status::from_db(&row.try_get::<String, _>("status")?)?,
         step: Step::from_key(&step).ok_or_else(|| StoreError::BadData(format!("step {step:?}")))?,
         place: Place {
-            guild_id: id_from_db(row.try_get("guild_id")?),
-            channel_id: id_from_db(row.try_get("channel_id")?),
-            thread_id: id_from_db(row.try_get("thread_id")?),
-            message_id: id_from_db(row.try_get("message_id")?),
+            server: id_from_db(row.try_get("guild_id")?),
+            channel: id_from_db(row.try_get("channel_id")?),
+            thread: id_from_db(row.try_get("thread_id")?),
+            message: id_from_db(row.try_get("message_id")?),
         },
         requester: Person::new(
             row.try_get::<String, _>("requester_id")?,
