@@ -8,7 +8,6 @@
 //! measurement with its target. It never fails on a slow figure; it reports.
 
 use std::time::{Duration, Instant};
-use tunegate::store::WalkthroughId;
 
 use chrono::{TimeZone, Utc};
 use tunegate::checklist::{ChecklistContent, VerdictKind};
@@ -16,7 +15,7 @@ use tunegate::discord::audit::history_filter;
 use tunegate::discord::audit_id::HistoryQuery;
 use tunegate::discord::audit_render::{PAGE_SIZE, detail_embeds, history_page, stats_embed};
 use tunegate::discord::export_files;
-use tunegate::store::{ExportFormat, ListFilter, Store};
+use tunegate::store::{ExportFormat, ListFilter, ServerId, Store, WalkthroughId};
 
 fn rows() -> u64 {
     std::env::var("TUNEGATE_BENCH_ROWS")
@@ -161,7 +160,7 @@ async fn main() {
     ];
     for (name, query) in &queries {
         let (p50, p99) = measure(200, || async {
-            let filter = history_filter(guild, query);
+            let filter = history_filter(ServerId(guild), query);
             let mut rows = store
                 .list(&filter, PAGE_SIZE + 1, query.page * PAGE_SIZE)
                 .await
@@ -170,7 +169,7 @@ async fn main() {
             rows.truncate(PAGE_SIZE as usize);
             let _ = std::hint::black_box(history_page(
                 tunegate::app::Lang::En,
-                guild,
+                ServerId(guild),
                 query,
                 &rows,
                 has_next,
@@ -188,7 +187,7 @@ async fn main() {
     let target = 941; // in guild 42 (941 % 100 + 1), with answers
     let (p50, p99) = measure(500, || async {
         let detail = store
-            .detail(WalkthroughId(target), Some(guild))
+            .detail(WalkthroughId(target), Some(ServerId(guild)))
             .await
             .expect("detail");
         std::hint::black_box(detail_embeds(tunegate::app::Lang::En, &content, &detail));
@@ -202,7 +201,7 @@ async fn main() {
     );
     let (p50, p99) = measure(200, || async {
         let found = store
-            .suggest_walkthroughs(guild, "94", false, 25)
+            .suggest_walkthroughs(ServerId(guild), "94", false, 25)
             .await
             .expect("suggest");
         std::hint::black_box(found);
@@ -215,14 +214,14 @@ async fn main() {
         (
             "stats + chart, one guild",
             ListFilter {
-                guild_id: Some(guild),
+                guild_id: Some(ServerId(guild)),
                 ..ListFilter::default()
             },
         ),
         (
             "stats + chart, 365 days",
             ListFilter {
-                guild_id: Some(guild),
+                guild_id: Some(ServerId(guild)),
                 since: Some(Utc.with_ymd_and_hms(2025, 12, 1, 0, 0, 0).unwrap()),
                 ..ListFilter::default()
             },
@@ -266,7 +265,7 @@ async fn main() {
         ("export JSON, one guild", ExportFormat::Json, "json"),
     ] {
         let filter = ListFilter {
-            guild_id: Some(guild),
+            guild_id: Some(ServerId(guild)),
             ..ListFilter::default()
         };
         let run = || async {
@@ -302,7 +301,7 @@ async fn main() {
         );
     }
     let filter = ListFilter {
-        guild_id: Some(guild),
+        guild_id: Some(ServerId(guild)),
         ..ListFilter::default()
     };
     let (p50, _) = measure(3, || async {

@@ -19,8 +19,6 @@
 //! It prints one line per measurement, then one table of both backends with the targets. It
 //! never fails on a slow figure; it reports.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 #[path = "../tests/support/postgres.rs"]
 mod postgres;
 
@@ -32,11 +30,12 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use tunegate::app::{Actor, App, Click, Here, Start};
-use tunegate::checklist::VerdictKind;
 use tunegate::checklist::{
-    Answer, ChecklistContent, Gate, GateAnswer, Goal, GoalChoice, Input, Step,
+    Answer, ChecklistContent, Gate, GateAnswer, Goal, GoalChoice, Input, Step, VerdictKind,
 };
-use tunegate::store::{BackendKind, ListFilter, Person, Place, Source, Store};
+use tunegate::store::{
+    BackendKind, ListFilter, Person, Place, RoomId, ServerId, Source, Store, WalkthroughId,
+};
 
 /// A worker process's settings, passed in its environment.
 const WORKER: &str = "TUNEGATE_BENCH_WORKER";
@@ -337,7 +336,7 @@ async fn bench_backend(name: &'static str, url: &str, n: u64) -> Figures {
         async move {
             let guild = Some(id % 100 + 1);
             let shown = store
-                .detail(WalkthroughId(id as i64), guild)
+                .detail(WalkthroughId(id as i64), guild.map(ServerId))
                 .await
                 .expect("detail");
             std::hint::black_box(shown);
@@ -363,7 +362,7 @@ async fn bench_backend(name: &'static str, url: &str, n: u64) -> Figures {
     figures.stats_all = p50;
     let (p50, _) = measure(5, || async {
         let guild = ListFilter {
-            guild_id: Some(3),
+            guild_id: Some(ServerId(3)),
             ..Default::default()
         };
         std::hint::black_box(store.stats(&guild).await.expect("stats"));
@@ -426,7 +425,7 @@ fn list_filters() -> Vec<(&'static str, ListFilter)> {
         (
             "list, guild + verdict",
             ListFilter {
-                guild_id: Some(42),
+                guild_id: Some(ServerId(42)),
                 verdict: Some(VerdictKind::Premature),
                 ..Default::default()
             },
@@ -434,7 +433,7 @@ fn list_filters() -> Vec<(&'static str, ListFilter)> {
         (
             "list, guild + verdict, no match",
             ListFilter {
-                guild_id: Some(42),
+                guild_id: Some(ServerId(42)),
                 verdict: Some(VerdictKind::Justified),
                 ..Default::default()
             },
@@ -457,7 +456,7 @@ fn list_filters() -> Vec<(&'static str, ListFilter)> {
         (
             "list, guild + status + since",
             ListFilter {
-                guild_id: Some(7),
+                guild_id: Some(ServerId(7)),
                 status: Some(tunegate::store::Status::Decided),
                 since: Some(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()),
                 ..Default::default()

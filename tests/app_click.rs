@@ -2,8 +2,6 @@
 //! one write transaction. Racing clicks record one answer, a replayed click records nothing
 //! twice, a click from elsewhere or by a stranger records nothing, a closed walkthrough says so.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 #[path = "support/db.rs"]
 mod db;
 
@@ -11,6 +9,7 @@ use chrono::{TimeZone, Utc};
 use db::{alice, app_on, temp_db};
 use tunegate::app::{Actor, Advanced, App, AppError, Click, Here, Person, Place, Source, Start};
 use tunegate::checklist::{Answer, Goal, GoalChoice, Input, Step};
+use tunegate::store::{RoomId, ServerId, WalkthroughId};
 
 const GUILD: u64 = 1;
 const CHANNEL: u64 = 10;

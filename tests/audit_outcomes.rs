@@ -3,8 +3,6 @@
 //! latest estimate's five figures (formulas defused in CSV, redacted notes redacted), and the
 //! statistics count the team's own rate over the decisions the filter covers.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -16,7 +14,10 @@ use tunegate::app::{App, OutcomeEntry, Recorder, Start};
 use tunegate::checklist::cost::{CostInputs, FineTunedPrice};
 use tunegate::checklist::outcome::OutcomeResult;
 use tunegate::checklist::{Driver, GateAnswer, VerdictKind};
-use tunegate::store::{ExportFormat, ListFilter, Person, Place, REDACTED_TEXT, Source, Store};
+use tunegate::store::{
+    ExportFormat, ListFilter, Person, Place, REDACTED_TEXT, RoomId, ServerId, Source, Store,
+    WalkthroughId,
+};
 
 fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
@@ -132,7 +133,10 @@ async fn a_decisions_detail_lists_its_outcomes_and_estimates_oldest_first() {
     estimate(&flow, id, volume(1_000.0), at(2)).await;
     estimate(&flow, id, volume(10_000_000.0), at(3)).await;
 
-    let detail = flow.detail(WalkthroughId(id), Some(7)).await.unwrap();
+    let detail = flow
+        .detail(WalkthroughId(id), Some(ServerId(7)))
+        .await
+        .unwrap();
     let results: Vec<OutcomeResult> = detail.outcomes.iter().map(|o| o.result).collect();
     assert_eq!(results, [OutcomeResult::NotYet, OutcomeResult::PaidOff]);
     assert_eq!(detail.outcomes[1].note.as_deref(), Some("30% cheaper"));
@@ -333,7 +337,7 @@ async fn the_statistics_count_the_teams_rate_over_the_filtered_decisions() {
     record(&flow, elsewhere, OutcomeResult::StillNeeded, None, at(10)).await;
 
     let guild = ListFilter {
-        guild_id: Some(7),
+        guild_id: Some(ServerId(7)),
         ..ListFilter::default()
     };
     let stats = flow.stats(&guild).await.unwrap();
@@ -348,7 +352,7 @@ async fn the_statistics_count_the_teams_rate_over_the_filtered_decisions() {
         o.awaiting, 2,
         "the not-tried premature and the not-justified-yet"
     );
-    assert_eq!(o, &flow.outcome_stats(Some(7)).await.unwrap());
+    assert_eq!(o, &flow.outcome_stats(Some(ServerId(7))).await.unwrap());
 
     // Decided from day 3 on: two premature (one partly, one not tried), the justified one and
     // the not-justified-yet one.
@@ -374,7 +378,7 @@ async fn the_statistics_count_the_teams_rate_over_the_filtered_decisions() {
 
     let none = flow
         .stats(&ListFilter {
-            guild_id: Some(99),
+            guild_id: Some(ServerId(99)),
             ..ListFilter::default()
         })
         .await

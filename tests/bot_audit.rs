@@ -2,8 +2,6 @@
 //! autocomplete, reviews and the full view of a decision, revisit reminders across restarts,
 //! the statistics chart, exports within the attachment limit, and who may see what.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 mod support;
 
 use std::io::Read;
@@ -15,7 +13,7 @@ use support::fake_discord::payloads::{self, Invoker};
 use support::fake_discord::*;
 use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
-use tunegate::store::{Person, Place, Source};
+use tunegate::store::{Person, Place, RoomId, ServerId, Source, WalkthroughId};
 
 /// Discord's Manage Server permission bit.
 const MANAGE_GUILD: u64 = 1 << 5;

@@ -8,7 +8,6 @@
 //! `TUNEGATE_CRASH_KILLS` (default 40) sets the number of kills and `TUNEGATE_CRASH_SEED` the
 //! seed of the random moments; a failure prints the seed to replay it.
 
-use tunegate::store::WalkthroughId;
 mod support;
 
 use std::collections::{HashMap, HashSet};
@@ -21,7 +20,7 @@ use support::fake_discord::*;
 use support::process::{BotProcess, bot_env, private_binary, tail};
 use tunegate::checklist::{GateAnswer, Step};
 use tunegate::discord::custom_id::{Action, ComponentId};
-use tunegate::store::Store;
+use tunegate::store::{Store, WalkthroughId};
 
 const DEFAULT_KILLS: usize = 40;
 const DEFAULT_SEED: u64 = 0x7e57_c0de;

@@ -8,7 +8,6 @@
 //! run the SQLite-level emulation instead (a held EXCLUSIVE lock, a page cap), which the other
 //! two tests always run.
 
-use tunegate::store::WalkthroughId;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +17,7 @@ use support::bot::*;
 use support::db_faults::*;
 use support::fake_discord::*;
 use support::walk::*;
-use tunegate::store::Status;
+use tunegate::store::{Status, WalkthroughId};
 
 /// The bot's pool size in these tests (`database.max_connections`).
 const CONNECTIONS: u32 = 2;

@@ -4,7 +4,6 @@
 //! privately in their own Discord locale, a locale tunegate lacks gets English, and the
 //! registered commands, their options and choices carry Discord's localisations.
 
-use tunegate::store::WalkthroughId;
 mod support;
 
 use serde_json::{Value, json};
@@ -12,6 +11,7 @@ use support::bot::*;
 use support::fake_discord::payloads::{self, Invoker};
 use support::fake_discord::*;
 use tunegate::checklist::VerdictKind;
+use tunegate::store::WalkthroughId;
 
 /// The words a test expects at each step of a walkthrough in one language.
 struct Expected {

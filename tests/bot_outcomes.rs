@@ -6,7 +6,6 @@
 //! `outcomes.follow_up_after` is one second here (the sweep then looks every two seconds), so a
 //! verdict's follow-up is due almost at once and JUSTIFIED's, at twice the delay, soon after.
 
-use tunegate::store::WalkthroughId;
 mod support;
 
 use std::time::Duration;
@@ -17,6 +16,7 @@ use support::fake_discord::payloads::{self, Invoker};
 use support::fake_discord::*;
 use support::walk::{callback_text, click_to_verdict, is_private_notice};
 use tunegate::checklist::outcome::OutcomeResult;
+use tunegate::store::WalkthroughId;
 
 async fn harness() -> BotHarness {
     BotHarness::start_with(|s| s.outcomes.follow_up_after = "1s".into()).await

@@ -2,7 +2,6 @@
 //! is reachable only from its own guild and thread, only its requester and the reviewer roles
 //! can answer it, echoed text pings nobody, and the token never reaches the logs.
 
-use tunegate::store::WalkthroughId;
 mod support;
 
 use serde_json::{Value, json};
@@ -11,7 +10,7 @@ use support::fake_discord::payloads::Invoker;
 use support::fake_discord::*;
 use support::process::{BotProcess, bot_env, private_binary};
 use support::walk::*;
-use tunegate::store::Status;
+use tunegate::store::{Status, WalkthroughId};
 
 /// Text that would ping everyone, a role and a stranger if the bot let it.
 fn hostile_text() -> String {

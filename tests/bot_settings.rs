@@ -10,6 +10,7 @@ use support::bot::*;
 use support::fake_discord::payloads::{self, Invoker};
 use support::fake_discord::*;
 use support::walk;
+use tunegate::store::ServerId;
 
 /// Discord's Manage Server permission bit.
 const MANAGE_GUILD: u64 = 1 << 5;
@@ -92,7 +93,9 @@ async fn barrier(h: &BotHarness) {
 
 async fn walkthroughs_in(h: &BotHarness, guild: u64) -> usize {
     let rows = h.store.list(&Default::default(), 100, 0).await.unwrap();
-    rows.iter().filter(|r| r.guild_id == Some(guild)).count()
+    rows.iter()
+        .filter(|r| r.guild_id == Some(ServerId(guild)))
+        .count()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,7 +7,6 @@
 //! always gives at least a suggestion and never a thread: the tests do not depend on the shipped
 //! model's scores.
 
-use tunegate::store::SuggestionId;
 mod support;
 
 use std::time::Duration;
@@ -18,7 +17,7 @@ use support::fake_discord::*;
 use support::walk::{callback_text, is_private_notice};
 use tunegate::app::{App, SuggestionState};
 use tunegate::checklist::ChecklistContent;
-use tunegate::store::Source;
+use tunegate::store::{ServerId, Source, SuggestionId};
 
 async fn harness(expires_minutes: u64) -> BotHarness {
     BotHarness::start_with(|s| {
@@ -164,7 +163,7 @@ async fn not_a_proposal_removes_the_reply_and_counts_against_the_suggest_action(
     assert_eq!(precision.thread.precision, None);
     // `decisions stats` and `/finetune-audit stats` carry the same figures.
     let filter = tunegate::app::ListFilter {
-        guild_id: Some(GUILD_ID),
+        guild_id: Some(ServerId(GUILD_ID)),
         ..Default::default()
     };
     let stats = app.stats(&filter).await.unwrap();

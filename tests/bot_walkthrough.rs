@@ -1,15 +1,13 @@
 //! The bot end to end against the fake Discord: a proposal in chat opens a thread, the
 //! requester clicks through the questions, the verdict is posted and recorded.
 
-use tunegate::store::RoomId;
-use tunegate::store::WalkthroughId;
 mod support;
 
 use support::bot::*;
 use support::fake_discord::*;
 use support::walk::click_to_verdict;
 use tunegate::checklist::VerdictKind;
-use tunegate::store::{Source, Status};
+use tunegate::store::{RoomId, ServerId, Source, Status, WalkthroughId};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proposal_in_chat_opens_a_thread_and_reaches_each_verdict() {
@@ -278,8 +276,8 @@ async fn a_channel_cooldown_keeps_a_second_proposal_from_opening_another_thread(
     let rows = h.store.list(&Default::default(), 10, 0).await.unwrap();
     assert_eq!(rows.len(), 2);
     assert!(
-        rows.iter()
-            .all(|r| r.requester.id != BOB.id.to_string() || r.guild_id == Some(SECOND_GUILD_ID))
+        rows.iter().all(|r| r.requester.id != BOB.id.to_string()
+            || r.guild_id == Some(ServerId(SECOND_GUILD_ID)))
     );
 }
 

@@ -6,8 +6,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use tunegate::app::{App, Start};
 use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Step};
-use tunegate::store::{Person, Place, Source, Store};
-use tunegate::store::{RoomId, ServerId};
+use tunegate::store::{Person, Place, RoomId, ServerId, Source, Store};
 
 #[path = "support/cli.rs"]
 mod cli_support;

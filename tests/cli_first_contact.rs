@@ -8,9 +8,10 @@ use predicates::str::contains;
 use serde_json::Value;
 use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
-use tunegate::store::WalkthroughId;
-use tunegate::store::{MIGRATOR, NewReview, Person, Place, ReviewOutcome, Source, Store};
-use tunegate::store::{PostId, RoomId, ServerId};
+use tunegate::store::{
+    MIGRATOR, NewReview, Person, Place, PostId, ReviewOutcome, RoomId, ServerId, Source, Store,
+    WalkthroughId,
+};
 
 #[path = "support/answers.rs"]
 mod answers;
@@ -72,7 +73,7 @@ fn seed_discord_decision(s: &Sandbox) -> WalkthroughId {
         flow.store()
             .add_review(&NewReview {
                 walkthrough_id: rec.id,
-                guild_id: Some(GUILD),
+                guild_id: Some(ServerId(GUILD)),
                 reviewer: Person::new("876543210987654321", "bob"),
                 outcome: ReviewOutcome::Agreed,
                 note: None,

@@ -12,6 +12,7 @@ use tunegate::app::settings::Change;
 use tunegate::app::{App, OpenMode, Person};
 use tunegate::checklist::ChecklistContent;
 use tunegate::config::Settings;
+use tunegate::store::ServerId;
 
 const GUILD: u64 = 1_100_000_000_000_000_100;
 
@@ -30,7 +31,7 @@ fn changed_in_discord(s: &Sandbox) {
         .await
         .unwrap();
         app.change_settings(
-            GUILD,
+            ServerId(GUILD),
             &Person::new("7", "ada"),
             true,
             &[

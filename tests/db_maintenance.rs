@@ -4,9 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use tunegate::store::PostId;
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 
 use chrono::{DateTime, TimeZone, Utc};
 #[path = "support/db.rs"]
@@ -21,8 +18,9 @@ use tunegate::checklist::{
 };
 use tunegate::store::{
     ExportFormat, GUILD_TABLES, IMPERSONAL_TEXT_COLUMNS, ListFilter, NewOutcome, NewReview,
-    NewSuggestion, PERSONAL_TEXT_COLUMNS, Person, Place, PurgeReport, REDACTED_TEXT, ReviewOutcome,
-    Source, Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
+    NewSuggestion, PERSONAL_TEXT_COLUMNS, Person, Place, PostId, PurgeReport, REDACTED_TEXT,
+    ReviewOutcome, RoomId, ServerId, Source, Status, Store, StoreError, TABLES_WITHOUT_GUILD_DATA,
+    WalkthroughId,
 };
 
 fn day(d: u32) -> DateTime<Utc> {
@@ -131,7 +129,7 @@ async fn dump(store: &Store) -> Vec<String> {
 async fn export_json(store: &Store, guild: Option<u64>) -> serde_json::Value {
     let mut out = Vec::new();
     let filter = ListFilter {
-        guild_id: guild,
+        guild_id: guild.map(ServerId),
         ..ListFilter::default()
     };
     store
@@ -521,12 +519,12 @@ async fn purging_a_guild_removes_exactly_its_rows_and_reports_them() {
         setting_changes: 0,
         log_posts: 0,
     };
-    assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
+    assert_eq!(
+        flow.store().guild_rows(ServerId(7)).await.unwrap(),
+        expected
+    );
 
-    let report = flow.store().purge_guild(7).await.unwrap();
-
-    assert_eq!(report, expected);
-    assert!(flow.store().guild_rows(7).await.unwrap().is_empty());
+    purge_leaves_nothing(&flow, ServerId(7), &expected).await;
     assert_eq!(
         export_json(flow.store(), Some(7)).await,
         serde_json::json!([])
@@ -565,7 +563,7 @@ async fn purging_an_unknown_guild_deletes_nothing_and_reports_zero() {
     decided(&flow, start_in(7, "guild 7", None), day(2)).await;
     let before = dump(flow.store()).await;
 
-    let report = flow.store().purge_guild(999).await.unwrap();
+    let report = flow.store().purge_guild(ServerId(999)).await.unwrap();
 
     assert!(report.is_empty(), "{report:?}");
     assert_eq!(report, PurgeReport::default());
@@ -759,7 +757,7 @@ async fn every_kind_of_row(
             .store()
             .add_review(&NewReview {
                 walkthrough_id: rec.id,
-                guild_id: Some(guild),
+                guild_id: Some(ServerId(guild)),
                 reviewer: Person::new(format!("{guild}2"), format!("{marker} reviewer")),
                 outcome,
                 note: Some(format!("{marker} review note")),
@@ -781,7 +779,7 @@ async fn every_kind_of_row(
     flow.store()
         .record_outcome(&NewOutcome {
             walkthrough_id: rec.id,
-            guild_id: Some(guild),
+            guild_id: Some(ServerId(guild)),
             result: OutcomeResult::PaidOff,
             recorder: &recorder,
             note: Some(&format!("{marker} outcome note")),
@@ -804,7 +802,7 @@ async fn every_kind_of_row(
     flow.store()
         .record_cost_estimate(
             rec.id,
-            Some(guild),
+            Some(ServerId(guild)),
             &inputs,
             &inputs.estimate().unwrap(),
             &Person::new(format!("{guild}4"), format!("{marker} estimator")),
@@ -815,7 +813,7 @@ async fn every_kind_of_row(
         .unwrap();
     flow.store()
         .record_suggestion(&NewSuggestion {
-            guild_id: guild,
+            guild_id: ServerId(guild),
             channel_id: guild * 10,
             message_id: guild * 1000 + 9,
             author: &Person::new(format!("{guild}5"), format!("{marker} suggested author")),
@@ -830,7 +828,7 @@ async fn every_kind_of_row(
     // and the outcome.
     flow.store()
         .record_setting_changes(
-            guild,
+            ServerId(guild),
             &[("log_channel", Some(format!("{}", guild * 10)))],
             &Person::new(format!("{guild}6"), format!("{marker} settings changer")),
             now - chrono::Duration::hours(1),
@@ -840,7 +838,7 @@ async fn every_kind_of_row(
     let posts = flow
         .store()
         .claim_log_items(
-            guild,
+            ServerId(guild),
             guild * 10,
             now - chrono::Duration::hours(1),
             now,
@@ -1046,12 +1044,12 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
         setting_changes: 1,
         log_posts: 2,
     };
-    assert_eq!(flow.store().guild_rows(7).await.unwrap(), expected);
+    assert_eq!(
+        flow.store().guild_rows(ServerId(7)).await.unwrap(),
+        expected
+    );
 
-    let report = flow.store().purge_guild(7).await.unwrap();
-
-    assert_eq!(report, expected);
-    assert!(flow.store().guild_rows(7).await.unwrap().is_empty());
+    purge_leaves_nothing(&flow, ServerId(7), &expected).await;
     for table in GUILD_TABLES {
         let sql = format!("SELECT count(*) FROM \"{table}\"");
         let (rows,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -1094,4 +1092,11 @@ async fn purging_a_guild_with_reviews_and_reminders_removes_every_row_of_it_from
     }
     let secret = b"GUILD-SEVEN-SECRET";
     assert!(!bytes.windows(secret.len()).any(|w| w == secret));
+}
+
+/// Purges `guild`, checks the report is `expected`, and that nothing of it is left.
+async fn purge_leaves_nothing(flow: &App, guild: ServerId, expected: &PurgeReport) {
+    let report = flow.store().purge_guild(guild).await.unwrap();
+    assert_eq!(&report, expected);
+    assert!(flow.store().guild_rows(guild).await.unwrap().is_empty());
 }

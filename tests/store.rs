@@ -2,8 +2,6 @@
 //! append-only records, audit queries, exports, and every way the database file can be bad.
 
 use std::time::Duration;
-use tunegate::store::WalkthroughId;
-use tunegate::store::{PostId, RoomId, ServerId};
 
 #[path = "support/answers.rs"]
 mod answers;
@@ -18,8 +16,8 @@ use tunegate::checklist::{
     Answer, ChecklistContent, Driver, Gate, GateAnswer, Goal, GoalChoice, Input, Step, VerdictKind,
 };
 use tunegate::store::{
-    BackendKind, ExportFormat, ListFilter, Person, Place, Source, Status, Store, StoreError,
-    StoreOptions,
+    BackendKind, ExportFormat, ListFilter, Person, Place, PostId, RoomId, ServerId, Source, Status,
+    Store, StoreError, StoreOptions, WalkthroughId,
 };
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
@@ -80,7 +78,7 @@ on_both_backends! {
             at(2, 9),
         )
         .await;
-        let detail = flow.store().detail(id, Some(1)).await.unwrap();
+        let detail = flow.store().detail(id, Some(ServerId(1))).await.unwrap();
         assert_eq!(detail.walkthrough.status, Status::Decided);
         assert_eq!(detail.walkthrough.step, Step::Done);
         assert_eq!(detail.answers.len(), 6);
@@ -491,7 +489,7 @@ on_both_backends! {
             .store()
             .list(
                 &f(ListFilter {
-                    guild_id: Some(2),
+                    guild_id: Some(ServerId(2)),
                     ..Default::default()
                 }),
                 50,
@@ -509,7 +507,7 @@ on_both_backends! {
 
         // A guild-scoped detail does not reveal another guild's walkthrough.
         assert!(matches!(
-            flow.store().detail(n2, Some(1)).await,
+            flow.store().detail(n2, Some(ServerId(1))).await,
             Err(StoreError::NotFound(_))
         ));
         assert!(matches!(
@@ -590,7 +588,7 @@ on_both_backends! {
         let other_guild = flow
             .store()
             .stats(&ListFilter {
-                guild_id: Some(9),
+                guild_id: Some(ServerId(9)),
                 ..Default::default()
             })
             .await
@@ -674,7 +672,7 @@ on_both_backends! {
         flow.store()
             .export(
                 &ListFilter {
-                    guild_id: Some(77),
+                    guild_id: Some(ServerId(77)),
                     ..Default::default()
                 },
                 ExportFormat::Json,
@@ -879,7 +877,7 @@ on_both_backends! {
             .store()
             .export(
                 &ListFilter {
-                    guild_id: Some(1),
+                    guild_id: Some(ServerId(1)),
                     ..Default::default()
                 },
                 ExportFormat::Csv,
@@ -973,7 +971,7 @@ on_both_backends! {
             .store()
             .list(
                 &ListFilter {
-                    guild_id: Some(1),
+                    guild_id: Some(ServerId(1)),
                     verdict: Some(VerdictKind::Premature),
                     ..Default::default()
                 },

@@ -4,8 +4,6 @@
 //! processes have; PostgreSQL migrates once when several processes start together; health,
 //! checks and backups work on PostgreSQL; a URL names its backend and never shows a password.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{PostId, RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -17,7 +15,8 @@ use db::{alice, app_on, temp_db};
 use tunegate::app::{Actor, Advanced, App, AppError, Click, Here, Start};
 use tunegate::checklist::{Answer, ChecklistContent, Goal, GoalChoice, Input, Step};
 use tunegate::store::{
-    BackendKind, ListFilter, OpenMode, SchemaState, Source, Store, StoreOptions, redact_url,
+    BackendKind, ListFilter, OpenMode, PostId, RoomId, SchemaState, ServerId, Source, Store,
+    StoreOptions, WalkthroughId, redact_url,
 };
 
 fn at(hour: u32) -> DateTime<Utc> {
@@ -378,7 +377,7 @@ on_both_backends! {
         store
             .add_review(&NewReview {
                 walkthrough_id: last,
-                guild_id: Some(1),
+                guild_id: Some(ServerId(1)),
                 reviewer: alice(),
                 outcome: ReviewOutcome::Overruled,
                 note: Some("we know better".into()),
@@ -390,7 +389,7 @@ on_both_backends! {
         store
             .record_outcome(&NewOutcome {
                 walkthrough_id: last,
-                guild_id: Some(1),
+                guild_id: Some(ServerId(1)),
                 result: OutcomeResult::PaidOff,
                 recorder: &alice(),
                 note: Some("worth it"),
@@ -402,7 +401,7 @@ on_both_backends! {
             .unwrap();
         store
             .record_suggestion(&NewSuggestion {
-                guild_id: 1,
+                guild_id: ServerId(1),
                 channel_id: 10,
                 message_id: 7777,
                 author: &alice(),
@@ -428,14 +427,14 @@ on_both_backends! {
         assert!(detail.decision.is_some());
         assert!(store.redact_older_than(at(14), at(14)).await.unwrap().is_empty());
 
-        let planned = store.guild_rows(1).await.unwrap();
-        let purged = store.purge_guild(1).await.unwrap();
+        let planned = store.guild_rows(ServerId(1)).await.unwrap();
+        let purged = store.purge_guild(ServerId(1)).await.unwrap();
         assert_eq!(purged, planned);
         assert_eq!((purged.walkthroughs, purged.decisions, purged.notes), (3, 3, 3));
         assert_eq!((purged.reviews, purged.outcomes, purged.suggestions), (1, 1, 1));
         let left = store.list(&ListFilter::default(), 10, 0).await.unwrap();
         assert_eq!(left.iter().map(|s| s.id).collect::<Vec<_>>(), vec![kept.id]);
-        assert!(store.guild_rows(1).await.unwrap().is_empty());
+        assert!(store.guild_rows(ServerId(1)).await.unwrap().is_empty());
         assert!(store.foreign_key_problems().await.unwrap().is_empty());
     }
 }
@@ -459,17 +458,17 @@ on_both_backends! {
         let estimate = inputs.estimate().unwrap();
         let store = flow.store();
         let (first, new) = store
-            .record_cost_estimate(id, Some(1), &inputs, &estimate, &alice(), Some("e-1"), at(15))
+            .record_cost_estimate(id, Some(ServerId(1)), &inputs, &estimate, &alice(), Some("e-1"), at(15))
             .await
             .unwrap();
         assert!(new);
         let (again, new_again) = store
-            .record_cost_estimate(id, Some(1), &inputs, &estimate, &alice(), Some("e-1"), at(15))
+            .record_cost_estimate(id, Some(ServerId(1)), &inputs, &estimate, &alice(), Some("e-1"), at(15))
             .await
             .unwrap();
         assert!(!new_again);
         assert_eq!(again.id, first.id);
-        let shown = store.detail(id, Some(1)).await.unwrap();
+        let shown = store.detail(id, Some(ServerId(1))).await.unwrap();
         assert_eq!(shown.cost_estimates.len(), 1);
         assert_eq!(shown.latest_estimate().unwrap().estimate, estimate);
         assert_eq!(shown.latest_estimate().unwrap().inputs, inputs);

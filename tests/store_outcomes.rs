@@ -2,8 +2,6 @@
 //! claimed once however many processes sweep, "not yet" asks once more and then stops, a
 //! second or replayed click records nothing, and the team's own rate is counted per verdict.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -17,7 +15,7 @@ use tunegate::checklist::outcome::{FollowUpQuestion, OutcomeResult};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer, VerdictKind};
 use tunegate::store::{
     DueFollowUp, FollowUpClock, MIGRATOR, NewOutcome, OutcomeError, OutcomeRecorded, Person, Place,
-    Source, Store,
+    RoomId, ServerId, Source, Store, WalkthroughId,
 };
 
 struct Db {
@@ -97,7 +95,7 @@ fn outcome(
         std::sync::LazyLock::new(|| Person::new("222", "bob"));
     NewOutcome {
         walkthrough_id: id,
-        guild_id: Some(7),
+        guild_id: Some(ServerId(7)),
         result,
         recorder: &BOB,
         note: None,
@@ -476,7 +474,7 @@ on_both_backends! {
             record(store, id, result, None, None, day(20)).await;
         }
 
-        let stats = store.outcome_stats(Some(7)).await.unwrap();
+        let stats = store.outcome_stats(Some(ServerId(7))).await.unwrap();
 
         assert_eq!(stats.premature_with_outcome, 3);
         assert_eq!((stats.solved, stats.partly, stats.still_needed), (2, 1, 0));
@@ -533,7 +531,7 @@ async fn decisions_from_before_the_upgrade_are_not_followed_up() {
     let recorded = store
         .record_outcome(&NewOutcome {
             walkthrough_id: WalkthroughId(1),
-            guild_id: Some(7),
+            guild_id: Some(ServerId(7)),
             result: OutcomeResult::Solved,
             recorder: &bob,
             note: None,
@@ -555,7 +553,7 @@ on_both_backends! {
     // Server 7 chose three days in Discord; server 8 keeps the host's fourteen.
     db.flow
         .change_settings(
-            7,
+            ServerId(7),
             &alice(),
             true,
             &[tunegate::app::settings::Change::FollowUpAfterSecs(

@@ -1,8 +1,6 @@
 //! Reviews in the store: recorded append-only, shown with their decision, scoped to a guild;
 //! revisit reminders due on their day and claimed exactly once; audit look-ups per guild.
 
-use tunegate::store::WalkthroughId;
-use tunegate::store::{RoomId, ServerId};
 #[path = "support/answers.rs"]
 mod answers;
 #[path = "support/db.rs"]
@@ -13,7 +11,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use tunegate::app::{App, Start};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer};
 use tunegate::store::{
-    ListFilter, NewReview, Person, Place, ReviewError, ReviewOutcome, Source, Status, Store,
+    ListFilter, NewReview, Person, Place, ReviewError, ReviewOutcome, RoomId, ServerId, Source,
+    Status, Store, WalkthroughId,
 };
 
 /// The app over a fresh database of the test's backend (kept with it).
@@ -69,7 +68,7 @@ fn review(
 ) -> NewReview {
     NewReview {
         walkthrough_id: id,
-        guild_id: guild,
+        guild_id: guild.map(ServerId),
         reviewer: Person::new("222", "bob"),
         outcome,
         note: note.map(str::to_string),
@@ -101,8 +100,8 @@ on_both_backends! {
             second.note.as_deref(),
             Some("evals showed prompting is enough")
         );
-        assert_eq!(second.guild_id, Some(1));
-        let detail = flow.store().detail(id, Some(1)).await.unwrap();
+        assert_eq!(second.guild_id, Some(ServerId(1)));
+        let detail = flow.store().detail(id, Some(ServerId(1))).await.unwrap();
         assert_eq!(detail.reviews, vec![first, second]);
     }
 }
@@ -249,7 +248,7 @@ on_both_backends! {
         let theirs = decided(&flow, 2, "llama plan elsewhere", at(9)).await;
         let (open, _) = flow.start(start(1, "open llama"), at(10)).await.unwrap();
 
-        let all = store.suggest_walkthroughs(1, "", false, 25).await.unwrap();
+        let all = store.suggest_walkthroughs(ServerId(1), "", false, 25).await.unwrap();
         let ids: Vec<WalkthroughId> = all.iter().map(|r| r.id).collect();
         assert_eq!(
             ids,
@@ -257,15 +256,15 @@ on_both_backends! {
             "newest first"
         );
         assert!(!ids.contains(&theirs));
-        let decided_only = store.suggest_walkthroughs(1, "", true, 25).await.unwrap();
+        let decided_only = store.suggest_walkthroughs(ServerId(1), "", true, 25).await.unwrap();
         assert!(decided_only.iter().all(|r| r.verdict.is_some()));
         let by_id = store
-            .suggest_walkthroughs(1, &format!("#{}", ours[1]), false, 25)
+            .suggest_walkthroughs(ServerId(1), &format!("#{}", ours[1]), false, 25)
             .await
             .unwrap();
         assert_eq!(by_id[0].id, ours[1]);
         let by_text = store
-            .suggest_walkthroughs(1, "PLAN 2", false, 25)
+            .suggest_walkthroughs(ServerId(1), "PLAN 2", false, 25)
             .await
             .unwrap();
         assert_eq!(
@@ -274,7 +273,7 @@ on_both_backends! {
         );
         assert!(
             store
-                .suggest_walkthroughs(1, &theirs.to_string(), false, 25)
+                .suggest_walkthroughs(ServerId(1), &theirs.to_string(), false, 25)
                 .await
                 .unwrap()
                 .is_empty()
@@ -283,8 +282,8 @@ on_both_backends! {
             guild_id: Some(g),
             ..ListFilter::default()
         };
-        assert_eq!(store.count(&guild(1)).await.unwrap(), 4);
-        assert_eq!(store.count(&guild(2)).await.unwrap(), 1);
+        assert_eq!(store.count(&guild(ServerId(1))).await.unwrap(), 4);
+        assert_eq!(store.count(&guild(ServerId(2))).await.unwrap(), 1);
         assert_eq!(store.count(&ListFilter::default()).await.unwrap(), 5);
     }
 }

@@ -9,14 +9,13 @@
 //! is written by compare-and-set on the step (of two racing clicks exactly one wins). Nothing
 //! else touches the database on the happy path. The terminal's `advance` reads, then writes.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::checklist::{Input, Step, UserError, Walkthrough, decide, explain};
 use crate::store::{AnswerWrite, Folded, Planned, Recorded};
 
 use super::access::{Actor, Here, belongs_here};
-use super::{App, AppError, DecisionRecord, Person, Status, WalkthroughRecord};
+use super::{App, AppError, DecisionRecord, Person, Status, WalkthroughId, WalkthroughRecord};
 
 /// A click (or form) that answers a question: who, where, on which walkthrough and step.
 #[derive(Debug, Clone)]

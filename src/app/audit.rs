@@ -3,14 +3,11 @@
 //! Every query a guild asks is scoped to that guild; the terminal (next to the database)
 //! passes no guild and sees everything.
 
-use super::ReviewId;
-use super::WalkthroughId;
-use std::io::Write;
-
 use super::{
     App, AppError, DecisionDetail, DecisionSummary, DetectionOutcome, ExportError, ExportFormat,
-    ListFilter, NewReview, ReviewRecord, Stats, StoreError,
+    ListFilter, NewReview, ReviewId, ReviewRecord, ServerId, Stats, StoreError, WalkthroughId,
 };
+use std::io::Write;
 
 impl App {
     /// The newest walkthroughs matching `filter`, newest first.
@@ -32,7 +29,7 @@ impl App {
     pub async fn detail(
         &self,
         id: WalkthroughId,
-        guild: Option<u64>,
+        guild: Option<ServerId>,
     ) -> Result<DecisionDetail, AppError> {
         match self.store.detail(id, guild).await {
             Err(StoreError::NotFound(_)) => Err(AppError::NotInThisServer(id)),
@@ -43,7 +40,7 @@ impl App {
     /// Autocomplete: `guild`'s newest walkthroughs matching what is typed.
     pub async fn suggest(
         &self,
-        guild: u64,
+        guild: ServerId,
         partial: &str,
         decided_only: bool,
         limit: u32,
@@ -83,7 +80,7 @@ impl App {
         tracing::info!(
             walkthrough_id = %review.walkthrough_id,
             review_id = %recorded.id,
-            guild_id = review.guild_id,
+            guild_id = review.guild_id.map(|g| g.0),
             outcome = recorded.outcome.key(),
             "review recorded"
         );
@@ -96,7 +93,7 @@ impl App {
     pub async fn revisit_target(
         &self,
         review_id: ReviewId,
-        guild: u64,
+        guild: ServerId,
         actor: &super::Actor,
         auditor: bool,
     ) -> Result<super::WalkthroughRecord, AppError> {

@@ -1,11 +1,10 @@
 //! The other things a person does to a running walkthrough: dismiss it ("not a fine-tune
 //! request"), cancel it, add a note, or ask for its current question again.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use super::access::{Actor, Here};
-use super::{App, AppError, Note, Status, WalkthroughRecord};
+use super::{App, AppError, Note, Status, WalkthroughId, WalkthroughRecord};
 
 impl App {
     /// "Not a fine-tune request", clicked on walkthrough `id`: closes it as dismissed.

@@ -8,9 +8,8 @@
 
 use chrono::{DateTime, Utc};
 
+use super::{App, AppError, DecisionDetail, ServerId};
 use crate::store::{LogItem, LogPostState};
-
-use super::{App, AppError, DecisionDetail};
 
 /// How long a claimed post may stay unposted before another sweep takes it over.
 pub const LOG_LEASE: chrono::Duration = chrono::Duration::minutes(5);
@@ -21,7 +20,7 @@ pub const LOG_BATCH: u32 = 20;
 #[derive(Debug, Clone)]
 pub struct LogPost {
     pub item: String,
-    pub guild: u64,
+    pub guild: ServerId,
     pub channel: u64,
     /// The decision, with its outcomes.
     pub detail: DecisionDetail,
@@ -80,7 +79,7 @@ impl App {
     ) -> Result<(), AppError> {
         if delivery == LogPostState::Undeliverable {
             tracing::warn!(
-                guild_id = post.guild,
+                guild_id = %post.guild,
                 channel_id = post.channel,
                 "the decision log channel is gone or closed to the bot; this entry is skipped"
             );

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::{App, AppError, BackupReport, PurgeReport, RedactionReport, SchemaState};
+use super::{App, AppError, BackupReport, PurgeReport, RedactionReport, SchemaState, ServerId};
 use crate::store::{CopyReport, OpenMode, Store, StoreOptions};
 
 /// Copies every table of the database at `from` (with this binary's schema) into the empty
@@ -65,12 +65,12 @@ impl App {
     }
 
     /// What a purge of `guild` would delete.
-    pub async fn guild_rows(&self, guild: u64) -> Result<PurgeReport, AppError> {
+    pub async fn guild_rows(&self, guild: ServerId) -> Result<PurgeReport, AppError> {
         Ok(self.store.guild_rows(guild).await?)
     }
 
     /// Deletes everything of `guild`, in one transaction.
-    pub async fn purge_guild(&self, guild: u64) -> Result<PurgeReport, AppError> {
+    pub async fn purge_guild(&self, guild: ServerId) -> Result<PurgeReport, AppError> {
         Ok(self.store.purge_guild(guild).await?)
     }
 }

@@ -135,7 +135,7 @@ impl App {
     /// Who may answer and audit in `guild`: the server's answer roles (read now, so a change
     /// takes effect at once) and the host's audit roles.
     pub async fn rules_in(&self, server: Option<ServerId>) -> Result<Rules, AppError> {
-        let settings = self.server_settings(server.map(|s| s.0)).await?;
+        let settings = self.server_settings(server).await?;
         Ok(Rules {
             answer_roles: settings.answer_roles,
             audit_roles: self.rules.audit_roles.clone(),

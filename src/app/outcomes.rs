@@ -6,9 +6,9 @@
 //! restarts and processes; the front end reports back whether it was posted, should be tried
 //! again, or can never be delivered.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
+use super::{Actor, App, AppError, ServerId, WalkthroughId};
 use crate::checklist::cost::{CostEstimate, CostInputs};
 use crate::checklist::outcome::OutcomeResult;
 use crate::checklist::{Driver, Goal, VerdictKind};
@@ -16,8 +16,6 @@ use crate::store::{
     CostEstimateRecord, DueFollowUp, FollowUpClock, NewOutcome, OutcomeRecord, OutcomeRecorded,
     OutcomeStats,
 };
-
-use super::{Actor, App, AppError, ServerId};
 
 /// How many follow-ups one sweep claims at most.
 pub const FOLLOW_UP_BATCH: u32 = 20;
@@ -31,7 +29,7 @@ pub enum Recorder<'a> {
     /// A member of a guild: the requester, an answer role or (with `may_audit`) an auditor may
     /// record, for decisions of that guild only.
     Member {
-        guild: u64,
+        guild: ServerId,
         actor: &'a Actor,
         may_audit: bool,
     },
@@ -49,7 +47,7 @@ impl Recorder<'_> {
 
     fn server(&self) -> Option<ServerId> {
         match self {
-            Recorder::Member { guild, .. } => Some(ServerId(*guild)),
+            Recorder::Member { guild, .. } => Some(*guild),
             Recorder::Terminal(_) => None,
         }
     }
@@ -126,7 +124,7 @@ impl App {
             .store
             .record_outcome(&NewOutcome {
                 walkthrough_id: entry.walkthrough_id,
-                guild_id: recorder.server().map(|s| s.0),
+                guild_id: recorder.server(),
                 result: entry.result,
                 recorder: recorder.person(),
                 note: entry.note,
@@ -209,7 +207,7 @@ impl App {
     }
 
     /// The team's own results, for one guild or (with `None`) every decision.
-    pub async fn outcome_stats(&self, guild: Option<u64>) -> Result<OutcomeStats, AppError> {
+    pub async fn outcome_stats(&self, guild: Option<ServerId>) -> Result<OutcomeStats, AppError> {
         Ok(self.store.outcome_stats(guild).await?)
     }
 
@@ -283,7 +281,7 @@ impl App {
         let estimate = inputs.estimate()?;
         let detail = self
             .store
-            .detail(walkthrough_id, recorder.server().map(|s| s.0))
+            .detail(walkthrough_id, recorder.server())
             .await
             .map_err(|_| AppError::EstimateWithoutDecision(walkthrough_id))?;
         let Some(decision) = detail.decision.as_ref() else {
@@ -294,7 +292,7 @@ impl App {
             .store
             .record_cost_estimate(
                 walkthrough_id,
-                recorder.server().map(|s| s.0),
+                recorder.server(),
                 inputs,
                 &estimate,
                 recorder.person(),

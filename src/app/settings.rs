@@ -10,10 +10,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::{App, AppError, Person, ServerId};
 use crate::config::Settings;
 use crate::store::SettingChangeRecord;
-
-use super::{App, AppError, Person};
 
 /// The longest chat cooldown a server may set: one week.
 pub const MAX_COOLDOWN_SECS: u64 = 7 * 24 * 3600;
@@ -224,7 +223,7 @@ pub enum Origin {
 /// A server's settings, where each comes from, and the history of its changes.
 #[derive(Debug, Clone, Serialize)]
 pub struct SettingsView {
-    pub guild_id: u64,
+    pub guild_id: ServerId,
     pub settings: ServerSettings,
     /// One origin per [`SettingKey::ALL`], in that order.
     pub origins: Vec<(SettingKey, Origin)>,
@@ -441,7 +440,10 @@ impl App {
     }
 
     /// The settings in force in `guild` (the host's for `None`: the terminal).
-    pub async fn server_settings(&self, guild: Option<u64>) -> Result<ServerSettings, AppError> {
+    pub async fn server_settings(
+        &self,
+        guild: Option<ServerId>,
+    ) -> Result<ServerSettings, AppError> {
         let Some(guild) = guild else {
             return Ok(self.host_settings.as_ref().clone());
         };
@@ -450,7 +452,7 @@ impl App {
     }
 
     /// A server's settings, where each comes from, and every change.
-    pub async fn settings_view(&self, guild: u64) -> Result<SettingsView, AppError> {
+    pub async fn settings_view(&self, guild: ServerId) -> Result<SettingsView, AppError> {
         let current = self.store.current_setting_changes(guild).await?;
         let (settings, origins) = overlay(&self.host_settings, &current);
         let mut history: Vec<SettingChange> = self
@@ -479,7 +481,7 @@ impl App {
     /// and whether anything was recorded (`false`: those were already the settings).
     pub async fn change_settings(
         &self,
-        guild: u64,
+        guild: ServerId,
         by: &Person,
         can_manage: bool,
         changes: &[Change],
@@ -497,13 +499,15 @@ impl App {
             self.store
                 .record_setting_changes(guild, &rows, by, now)
                 .await?;
-            tracing::info!(guild_id = guild, user_id = %by.id, changes = rows.len(), "server settings changed");
+            tracing::info!(guild_id = %guild, user_id = %by.id, changes = rows.len(), "server settings changed");
         }
         Ok((self.settings_view(guild).await?, recorded))
     }
 
     /// The servers that set a follow-up delay of their own, with it.
-    pub async fn own_follow_up_delays(&self) -> Result<Vec<(u64, chrono::Duration)>, AppError> {
+    pub async fn own_follow_up_delays(
+        &self,
+    ) -> Result<Vec<(ServerId, chrono::Duration)>, AppError> {
         let changes = self
             .store
             .current_setting_everywhere(SettingKey::FollowUpAfter.key())
@@ -519,7 +523,9 @@ impl App {
 
     /// The servers with a decision-log channel: `(guild, channel, since)`, `since` being when
     /// the channel was set (older decisions are not posted there).
-    pub async fn decision_log_channels(&self) -> Result<Vec<(u64, u64, DateTime<Utc>)>, AppError> {
+    pub async fn decision_log_channels(
+        &self,
+    ) -> Result<Vec<(ServerId, u64, DateTime<Utc>)>, AppError> {
         let changes = self
             .store
             .current_setting_everywhere(SettingKey::LogChannel.key())
@@ -651,7 +657,7 @@ mod tests {
         let at = Utc::now();
         let change = |id, key: &str, value: Option<&str>| SettingChangeRecord {
             id,
-            guild_id: 1,
+            guild_id: ServerId(1),
             key: key.to_string(),
             value: value.map(str::to_string),
             changed_by: Person::new("7", "ada"),

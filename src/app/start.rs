@@ -5,13 +5,12 @@
 //! leaves an open walkthrough that `resume` can pick up, and a chat message delivered twice
 //! finds the existing walkthrough instead of starting a second one.
 
-use super::{RoomId, WalkthroughId};
 use chrono::{DateTime, Utc};
 
 use crate::store::NewWalkthrough;
 
 use super::settings::{ServerSettings, seconds};
-use super::{App, AppError, Lang, Person, Place, Source, WalkthroughRecord};
+use super::{App, AppError, Lang, Person, Place, RoomId, Source, WalkthroughId, WalkthroughRecord};
 
 /// Who started a walkthrough, where, and why.
 #[derive(Debug, Clone)]

@@ -8,8 +8,6 @@
 //! by one statement, so a double click and the expiry sweep never both win. Both kinds of
 //! dismissal are kept: they are the detector's production precision per action.
 
-use super::SuggestionId;
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
 use crate::store::{
@@ -18,7 +16,7 @@ use crate::store::{
 
 use super::settings::ServerSettings;
 use super::start::ChatSkip;
-use super::{Actor, App, AppError, Person, RoomId, ServerId};
+use super::{Actor, App, AppError, Person, RoomId, ServerId, SuggestionId, WalkthroughId};
 
 /// How many expired suggestions one sweep closes at most.
 pub const EXPIRY_BATCH: u32 = 50;
@@ -26,7 +24,7 @@ pub const EXPIRY_BATCH: u32 = 50;
 /// A chat message to suggest the checklist for.
 #[derive(Debug, Clone)]
 pub struct Suggest<'a> {
-    pub guild: u64,
+    pub guild: ServerId,
     /// The server's settings, as read for this message.
     pub settings: &'a ServerSettings,
     pub channel: u64,
@@ -85,7 +83,7 @@ impl App {
     pub async fn end_suggestion(
         &self,
         id: SuggestionId,
-        guild: u64,
+        guild: ServerId,
         actor: &Actor,
         ending: SuggestionState,
         now: DateTime<Utc>,
@@ -96,7 +94,7 @@ impl App {
         if suggestion.guild_id != guild {
             return Err(AppError::SuggestionGone);
         }
-        let rules = self.rules_in(Some(ServerId(guild))).await?;
+        let rules = self.rules_in(Some(guild)).await?;
         let may = suggestion.author.id == actor.person.id
             || actor
                 .roles
@@ -150,7 +148,7 @@ impl App {
     /// The detector's precision with the team, per action, for one guild or all.
     pub async fn detection_precision(
         &self,
-        guild: Option<u64>,
+        guild: Option<ServerId>,
     ) -> Result<DetectionPrecision, AppError> {
         let (started, dismissed, expired, _open) = self.store.suggestion_counts(guild).await?;
         let (thread_started, thread_dismissed) = self.store.thread_detection_counts(guild).await?;

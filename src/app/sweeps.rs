@@ -5,13 +5,12 @@
 //! marked, a revisit reminder claimed), so a restart neither repeats nor forgets one and of
 //! several bot processes exactly one posts it. The front end does the posting.
 
-use super::ReviewId;
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
+use super::{
+    App, AppError, DueRevisit, RedactionReport, ReviewId, Status, WalkthroughId, WalkthroughRecord,
+};
 use crate::config::Settings;
-
-use super::{App, AppError, DueRevisit, RedactionReport, Status, WalkthroughRecord};
 
 /// How many walkthroughs or reminders one sweep handles at most.
 pub const BATCH: u32 = 50;

@@ -6,9 +6,6 @@
 //! input ends (EOF, Ctrl-D) or Ctrl-C is pressed before the last answer, the walkthrough is kept
 //! as abandoned and no decision is written. The verdict goes to stdout, as text or `--json`.
 
-use crate::app::Lang;
-use crate::app::WalkthroughId;
-use crate::app::words::say_in;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
@@ -17,7 +14,10 @@ use clap::Args;
 use tokio::sync::mpsc;
 
 use super::{CliError, open_app, render};
-use crate::app::{Advanced, App, AppError, OpenMode, Person, Place, Recorder, Source, Start};
+use crate::app::words::say_in;
+use crate::app::{
+    Advanced, App, AppError, Lang, OpenMode, Person, Place, Recorder, Source, Start, WalkthroughId,
+};
 use crate::checklist::cost::CostInputs;
 use crate::checklist::{
     Answer, ChecklistContent, Driver, DriverSet, Gate, GateAnswer, Goal, GoalChoice, Input, Step,

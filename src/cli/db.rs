@@ -12,7 +12,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use clap::{Args, Subcommand};
 
 use super::{CliError, open_app};
-use crate::app::{App, OpenMode, PurgeReport, SchemaState, format_time};
+use crate::app::{App, OpenMode, PurgeReport, SchemaState, ServerId, format_time};
 use crate::config::Settings;
 
 #[derive(Debug, Subcommand)]
@@ -47,7 +47,7 @@ pub struct PurgeArgs {
     /// The Discord guild (server) id whose records go: walkthroughs, answers, notes,
     /// decisions, dismissals, reviews and their reminders.
     #[arg(long, value_name = "ID", value_parser = parse_guild_id)]
-    pub guild: u64,
+    pub guild: ServerId,
     /// Do not ask for confirmation (needed when stdin is not a terminal).
     #[arg(long)]
     pub yes: bool,
@@ -220,9 +220,9 @@ pub async fn purge(app: &App, args: &PurgeArgs) -> Result<ExitCode, CliError> {
 }
 
 /// A guild id as typed: a positive whole number (Discord shows it under Copy Server ID).
-pub(crate) fn parse_guild_id(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_guild_id(text: &str) -> Result<ServerId, String> {
     match text.trim().parse::<u64>() {
-        Ok(id) if id > 0 && i64::try_from(id).is_ok() => Ok(id),
+        Ok(id) if id > 0 && i64::try_from(id).is_ok() => Ok(ServerId(id)),
         _ => Err(format!(
             "{text:?} is not a Discord server id: use the number that Discord's \
              \"Copy Server ID\" gives, like 1234567890123456789"
@@ -231,7 +231,7 @@ pub(crate) fn parse_guild_id(text: &str) -> Result<u64, String> {
 }
 
 /// Whether the next line typed is exactly the guild id.
-fn confirmed(input: &mut impl BufRead, guild: u64) -> std::io::Result<bool> {
+fn confirmed(input: &mut impl BufRead, guild: ServerId) -> std::io::Result<bool> {
     let mut line = String::new();
     input.read_line(&mut line)?;
     Ok(line.trim() == guild.to_string())
@@ -265,9 +265,9 @@ mod tests {
     fn a_guild_id_must_be_a_positive_snowflake() {
         assert_eq!(
             parse_guild_id("1234567890123456789"),
-            Ok(1234567890123456789)
+            Ok(ServerId(1234567890123456789))
         );
-        assert_eq!(parse_guild_id(" 42 "), Ok(42));
+        assert_eq!(parse_guild_id(" 42 "), Ok(ServerId(42)));
         for bad in ["abc", "", "-5", "0", "1.5", "18446744073709551615"] {
             let err = parse_guild_id(bad).unwrap_err();
             assert!(err.contains("not a Discord server id"), "{bad}: {err}");
@@ -276,11 +276,11 @@ mod tests {
 
     #[test]
     fn only_the_exact_guild_id_confirms_a_purge() {
-        assert!(confirmed(&mut "42\n".as_bytes(), 42).unwrap());
-        assert!(confirmed(&mut "  42  \n".as_bytes(), 42).unwrap());
-        assert!(!confirmed(&mut "y\n".as_bytes(), 42).unwrap());
-        assert!(!confirmed(&mut "420\n".as_bytes(), 42).unwrap());
-        assert!(!confirmed(&mut "".as_bytes(), 42).unwrap());
+        assert!(confirmed(&mut "42\n".as_bytes(), ServerId(42)).unwrap());
+        assert!(confirmed(&mut "  42  \n".as_bytes(), ServerId(42)).unwrap());
+        assert!(!confirmed(&mut "y\n".as_bytes(), ServerId(42)).unwrap());
+        assert!(!confirmed(&mut "420\n".as_bytes(), ServerId(42)).unwrap());
+        assert!(!confirmed(&mut "".as_bytes(), ServerId(42)).unwrap());
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! The CLI runs on the machine that holds the database, so it may look across guilds;
 //! `--guild` narrows any command to one. `purge` (in `db.rs`) deletes one guild's records.
 
-use crate::app::WalkthroughId;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -20,8 +19,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::{CliError, OutputFormat, open_app, render};
 use crate::app::{
     App, AppError, ExportFormat, ListFilter, MAX_OUTCOME_NOTE_CHARS, NewReview, OpenMode,
-    OutcomeEntry, OutcomeRecorded, Person, Recorder, ReviewOutcome, Status, defuse_formula,
-    format_time, words,
+    OutcomeEntry, OutcomeRecorded, Person, Recorder, ReviewOutcome, ServerId, Status,
+    WalkthroughId, defuse_formula, format_time, words,
 };
 use crate::checklist::VerdictKind;
 use crate::checklist::outcome::OutcomeResult;
@@ -66,8 +65,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_until)]
     pub until: Option<DateTime<Utc>>,
     /// Only this Discord guild (server) id.
-    #[arg(long, value_name = "ID")]
-    pub guild: Option<u64>,
+    #[arg(long, value_name = "ID", value_parser = super::db::parse_guild_id)]
+    pub guild: Option<ServerId>,
     /// Only proposals containing this text (case-insensitive).
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::{CliError, OutputFormat, open_app};
-use crate::app::OpenMode;
 use crate::app::settings::{Origin, ServerSettings, SettingKey, SettingsView};
+use crate::app::{OpenMode, ServerId};
 use crate::config::Settings;
 
 #[derive(Debug, Subcommand)]
@@ -22,7 +22,7 @@ pub enum GuildCommand {
 pub struct SettingsArgs {
     /// The server's id (Discord: right-click the server -> Copy Server ID).
     #[arg(value_name = "GUILD_ID", value_parser = super::db::parse_guild_id)]
-    pub guild: u64,
+    pub guild: ServerId,
     /// `table` (default) or `json`.
     #[arg(long, value_enum, default_value = "table")]
     pub format: OutputFormat,

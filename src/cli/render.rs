@@ -3,13 +3,14 @@
 //! Every piece of stored user text passes through `text::for_terminal` or `text::one_line`
 //! here, so a hostile proposal cannot move the cursor or hide characters.
 
-use crate::app::WalkthroughId;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
 use crate::app::words::{headline_in, say_in};
-use crate::app::{DecisionDetail, DecisionRecord, DecisionSummary, Lang, Stats, words};
+use crate::app::{
+    DecisionDetail, DecisionRecord, DecisionSummary, Lang, Stats, WalkthroughId, words,
+};
 use crate::checklist::cost::CostEstimate;
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::{for_terminal, one_line};

@@ -12,7 +12,6 @@
 //! the server lets them use the command. Every query is scoped to the guild the command is used
 //! in. Answers are ephemeral unless `share:` is true.
 
-use crate::app::WalkthroughId;
 use chrono::{Duration, NaiveDate};
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -27,7 +26,7 @@ use super::reply::{CommandError, Ctx, lang_of, refusal_in, refuse};
 use super::{Bot, access, export_files, render};
 use crate::app::{
     AppError, ExportFormat, Lang, ListFilter, NewReview, OutcomeEntry, OutcomeRecorded, Person,
-    Recorder, ReviewOutcome, Status, words,
+    Recorder, ReviewOutcome, ServerId, Status, WalkthroughId, words,
 };
 use crate::checklist::VerdictKind;
 use crate::checklist::outcome::OutcomeResult;
@@ -220,7 +219,7 @@ pub(super) fn member_access(ctx: Ctx<'_>) -> (Option<Permissions>, Vec<RoleId>) 
 }
 
 /// The guild the command is used in, once the member is known to may audit it.
-pub(super) fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
+pub(super) fn auditor(ctx: Ctx<'_>) -> Result<ServerId, CommandError> {
     let lang = lang_of(ctx);
     let guild = ctx
         .guild_id()
@@ -240,7 +239,7 @@ pub(super) fn auditor(ctx: Ctx<'_>) -> Result<u64, CommandError> {
         );
         return Err(refusal_in(lang, e));
     }
-    Ok(guild.get())
+    Ok(guild.into())
 }
 
 /// A `YYYY-MM-DD` option, explained when malformed.
@@ -268,7 +267,7 @@ fn midnight(day: NaiveDate) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// The filter of a history query, always scoped to `guild`.
-pub fn history_filter(guild: u64, q: &HistoryQuery) -> ListFilter {
+pub fn history_filter(guild: ServerId, q: &HistoryQuery) -> ListFilter {
     ListFilter {
         guild_id: Some(guild),
         verdict: q.verdict,
@@ -284,7 +283,7 @@ pub fn history_filter(guild: u64, q: &HistoryQuery) -> ListFilter {
 pub async fn history_view(
     bot: &Bot,
     lang: Lang,
-    guild: u64,
+    guild: ServerId,
     query: &HistoryQuery,
 ) -> Result<(CreateEmbed, Vec<CreateActionRow>), AppError> {
     let filter = history_filter(guild, query);
@@ -377,7 +376,7 @@ async fn suggest(ctx: Ctx<'_>, partial: &str, decided_only: bool) -> CreateAutoc
     let rows = match found {
         Ok(rows) => rows,
         Err(e) => {
-            tracing::warn!(guild_id = guild, error = ?e.operator_cause(), "autocomplete failed");
+            tracing::warn!(guild_id = %guild, error = ?e.operator_cause(), "autocomplete failed");
             Vec::new()
         }
     };
@@ -554,7 +553,7 @@ pub async fn outcome(
         request_id: Some(&request),
     };
     let recorder = Recorder::Member {
-        guild: guild.get(),
+        guild: guild.into(),
         actor: &actor,
         may_audit,
     };
@@ -629,7 +628,7 @@ pub async fn stats(
             audit_render::stats_embed(lang, content, &stats, &period_words, Some(name))
         }
         Err(e) => {
-            tracing::error!(guild_id = guild, error = %e, "could not draw the statistics chart");
+            tracing::error!(guild_id = %guild, error = %e, "could not draw the statistics chart");
             audit_render::stats_embed(lang, content, &stats, &period_words, None)
         }
     };
@@ -729,6 +728,6 @@ pub async fn export(
         )
         .await?;
     }
-    tracing::info!(guild_id = guild, rows = written, parts, "export sent");
+    tracing::info!(guild_id = %guild, rows = written, parts, "export sent");
     Ok(())
 }

@@ -6,7 +6,6 @@
 //! decision (`revisit_of`), in the decision's thread, or in a new thread of the channel where
 //! the reminder was posted.
 
-use crate::app::ReviewId;
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, CreateInteractionResponseFollowup,
     CreateInteractionResponseMessage, EditInteractionResponse,
@@ -18,7 +17,7 @@ use super::reply::{ephemeral, person_lang, words_in};
 use super::start::{Anchor, begin_revisit};
 use super::{Bot, access, render};
 use crate::app::words::say_in;
-use crate::app::{Lang, Source};
+use crate::app::{Lang, ReviewId, ServerId, Source};
 
 /// Handles a click on an audit button.
 pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
@@ -31,7 +30,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
     let Some(id) = AuditId::decode(&ci.data.custom_id) else {
         return respond(ephemeral(say_in(lang, "audit-unknown-button", &[]))).await;
     };
-    let Some(guild) = ci.guild_id.map(|g| g.get()) else {
+    let Some(guild) = ci.guild_id.map(ServerId::from) else {
         return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let permissions = ci.member.as_ref().and_then(|m| m.permissions);
@@ -54,7 +53,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
                     respond(CreateInteractionResponse::UpdateMessage(page)).await;
                 }
                 Err(e) => {
-                    tracing::error!(guild_id = guild, "could not list a history page");
+                    tracing::error!(guild_id = %guild, "could not list a history page");
                     respond(ephemeral(words_in(lang, &e))).await;
                 }
             }
@@ -77,7 +76,7 @@ async fn revisit(
     bot: &Bot,
     ci: &ComponentInteraction,
     lang: Lang,
-    guild: u64,
+    guild: ServerId,
     review_id: ReviewId,
     actor: &crate::app::Actor,
     auditor: bool,

@@ -11,10 +11,9 @@
 //!
 //! The guild is never in the id: a click is always answered from the guild it comes from.
 
-use crate::app::ReviewId;
 use chrono::NaiveDate;
 
-use crate::app::Status;
+use crate::app::{ReviewId, Status};
 use crate::checklist::VerdictKind;
 
 /// The version prefix of every audit custom id.

@@ -7,7 +7,6 @@
 //! (embed 6000 characters, field 1024, 25 fields, 10 embeds) are respected by cutting, and a
 //! cut is always said.
 
-use crate::app::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter, CreateMessage,
@@ -19,7 +18,7 @@ use super::render::{self, FIELD_LIMIT, TimeStyle, safe_text, verdict_colour};
 use crate::app::words::{headline_in, say_in};
 use crate::app::{
     CostEstimateRecord, DecisionDetail, DecisionSummary, DueRevisit, Lang, OutcomeRecord,
-    ReviewRecord, Stats, words,
+    ReviewRecord, ServerId, Stats, WalkthroughId, words,
 };
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::truncate_chars;
@@ -61,7 +60,7 @@ pub fn person(id: &str, name: &str) -> String {
 /// The link to a walkthrough's thread (or channel) in `guild`.
 pub fn place_link(
     lang: Lang,
-    guild: u64,
+    guild: ServerId,
     thread: Option<u64>,
     channel: Option<u64>,
 ) -> Option<String> {
@@ -132,7 +131,7 @@ fn filter_words(lang: Lang, q: &HistoryQuery) -> String {
 /// [`PAGE_SIZE`] entries; `has_next` says whether a later page exists.
 pub fn history_page(
     lang: Lang,
-    guild: u64,
+    guild: ServerId,
     query: &HistoryQuery,
     rows: &[DecisionSummary],
     has_next: bool,
@@ -423,7 +422,7 @@ pub fn detail_embeds(
 ) -> Vec<CreateEmbed> {
     let say = |key: &str, args: &[(&str, &str)]| say_in(lang, key, args);
     let w = &d.walkthrough;
-    let guild = w.place.server.map_or(0, |s| s.0);
+    let guild = w.place.server.unwrap_or(ServerId(0));
     let mut head = vec![say(
         "audit-requested-by",
         &[

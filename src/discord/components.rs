@@ -6,7 +6,6 @@
 //! 3 seconds by editing the clicked message (the question shows its answer and loses its
 //! buttons). The next question or the verdict is then posted as a new message.
 
-use crate::app::{ServerId, WalkthroughId};
 use std::time::Duration;
 
 use serenity::all::{
@@ -19,7 +18,7 @@ use super::custom_id::{Action, ComponentId};
 use super::reply::{ephemeral, person_lang, words_in};
 use super::{Bot, access, render};
 use crate::app::words::say_in;
-use crate::app::{Actor, Advanced, Click, Here, Lang};
+use crate::app::{Actor, Advanced, Click, Here, Lang, ServerId, WalkthroughId};
 use crate::checklist::{Answer, Driver, DriverSet, Goal, GoalChoice, Input, Step};
 
 /// Who clicked, where, in the application's terms.

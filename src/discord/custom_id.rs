@@ -8,9 +8,9 @@
 //! still checked against the channel it was clicked in (a forged id cannot reach another
 //! walkthrough).
 
-use crate::app::WalkthroughId;
 use std::fmt;
 
+use crate::app::WalkthroughId;
 use crate::checklist::{GateAnswer, Step};
 
 /// The version prefix of every custom id this bot writes.

@@ -7,7 +7,6 @@
 //! computed and stored with the decision by the app, and the verdict is redrawn quoting them.
 //! The step is optional: ignoring the button skips it.
 
-use crate::app::WalkthroughId;
 use serenity::all::{
     ActionRowComponent, ComponentInteraction, Context, CreateActionRow, CreateInputText,
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle,
@@ -17,9 +16,8 @@ use serenity::all::{
 use super::outcome_id::OutcomeId;
 use super::reply::{ephemeral, person_lang, words_in};
 use super::{Bot, access, render};
-use crate::app::Lang;
-use crate::app::Recorder;
 use crate::app::words::say_in;
+use crate::app::{Lang, Recorder, ServerId, WalkthroughId};
 use crate::checklist::cost::{CostInputs, FineTunedPrice, field, parse_amount};
 use crate::config::CostSettings;
 
@@ -172,7 +170,7 @@ pub async fn on_click(
     walkthrough_id: WalkthroughId,
 ) {
     let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
-    let Some(guild) = ci.guild_id.map(|g| g.get()) else {
+    let Some(guild) = ci.guild_id.map(ServerId::from) else {
         let told = ephemeral(say_in(lang, "use-in-server", &[]));
         return respond_component(ctx, ci, told).await;
     };
@@ -212,7 +210,7 @@ pub async fn on_form(
         }
     };
     let lang = person_lang(&mi.locale, mi.guild_locale.as_deref());
-    let Some(guild) = mi.guild_id.map(|g| g.get()) else {
+    let Some(guild) = mi.guild_id.map(ServerId::from) else {
         return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let values = form_values(mi);

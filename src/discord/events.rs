@@ -162,7 +162,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
     }
     let channel = message.channel_id.get();
     // Read once for this message: its language, the channels it reads, its cooldowns.
-    let settings = match bot.app.server_settings(Some(guild.get())).await {
+    let settings = match bot.app.server_settings(Some(guild.into())).await {
         Ok(settings) => settings,
         Err(e) => {
             tracing::error!(guild_id = guild.get(), error = ?e.operator_cause(), "could not read the server's settings; not starting");
@@ -181,7 +181,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
         return suggest::offer(
             bot,
             lang,
-            guild.get(),
+            guild.into(),
             &settings,
             parent,
             message,
@@ -234,7 +234,7 @@ async fn on_message(ctx: &Context, bot: &Bot, message: &Message) {
         bot,
         lang,
         Source::Chat,
-        guild.get(),
+        guild.into(),
         message.channel_id,
         Anchor::Message(message.id),
         requester,

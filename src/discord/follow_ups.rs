@@ -11,7 +11,6 @@
 //! (`app.record_outcome`) and turns the follow-up into what was recorded. A second click, or a
 //! click after the outcome was recorded another way, records nothing and says what was recorded.
 
-use crate::app::WalkthroughId;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,11 +25,10 @@ use super::outcome_id::OutcomeId;
 use super::reply::{ephemeral, person_lang, words_in};
 use super::rest::RestError;
 use super::{Bot, access, render};
-use crate::app::Lang;
 use crate::app::words::{duration_in, headline_in, say_in};
 use crate::app::{
-    AppError, DueFollowUp, FollowUpDelivery, MAX_OUTCOME_NOTE_CHARS, OutcomeEntry, OutcomeRecord,
-    OutcomeRecorded, Recorder,
+    AppError, DueFollowUp, FollowUpDelivery, Lang, MAX_OUTCOME_NOTE_CHARS, OutcomeEntry,
+    OutcomeRecord, OutcomeRecorded, Recorder, ServerId, WalkthroughId,
 };
 use crate::checklist::outcome::{FollowUpQuestion, OutcomeResult};
 
@@ -252,7 +250,7 @@ pub async fn on_answer_click(
         }
     };
     let lang = person_lang(&ci.locale, ci.guild_locale.as_deref());
-    let Some(guild) = ci.guild_id.map(|g| g.get()) else {
+    let Some(guild) = ci.guild_id.map(ServerId::from) else {
         return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     match bot.app.follow_up_answer(walkthrough_id, round).await {
@@ -297,7 +295,7 @@ pub async fn on_answer_form(
         }
     };
     let lang = person_lang(&mi.locale, mi.guild_locale.as_deref());
-    let Some(guild) = mi.guild_id.map(|g| g.get()) else {
+    let Some(guild) = mi.guild_id.map(ServerId::from) else {
         return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let actor = access::actor(&mi.user, access::roles_of(mi.member.as_ref()));

@@ -9,10 +9,10 @@
 //! Decoding is strict (one spelling per id, the one `Display` writes); the decision an id names
 //! is still checked against the clicker's guild and rights by the application.
 
-use crate::app::WalkthroughId;
 use std::fmt;
 
 use super::custom_id::positive_id;
+use crate::app::WalkthroughId;
 use crate::checklist::outcome::{MAX_FOLLOW_UPS, OutcomeResult};
 
 const FOLLOW_UP: &str = "tgo";

@@ -8,7 +8,6 @@
 //! Times are Discord timestamps (`<t:UNIX:f>`, `<t:UNIX:R>`, embed timestamps), so each reader
 //! sees them in their own time zone and language; the CLI keeps its UTC text.
 
-use crate::app::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
@@ -20,7 +19,7 @@ use super::custom_id::{Action, ComponentId};
 use super::outcome_id::OutcomeId;
 use crate::app::outcomes::offers_savings_estimate;
 use crate::app::words::{headline_in, say_in};
-use crate::app::{DecisionRecord, Lang, SavingsEstimate};
+use crate::app::{DecisionRecord, Lang, SavingsEstimate, WalkthroughId};
 use crate::checklist::cost::format_amount;
 use crate::checklist::{ChecklistContent, Driver, GateAnswer, Goal, Step, VerdictKind};
 use crate::text::{is_invisible_format_char, truncate_chars};

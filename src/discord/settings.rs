@@ -14,7 +14,7 @@ use super::audit::{auditor, member_access};
 use super::reply::{CommandError, Ctx, lang_of, refusal_in};
 use super::{access, render};
 use crate::app::settings::{Change, Origin, ServerSettings, SettingKey, SettingsView};
-use crate::app::{Lang, Person, words};
+use crate::app::{Lang, Person, ServerId, words};
 use crate::text::truncate_chars;
 
 /// How many changes the view lists.
@@ -167,8 +167,8 @@ pub struct Known {
 }
 
 impl Known {
-    fn of(ctx: Ctx<'_>, guild: u64) -> Known {
-        let Some(guild) = ctx.cache().guild(serenity::GuildId::new(guild)) else {
+    fn of(ctx: Ctx<'_>, guild: ServerId) -> Known {
+        let Some(guild) = ctx.cache().guild(serenity::GuildId::from(guild)) else {
             return Known::default();
         };
         Known {

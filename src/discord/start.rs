@@ -6,13 +6,15 @@
 //! leaves an open walkthrough that `/finetune resume` can pick up, and a MESSAGE_CREATE that
 //! Discord delivers twice finds the existing walkthrough instead of opening a second thread.
 
-use crate::app::{PostId, ServerId, WalkthroughId};
 use serenity::all::{ChannelId, CreateMessage, MessageId, MessageReference, UserId};
 
 use super::rest::RestError;
 use super::{Bot, render};
 use crate::app::words::say_in;
-use crate::app::{AppError, Lang, Person, Place, Source, Start, WalkthroughRecord};
+use crate::app::{
+    AppError, Lang, Person, Place, PostId, ServerId, Source, Start, WalkthroughId,
+    WalkthroughRecord,
+};
 use crate::checklist::Step;
 
 /// Where a walkthrough starts.
@@ -54,7 +56,7 @@ pub async fn begin(
     bot: &Bot,
     lang: Lang,
     source: Source,
-    guild: u64,
+    guild: ServerId,
     channel: ChannelId,
     anchor: Anchor,
     requester: (UserId, String),
@@ -80,7 +82,7 @@ pub async fn begin_revisit(
     bot: &Bot,
     lang: Lang,
     source: Source,
-    guild: u64,
+    guild: ServerId,
     channel: ChannelId,
     anchor: Anchor,
     requester: (UserId, String),
@@ -99,7 +101,7 @@ pub async fn begin_revisit(
             Start {
                 source,
                 place: Place {
-                    server: Some(ServerId(guild)),
+                    server: Some(guild),
                     channel: Some(channel.into()),
                     thread: in_place.then(|| channel.into()),
                     message: message_id,
@@ -174,7 +176,7 @@ pub async fn begin_revisit(
         .map_err(BeginError::Post)?;
     tracing::info!(
         walkthrough_id = %record.id,
-        guild_id = guild,
+        guild_id = %guild,
         source = source.key(),
         lang = lang.code(),
         "walkthrough started"

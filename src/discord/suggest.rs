@@ -8,7 +8,6 @@
 //! the suggestion before the reply is posted and claims each ending in one statement, so a
 //! double click or a click racing the expiry sweep ends it once.
 
-use crate::app::SuggestionId;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,7 +22,9 @@ use super::start::{Anchor, begin};
 use super::{Bot, access, render};
 use crate::app::settings::ServerSettings;
 use crate::app::words::say_in;
-use crate::app::{Lang, Person, Source, Suggest, SuggestionRecord, SuggestionState};
+use crate::app::{
+    Lang, Person, ServerId, Source, Suggest, SuggestionId, SuggestionRecord, SuggestionState,
+};
 
 const PREFIX: &str = "tgq";
 
@@ -93,7 +94,7 @@ pub fn reply(lang: Lang, suggestion: &SuggestionRecord) -> CreateMessage {
 pub async fn offer(
     bot: &Bot,
     lang: Lang,
-    guild: u64,
+    guild: ServerId,
     settings: &ServerSettings,
     parent: Option<u64>,
     message: &Message,
@@ -172,7 +173,7 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
     let Some(id) = SuggestionButton::decode(&ci.data.custom_id) else {
         return respond(ephemeral(say_in(lang, "suggest-unknown-button", &[]))).await;
     };
-    let Some(guild) = ci.guild_id.map(|g| g.get()) else {
+    let Some(guild) = ci.guild_id.map(ServerId::from) else {
         return respond(ephemeral(say_in(lang, "use-in-server", &[]))).await;
     };
     let actor = access::actor(&ci.user, access::roles_of(ci.member.as_ref()));

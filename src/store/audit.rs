@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{OutcomeStats, Status};
+use super::{OutcomeStats, ServerId, Status};
 use crate::checklist::VerdictKind;
 
 /// Which walkthroughs a listing, export or statistic covers. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     pub verdict: Option<VerdictKind>,
     pub status: Option<Status>,
     /// A requester's id or display name (case-insensitive).

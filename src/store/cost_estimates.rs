@@ -2,11 +2,10 @@
 //! they come to (see `checklist::cost`). Append-only; the latest estimate of a decision counts.
 //! A replayed form (the same Discord interaction) records nothing and returns what was recorded.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Person, StoreError};
+use super::{Person, ServerId, StoreError, WalkthroughId};
 use crate::checklist::cost::{CostEstimate, CostInputs};
 
 /// A recorded savings estimate: what was given and what it came to.
@@ -14,8 +13,7 @@ use crate::checklist::cost::{CostEstimate, CostInputs};
 pub struct CostEstimateRecord {
     pub id: i64,
     pub walkthrough_id: WalkthroughId,
-    #[serde(serialize_with = "super::records::snowflake")]
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     pub inputs: CostInputs,
     pub estimate: CostEstimate,
     pub recorded_by: Person,

@@ -6,16 +6,15 @@
 //! them with the host configuration's defaults. The newest change of a key wins; a `NULL`
 //! value means "back to the host default". The SQL is in `sql/guild_settings.rs`.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
-use super::Person;
+use super::{Person, ServerId, WalkthroughId};
 
 /// One change of one setting of one server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingChangeRecord {
     pub id: i64,
-    pub guild_id: u64,
+    pub guild_id: ServerId,
     pub key: String,
     /// The new value as JSON, or `None` when the setting went back to the host default.
     pub value: Option<String>,

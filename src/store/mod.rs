@@ -408,7 +408,7 @@ delegate! {
     pub async fn list(&self, filter: &ListFilter, limit: u32, offset: u32) -> Result<Vec<DecisionSummary>, StoreError>;
     /// Everything about one walkthrough, its reviews, outcomes and savings estimates included. `guild_id` scopes the lookup: a walkthrough of
     /// another guild is reported as not found.
-    pub async fn detail(&self, id: WalkthroughId, guild_id: Option<u64>) -> Result<DecisionDetail, StoreError>;
+    pub async fn detail(&self, id: WalkthroughId, guild_id: Option<ServerId>) -> Result<DecisionDetail, StoreError>;
     /// Counts for the audit: by status, verdict, failing gate, driver and month.
     pub async fn stats(&self, filter: &ListFilter) -> Result<Stats, StoreError>;
     /// The team's results over the decisions `filter` covers (by decision time, as the
@@ -419,7 +419,7 @@ delegate! {
     /// Returns the stored row and whether it is new (`false`: this interaction was recorded
     /// before, and that row is returned).
     #[allow(clippy::too_many_arguments)]
-    pub async fn record_cost_estimate(&self, walkthrough_id: WalkthroughId, guild_id: Option<u64>, inputs: &CostInputs, estimate: &CostEstimate, recorder: &Person, interaction_id: Option<&str>, now: DateTime<Utc>) -> Result<(CostEstimateRecord, bool), CostEstimateError>;
+    pub async fn record_cost_estimate(&self, walkthrough_id: WalkthroughId, guild_id: Option<ServerId>, inputs: &CostInputs, estimate: &CostEstimate, recorder: &Person, interaction_id: Option<&str>, now: DateTime<Utc>) -> Result<(CostEstimateRecord, bool), CostEstimateError>;
     /// The estimates of one decision, oldest first (the last one counts).
     pub async fn cost_estimates_of(&self, walkthrough_id: WalkthroughId) -> Result<Vec<CostEstimateRecord>, StoreError>;
     /// Replaces every personal text ([`PERSONAL_TEXT_COLUMNS`]) of the walkthroughs created
@@ -429,20 +429,20 @@ delegate! {
     /// again changes nothing new.
     pub async fn redact_older_than(&self, cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<RedactionReport, StoreError>;
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
-    pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError>;
+    pub async fn guild_rows(&self, guild_id: ServerId) -> Result<PurgeReport, StoreError>;
     /// Deletes every row of one guild from every table of [`GUILD_TABLES`] in one transaction,
     /// and says how many rows went from each. A walkthrough elsewhere that revisits one of them
     /// is kept without the link. An unknown guild deletes nothing.
-    pub async fn purge_guild(&self, guild_id: u64) -> Result<PurgeReport, StoreError>;
+    pub async fn purge_guild(&self, guild_id: ServerId) -> Result<PurgeReport, StoreError>;
     /// Every chat detection that was started or dismissed, walkthroughs first, oldest first.
     pub async fn detection_outcomes(&self) -> Result<Vec<DetectionOutcome>, StoreError>;
     /// The `thread` action's results in one guild or all: (started, dismissed) chat
     /// walkthroughs, those opened from a suggestion left out.
-    pub async fn thread_detection_counts(&self, guild_id: Option<u64>) -> Result<(u64, u64), StoreError>;
+    pub async fn thread_detection_counts(&self, guild_id: Option<ServerId>) -> Result<(u64, u64), StoreError>;
     /// The newest walkthroughs of `guild_id` whose id starts with the digits typed in
     /// `partial` (a leading `#` is fine), or whose proposal contains its text; all of the
     /// guild's newest when `partial` is blank. `decided_only` keeps those with a verdict.
-    pub async fn suggest_walkthroughs(&self, guild_id: u64, partial: &str, decided_only: bool, limit: u32) -> Result<Vec<DecisionSummary>, StoreError>;
+    pub async fn suggest_walkthroughs(&self, guild_id: ServerId, partial: &str, decided_only: bool, limit: u32) -> Result<Vec<DecisionSummary>, StoreError>;
     /// How many walkthroughs `filter` covers.
     pub async fn count(&self, filter: &ListFilter) -> Result<u64, StoreError>;
     /// Records an outcome, and schedules or closes follow-ups, in one transaction.
@@ -463,7 +463,7 @@ delegate! {
     pub async fn follow_up_state(&self, walkthrough_id: WalkthroughId, round: u32) -> Result<Option<String>, StoreError>;
     /// The team's results: per decision its latest final outcome ("not yet" answers aside),
     /// counted by verdict; `guild_id` narrows it to one guild.
-    pub async fn outcome_stats(&self, guild_id: Option<u64>) -> Result<OutcomeStats, StoreError>;
+    pub async fn outcome_stats(&self, guild_id: Option<ServerId>) -> Result<OutcomeStats, StoreError>;
     /// Records a review of a decided walkthrough. With `guild_id` set, a decision of another
     /// guild is reported as not found.
     pub async fn add_review(&self, review: &NewReview) -> Result<ReviewRecord, ReviewError>;
@@ -498,7 +498,7 @@ delegate! {
     /// returns them (to remove their replies). Each is returned to one caller only.
     pub async fn expire_suggestions(&self, before: DateTime<Utc>, now: DateTime<Utc>, limit: u32) -> Result<Vec<SuggestionRecord>, StoreError>;
     /// Suggestions by state, for one guild or all: (started, dismissed, expired, open).
-    pub async fn suggestion_counts(&self, guild_id: Option<u64>) -> Result<(u64, u64, u64, u64), StoreError>;
+    pub async fn suggestion_counts(&self, guild_id: Option<ServerId>) -> Result<(u64, u64, u64, u64), StoreError>;
     /// Starts a walkthrough and returns it. For a chat message that already has one (Discord
     /// delivered the message twice), returns the existing walkthrough and `false`.
     pub async fn start_walkthrough(&self, new: &NewWalkthrough) -> Result<(WalkthroughRecord, bool), StoreError>;
@@ -532,17 +532,17 @@ delegate! {
     pub async fn mark_reminded(&self, id: WalkthroughId, now: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Records changes of one server's settings, all in one transaction: `(key, value)` pairs,
     /// a `None` value putting the key back to the host default.
-    pub async fn record_setting_changes(&self, guild_id: u64, changes: &[(&str, Option<String>)], by: &Person, now: DateTime<Utc>) -> Result<(), StoreError>;
+    pub async fn record_setting_changes(&self, guild_id: ServerId, changes: &[(&str, Option<String>)], by: &Person, now: DateTime<Utc>) -> Result<(), StoreError>;
     /// Every change of one server's settings, oldest first.
-    pub async fn setting_changes(&self, guild_id: u64) -> Result<Vec<SettingChangeRecord>, StoreError>;
+    pub async fn setting_changes(&self, guild_id: ServerId) -> Result<Vec<SettingChangeRecord>, StoreError>;
     /// The newest change of each key of one server: its current settings.
-    pub async fn current_setting_changes(&self, guild_id: u64) -> Result<Vec<SettingChangeRecord>, StoreError>;
+    pub async fn current_setting_changes(&self, guild_id: ServerId) -> Result<Vec<SettingChangeRecord>, StoreError>;
     /// The newest change of `key` in every server that ever changed it.
     pub async fn current_setting_everywhere(&self, key: &str) -> Result<Vec<SettingChangeRecord>, StoreError>;
     /// Claims up to `limit` verdicts and outcomes of `guild_id` made since `since` that its
     /// decision-log channel has not shown yet (or whose claim is older than `lease`), oldest
     /// first, in one transaction; report each with [`Store::log_post_done`].
-    pub async fn claim_log_items(&self, guild_id: u64, channel_id: u64, since: DateTime<Utc>, now: DateTime<Utc>, lease: chrono::Duration, limit: u32) -> Result<Vec<LogItem>, StoreError>;
+    pub async fn claim_log_items(&self, guild_id: ServerId, channel_id: u64, since: DateTime<Utc>, now: DateTime<Utc>, lease: chrono::Duration, limit: u32) -> Result<Vec<LogItem>, StoreError>;
     /// Records what became of a claimed decision-log post.
     pub async fn log_post_done(&self, item: &str, state: LogPostState, now: DateTime<Utc>) -> Result<(), StoreError>;
 }

@@ -8,11 +8,10 @@
 //! and scheduling the next follow-up happen in one transaction, and a replayed or second click
 //! records nothing and returns what was recorded.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Person, Place, StoreError, format_time};
+use super::{Person, Place, ServerId, StoreError, WalkthroughId, format_time};
 use crate::checklist::VerdictKind;
 use crate::checklist::outcome::{FollowUpQuestion, OutcomeResult};
 
@@ -24,7 +23,7 @@ pub const MAX_OUTCOME_NOTE_CHARS: usize = 1000;
 pub struct NewOutcome<'a> {
     pub walkthrough_id: WalkthroughId,
     /// The guild it is recorded in; `None` (the terminal) may record for any decision.
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     pub result: OutcomeResult,
     pub recorder: &'a Person,
     pub note: Option<&'a str>,
@@ -40,8 +39,7 @@ pub struct NewOutcome<'a> {
 pub struct OutcomeRecord {
     pub id: i64,
     pub walkthrough_id: WalkthroughId,
-    #[serde(serialize_with = "super::records::snowflake")]
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     #[serde(serialize_with = "result_key")]
     pub result: OutcomeResult,
     pub recorded_by: Person,
@@ -120,7 +118,7 @@ pub struct FollowUpClock {
     /// `Some(guild)`: only that server's follow-ups, which `delay` is the server's own delay
     /// for. `None`: every server without a delay of its own (`/finetune-audit settings`),
     /// and the claims whose lease ran out.
-    pub guild: Option<u64>,
+    pub guild: Option<ServerId>,
 }
 
 impl FollowUpClock {

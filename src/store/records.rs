@@ -1,10 +1,10 @@
 //! The shapes of what the store keeps and returns: walkthroughs, answers, notes, decisions,
 //! reviews (outcomes and savings estimates live next to their SQL).
 
-use super::{PostId, ReviewId, RoomId, ServerId, WalkthroughId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::{PostId, ReviewId, RoomId, ServerId, WalkthroughId};
 use crate::checklist::{
     Answers, DriverSet, Gate, GateAnswer, Goal, Step, VerdictKind, Walkthrough,
 };
@@ -249,7 +249,7 @@ impl DecisionDetail {
 pub struct NewReview {
     pub walkthrough_id: WalkthroughId,
     /// The guild the review is asked in; `None` (the terminal) may review any decision.
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     pub reviewer: Person,
     pub outcome: ReviewOutcome,
     pub note: Option<String>,
@@ -263,8 +263,7 @@ pub struct NewReview {
 pub struct ReviewRecord {
     pub id: ReviewId,
     pub walkthrough_id: WalkthroughId,
-    #[serde(serialize_with = "snowflake")]
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     pub reviewer: Person,
     pub outcome: ReviewOutcome,
     pub note: Option<String>,
@@ -290,8 +289,7 @@ pub struct DecisionSummary {
     pub created_at: DateTime<Utc>,
     pub source: Source,
     pub status: Status,
-    #[serde(serialize_with = "snowflake")]
-    pub guild_id: Option<u64>,
+    pub guild_id: Option<ServerId>,
     #[serde(serialize_with = "snowflake")]
     pub channel_id: Option<u64>,
     #[serde(serialize_with = "snowflake")]

@@ -3,15 +3,14 @@
 //! the state it leaves, so a click, a second click and the expiry sweep (in any process) never
 //! both win.
 
-use super::{SuggestionId, WalkthroughId};
 use chrono::{DateTime, Utc};
 
-use super::Person;
+use super::{Person, ServerId, SuggestionId, WalkthroughId};
 
 /// A suggestion to record.
 #[derive(Debug, Clone)]
 pub struct NewSuggestion<'a> {
-    pub guild_id: u64,
+    pub guild_id: ServerId,
     pub channel_id: u64,
     pub message_id: u64,
     pub author: &'a Person,
@@ -40,7 +39,7 @@ stable_keys!(SuggestionState, "suggestion state", {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SuggestionRecord {
     pub id: SuggestionId,
-    pub guild_id: u64,
+    pub guild_id: ServerId,
     pub channel_id: u64,
     pub message_id: u64,
     pub author: Person,

@@ -4,10 +4,9 @@
 //! the same question exactly one moves it on, the other is told it is stale. An interaction id
 //! is unique among answers, so a replayed Discord event records nothing twice.
 
-use super::WalkthroughId;
 use chrono::{DateTime, Utc};
 
-use super::{DecisionRecord, Person, WalkthroughRecord};
+use super::{DecisionRecord, Person, WalkthroughId, WalkthroughRecord};
 use crate::checklist::{Answer, Step, Walkthrough};
 
 /// One answer (or a step back) to write, with the state it leads to.

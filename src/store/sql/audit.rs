@@ -133,10 +133,10 @@ impl Backend {
     pub async fn detail(
         &self,
         id: WalkthroughId,
-        guild_id: Option<u64>,
+        guild_id: Option<ServerId>,
     ) -> Result<DecisionDetail, StoreError> {
         let walkthrough = self.walkthrough(id).await?;
-        if guild_id.is_some() && walkthrough.place.server.map(|s| s.0) != guild_id {
+        if guild_id.is_some() && walkthrough.place.server != guild_id {
             return Err(StoreError::NotFound(id));
         }
         let answers = sqlx::query(

@@ -21,7 +21,7 @@ impl Backend {
     pub async fn record_cost_estimate(
         &self,
         walkthrough_id: WalkthroughId,
-        guild_id: Option<u64>,
+        guild_id: Option<ServerId>,
         inputs: &CostInputs,
         estimate: &CostEstimate,
         recorder: &Person,

@@ -59,7 +59,7 @@ impl Backend {
     }
 
     /// What [`Store::purge_guild`] would delete now, without deleting anything.
-    pub async fn guild_rows(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
+    pub async fn guild_rows(&self, guild_id: ServerId) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
         #[allow(clippy::type_complexity)] // one count per table, in the order of the query
         let counts: (
@@ -117,7 +117,7 @@ impl Backend {
     /// Deletes every row of one guild from every table of [`GUILD_TABLES`] in one transaction,
     /// and says how many rows went from each. A walkthrough elsewhere that revisits one of them
     /// is kept without the link. An unknown guild deletes nothing.
-    pub async fn purge_guild(&self, guild_id: u64) -> Result<PurgeReport, StoreError> {
+    pub async fn purge_guild(&self, guild_id: ServerId) -> Result<PurgeReport, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
         let _turn = self.write_turn().await;
         let mut conn = self.pool.acquire().await?;

@@ -50,7 +50,7 @@ impl Backend {
     /// walkthroughs, those opened from a suggestion left out.
     pub async fn thread_detection_counts(
         &self,
-        guild_id: Option<u64>,
+        guild_id: Option<ServerId>,
     ) -> Result<(u64, u64), StoreError> {
         let guild = id_to_db(guild_id)?;
         let (started, dismissed): (i64, i64) = sqlx::query_as(

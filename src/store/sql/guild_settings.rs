@@ -13,7 +13,7 @@ fn change_from_row(row: &DbRow) -> Result<SettingChangeRecord, StoreError> {
     let changed_at: String = row.try_get("changed_at")?;
     Ok(SettingChangeRecord {
         id: row.try_get("id")?,
-        guild_id: id_from_db(row.try_get("guild_id")?).unwrap_or_default(),
+        guild_id: id_from_db(row.try_get("guild_id")?).unwrap_or(ServerId(0)),
         key: row.try_get("key")?,
         value: row.try_get("value")?,
         changed_by: Person::new(
@@ -29,7 +29,7 @@ impl Backend {
     /// a `None` value putting the key back to the host default.
     pub async fn record_setting_changes(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         changes: &[(&str, Option<String>)],
         by: &Person,
         now: DateTime<Utc>,
@@ -61,7 +61,7 @@ impl Backend {
     /// Every change of one server's settings, oldest first.
     pub async fn setting_changes(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
     ) -> Result<Vec<SettingChangeRecord>, StoreError> {
         let rows = sqlx::query(concat!(
             "SELECT ",
@@ -77,7 +77,7 @@ impl Backend {
     /// The newest change of each key of one server: its current settings.
     pub async fn current_setting_changes(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
     ) -> Result<Vec<SettingChangeRecord>, StoreError> {
         let guild = id_to_db(Some(guild_id))?;
         let rows = sqlx::query(concat!(
@@ -116,7 +116,7 @@ impl Backend {
     /// `lease`), oldest first, in one transaction; report each with [`Store::log_post_done`].
     pub async fn claim_log_items(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         channel_id: u64,
         since: DateTime<Utc>,
         now: DateTime<Utc>,

@@ -12,7 +12,7 @@ impl Backend {
     /// guild's newest when `partial` is blank. `decided_only` keeps those with a verdict.
     pub async fn suggest_walkthroughs(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         partial: &str,
         decided_only: bool,
         limit: u32,

@@ -313,7 +313,10 @@ impl Backend {
 
     /// The team's results: per decision its latest final outcome ("not yet" answers aside),
     /// counted by verdict; `guild_id` narrows it to one guild.
-    pub async fn outcome_stats(&self, guild_id: Option<u64>) -> Result<OutcomeStats, StoreError> {
+    pub async fn outcome_stats(
+        &self,
+        guild_id: Option<ServerId>,
+    ) -> Result<OutcomeStats, StoreError> {
         self.outcome_stats_matching(&super::ListFilter {
             guild_id,
             ..super::ListFilter::default()

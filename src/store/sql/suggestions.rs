@@ -137,7 +137,7 @@ impl Backend {
     /// Suggestions by state, for one guild or all: (started, dismissed, expired, open).
     pub async fn suggestion_counts(
         &self,
-        guild_id: Option<u64>,
+        guild_id: Option<ServerId>,
     ) -> Result<(u64, u64, u64, u64), StoreError> {
         let guild = id_to_db(guild_id)?;
         let rows: Vec<(String, i64)> = sqlx::query_as(
@@ -169,7 +169,7 @@ fn suggestion_from_row(row: &DbRow) -> Result<SuggestionRecord, StoreError> {
     };
     Ok(SuggestionRecord {
         id: row.try_get("id")?,
-        guild_id: required("guild_id")?,
+        guild_id: ServerId(required("guild_id")?),
         channel_id: required("channel_id")?,
         message_id: required("message_id")?,
         author: Person::new(
