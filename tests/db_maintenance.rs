@@ -814,8 +814,8 @@ async fn every_kind_of_row(
     flow.store()
         .record_suggestion(&NewSuggestion {
             guild_id: ServerId(guild),
-            channel_id: guild * 10,
-            message_id: guild * 1000 + 9,
+            channel_id: RoomId(guild * 10),
+            message_id: PostId(guild * 1000 + 9),
             author: &Person::new(format!("{guild}5"), format!("{marker} suggested author")),
             text: &format!("{marker} suggested text"),
             score: 0.5,
@@ -839,7 +839,7 @@ async fn every_kind_of_row(
         .store()
         .claim_log_items(
             ServerId(guild),
-            guild * 10,
+            RoomId(guild * 10),
             now - chrono::Duration::hours(1),
             now,
             chrono::Duration::minutes(5),

@@ -402,8 +402,8 @@ on_both_backends! {
         store
             .record_suggestion(&NewSuggestion {
                 guild_id: ServerId(1),
-                channel_id: 10,
-                message_id: 7777,
+                channel_id: RoomId(10),
+                message_id: PostId(7777),
                 author: &alice(),
                 text: "maybe fine-tune?",
                 score: 0.5,

@@ -15,7 +15,7 @@ use tunegate::checklist::outcome::{FollowUpQuestion, OutcomeResult};
 use tunegate::checklist::{ChecklistContent, Driver, GateAnswer, VerdictKind};
 use tunegate::store::{
     DueFollowUp, FollowUpClock, MIGRATOR, NewOutcome, OutcomeError, OutcomeRecorded, Person, Place,
-    RoomId, ServerId, Source, Store, WalkthroughId,
+    PostId, RoomId, ServerId, Source, Store, WalkthroughId,
 };
 
 struct Db {
@@ -161,7 +161,7 @@ on_both_backends! {
                 .is_empty()
         );
         store
-            .follow_up_posted(premature, 1, 700, 9001, soon.now)
+            .follow_up_posted(premature, 1, RoomId(700), PostId(9001), soon.now)
             .await
             .unwrap();
         assert!(claim(store, day(15), 10).await.is_empty());
@@ -230,7 +230,7 @@ on_both_backends! {
         let again = store.claim_due_follow_ups(&later, 10).await.unwrap();
         assert_eq!(again.len(), 1);
         store
-            .follow_up_posted(id, 1, 700, 9001, later.now)
+            .follow_up_posted(id, 1, RoomId(700), PostId(9001), later.now)
             .await
             .unwrap();
         assert_eq!(
@@ -576,7 +576,7 @@ on_both_backends! {
     );
     db.flow
         .store()
-        .follow_up_posted(quick, 1, 70, 700, at(5))
+        .follow_up_posted(quick, 1, RoomId(70), PostId(700), at(5))
         .await
         .unwrap();
     // Under the host's delay alone, server 7's follow-up is not the default sweep's to take.

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{App, AppError, DecisionDetail, ServerId};
+use super::{App, AppError, DecisionDetail, RoomId, ServerId};
 use crate::store::{LogItem, LogPostState};
 
 /// How long a claimed post may stay unposted before another sweep takes it over.
@@ -21,7 +21,7 @@ pub const LOG_BATCH: u32 = 20;
 pub struct LogPost {
     pub item: String,
     pub guild: ServerId,
-    pub channel: u64,
+    pub channel: RoomId,
     /// The decision, with its outcomes.
     pub detail: DecisionDetail,
     /// The outcome this post is about (`None`: the verdict).
@@ -80,7 +80,7 @@ impl App {
         if delivery == LogPostState::Undeliverable {
             tracing::warn!(
                 guild_id = %post.guild,
-                channel_id = post.channel,
+                channel_id = %post.channel,
                 "the decision log channel is gone or closed to the bot; this entry is skipped"
             );
         }

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Actor, App, AppError, ServerId, WalkthroughId};
+use super::{Actor, App, AppError, PostId, RoomId, ServerId, WalkthroughId};
 use crate::checklist::cost::{CostEstimate, CostInputs};
 use crate::checklist::outcome::OutcomeResult;
 use crate::checklist::{Driver, Goal, VerdictKind};
@@ -69,7 +69,7 @@ pub struct OutcomeEntry<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FollowUpDelivery {
     /// Posted in this channel as this message.
-    Posted { channel: u64, message: u64 },
+    Posted { channel: RoomId, message: PostId },
     /// A passing failure: a later sweep tries again.
     Retry,
     /// Neither the thread nor the channel exists any more: never retried.

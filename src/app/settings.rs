@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{App, AppError, Person, ServerId};
+use super::{App, AppError, Person, RoomId, ServerId};
 use crate::config::Settings;
 use crate::store::SettingChangeRecord;
 
@@ -525,7 +525,7 @@ impl App {
     /// the channel was set (older decisions are not posted there).
     pub async fn decision_log_channels(
         &self,
-    ) -> Result<Vec<(ServerId, u64, DateTime<Utc>)>, AppError> {
+    ) -> Result<Vec<(ServerId, RoomId, DateTime<Utc>)>, AppError> {
         let changes = self
             .store
             .current_setting_everywhere(SettingKey::LogChannel.key())
@@ -534,7 +534,7 @@ impl App {
             .into_iter()
             .filter_map(|c| {
                 let channel: Option<u64> = serde_json::from_str(c.value.as_deref()?).ok()?;
-                Some((c.guild_id, channel?, c.changed_at))
+                Some((c.guild_id, RoomId(channel?), c.changed_at))
             })
             .collect())
     }

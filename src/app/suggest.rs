@@ -16,7 +16,7 @@ use crate::store::{
 
 use super::settings::ServerSettings;
 use super::start::ChatSkip;
-use super::{Actor, App, AppError, Person, RoomId, ServerId, SuggestionId, WalkthroughId};
+use super::{Actor, App, AppError, Person, PostId, RoomId, ServerId, SuggestionId, WalkthroughId};
 
 /// How many expired suggestions one sweep closes at most.
 pub const EXPIRY_BATCH: u32 = 50;
@@ -27,10 +27,10 @@ pub struct Suggest<'a> {
     pub guild: ServerId,
     /// The server's settings, as read for this message.
     pub settings: &'a ServerSettings,
-    pub channel: u64,
+    pub channel: RoomId,
     /// The channel a thread is in, when the message is in a thread.
-    pub parent: Option<u64>,
-    pub message: u64,
+    pub parent: Option<RoomId>,
+    pub message: PostId,
     pub author: &'a Person,
     pub text: &'a str,
     pub score: f32,
@@ -47,8 +47,8 @@ impl App {
         match self
             .chat_start_allowed(
                 request.settings,
-                RoomId(request.channel),
-                request.parent.map(RoomId),
+                request.channel,
+                request.parent,
                 &request.author.id,
                 now,
             )
@@ -74,7 +74,11 @@ impl App {
     }
 
     /// Remembers the reply that carries the suggestion.
-    pub async fn suggestion_replied(&self, id: SuggestionId, reply: u64) -> Result<(), AppError> {
+    pub async fn suggestion_replied(
+        &self,
+        id: SuggestionId,
+        reply: PostId,
+    ) -> Result<(), AppError> {
         Ok(self.store.suggestion_replied(id, reply).await?)
     }
 

@@ -18,7 +18,7 @@ use super::render::{self, FIELD_LIMIT, TimeStyle, safe_text, verdict_colour};
 use crate::app::words::{headline_in, say_in};
 use crate::app::{
     CostEstimateRecord, DecisionDetail, DecisionSummary, DueRevisit, Lang, OutcomeRecord,
-    ReviewRecord, ServerId, Stats, WalkthroughId, words,
+    ReviewRecord, RoomId, ServerId, Stats, WalkthroughId, words,
 };
 use crate::checklist::{ChecklistContent, Driver, Gate, GateAnswer, Goal, Step};
 use crate::text::truncate_chars;
@@ -61,8 +61,8 @@ pub fn person(id: &str, name: &str) -> String {
 pub fn place_link(
     lang: Lang,
     guild: ServerId,
-    thread: Option<u64>,
-    channel: Option<u64>,
+    thread: Option<RoomId>,
+    channel: Option<RoomId>,
 ) -> Option<String> {
     let (word, id) = match (thread, channel) {
         (Some(t), _) => (say_in(lang, "audit-link-thread", &[]), t),
@@ -435,12 +435,7 @@ pub fn detail_embeds(
             ),
         ],
     )];
-    if let Some(link) = place_link(
-        lang,
-        guild,
-        w.place.thread.map(|t| t.0),
-        w.place.channel.map(|c| c.0),
-    ) {
+    if let Some(link) = place_link(lang, guild, w.place.thread, w.place.channel) {
         head.push(say("audit-discussion", &[("link", &link)]));
     }
     if let Some(of) = w.revisit_of {

@@ -49,18 +49,18 @@ pub async fn sweep(bot: &Bot, now: DateTime<Utc>) -> Result<usize, AppError> {
             .allowed_mentions(render::no_mentions());
         let delivery = match bot
             .rest
-            .post_message(ChannelId::new(post.channel), &message)
+            .post_message(ChannelId::from(post.channel), &message)
             .await
         {
             Ok(m) => {
                 posted += 1;
                 LogDelivery::Posted {
-                    message_id: m.id.get(),
+                    message_id: m.id.into(),
                 }
             }
             Err(e) if passing(&e) => LogDelivery::Retry,
             Err(e) => {
-                tracing::info!(channel_id = post.channel, error = %e, "could not post in the decision log channel");
+                tracing::info!(channel_id = %post.channel, error = %e, "could not post in the decision log channel");
                 LogDelivery::Undeliverable
             }
         };

@@ -93,8 +93,8 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
             match bot.rest.post_message(channel, &message).await {
                 Ok(m) => {
                     return FollowUpDelivery::Posted {
-                        channel: thread.0,
-                        message: m.id.get(),
+                        channel: thread,
+                        message: m.id.into(),
                     };
                 }
                 Err(e) if passing(&e) => return FollowUpDelivery::Retry,
@@ -109,8 +109,8 @@ async fn deliver(bot: &Bot, due: &DueFollowUp) -> FollowUpDelivery {
     };
     match bot.rest.post_message(ChannelId::from(home), &message).await {
         Ok(m) => FollowUpDelivery::Posted {
-            channel: home.0,
-            message: m.id.get(),
+            channel: home,
+            message: m.id.into(),
         },
         Err(e) if passing(&e) => FollowUpDelivery::Retry,
         Err(e) => {

@@ -23,7 +23,8 @@ use super::{Bot, access, render};
 use crate::app::settings::ServerSettings;
 use crate::app::words::say_in;
 use crate::app::{
-    Lang, Person, ServerId, Source, Suggest, SuggestionId, SuggestionRecord, SuggestionState,
+    Lang, Person, RoomId, ServerId, Source, Suggest, SuggestionId, SuggestionRecord,
+    SuggestionState,
 };
 
 const PREFIX: &str = "tgq";
@@ -82,8 +83,8 @@ pub fn reply(lang: Lang, suggestion: &SuggestionRecord) -> CreateMessage {
     CreateMessage::new()
         .content(say("suggest-text"))
         .reference_message(MessageReference::from((
-            ChannelId::new(suggestion.channel_id),
-            MessageId::new(suggestion.message_id),
+            ChannelId::from(suggestion.channel_id),
+            MessageId::from(suggestion.message_id),
         )))
         .components(vec![CreateActionRow::Buttons(buttons)])
         .allowed_mentions(render::no_mentions().replied_user(false))
@@ -107,9 +108,9 @@ pub async fn offer(
     let request = Suggest {
         guild,
         settings,
-        channel: message.channel_id.get(),
-        parent,
-        message: message.id.get(),
+        channel: message.channel_id.into(),
+        parent: parent.map(RoomId),
+        message: message.id.into(),
         author: &author,
         text: &message.content,
         score,
@@ -130,7 +131,7 @@ pub async fn offer(
         Ok(posted) => {
             if let Err(e) = bot
                 .app
-                .suggestion_replied(suggestion.id, posted.id.get())
+                .suggestion_replied(suggestion.id, posted.id.into())
                 .await
             {
                 tracing::warn!(suggestion_id = %suggestion.id, error = ?e.operator_cause(), "could not remember the suggestion's reply");
@@ -150,8 +151,8 @@ async fn remove_reply(bot: &Bot, suggestion: &SuggestionRecord) {
     delete(
         bot,
         suggestion.id,
-        ChannelId::new(suggestion.channel_id),
-        MessageId::new(reply),
+        ChannelId::from(suggestion.channel_id),
+        MessageId::from(reply),
     )
     .await;
 }
@@ -211,8 +212,8 @@ pub async fn on_click(ctx: &Context, bot: &Bot, ci: &ComponentInteraction) {
         lang,
         Source::Chat,
         guild,
-        ChannelId::new(suggestion.channel_id),
-        Anchor::Message(MessageId::new(suggestion.message_id)),
+        ChannelId::from(suggestion.channel_id),
+        Anchor::Message(MessageId::from(suggestion.message_id)),
         (author, suggestion.author.name.clone()),
         suggestion.text.clone(),
     )

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Person, ServerId, WalkthroughId};
+use super::{Person, PostId, ServerId, WalkthroughId};
 
 /// One change of one setting of one server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub struct LogItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogPostState {
     Posted {
-        message_id: u64,
+        message_id: PostId,
     },
     /// The channel is gone or the bot may not post there: never retried.
     Undeliverable,

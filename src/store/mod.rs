@@ -453,7 +453,7 @@ delegate! {
     /// the lease), returning what to post. Each is returned to one caller only.
     pub async fn claim_due_follow_ups(&self, clock: &FollowUpClock, limit: u32) -> Result<Vec<DueFollowUp>, StoreError>;
     /// Marks a claimed follow-up as posted where it was posted.
-    pub async fn follow_up_posted(&self, walkthrough_id: WalkthroughId, round: u32, channel_id: u64, message_id: u64, now: DateTime<Utc>) -> Result<(), StoreError>;
+    pub async fn follow_up_posted(&self, walkthrough_id: WalkthroughId, round: u32, channel_id: RoomId, message_id: PostId, now: DateTime<Utc>) -> Result<(), StoreError>;
     /// Ends a claimed follow-up: `undeliverable` when neither thread nor channel exists any
     /// more (never retried), or back to `scheduled` after a passing failure (retried by a
     /// later sweep).
@@ -486,7 +486,7 @@ delegate! {
     /// was delivered twice, or another process saw it first).
     pub async fn record_suggestion(&self, new: &NewSuggestion<'_>) -> Result<Option<SuggestionRecord>, StoreError>;
     /// Remembers the bot's reply, so it can be removed later.
-    pub async fn suggestion_replied(&self, id: SuggestionId, reply_message_id: u64) -> Result<(), StoreError>;
+    pub async fn suggestion_replied(&self, id: SuggestionId, reply_message_id: PostId) -> Result<(), StoreError>;
     /// One suggestion, if it exists.
     pub async fn suggestion(&self, id: SuggestionId) -> Result<Option<SuggestionRecord>, StoreError>;
     /// Closes an open suggestion as `state`; `None` when it was not open any more (someone or
@@ -542,7 +542,7 @@ delegate! {
     /// Claims up to `limit` verdicts and outcomes of `guild_id` made since `since` that its
     /// decision-log channel has not shown yet (or whose claim is older than `lease`), oldest
     /// first, in one transaction; report each with [`Store::log_post_done`].
-    pub async fn claim_log_items(&self, guild_id: ServerId, channel_id: u64, since: DateTime<Utc>, now: DateTime<Utc>, lease: chrono::Duration, limit: u32) -> Result<Vec<LogItem>, StoreError>;
+    pub async fn claim_log_items(&self, guild_id: ServerId, channel_id: RoomId, since: DateTime<Utc>, now: DateTime<Utc>, lease: chrono::Duration, limit: u32) -> Result<Vec<LogItem>, StoreError>;
     /// Records what became of a claimed decision-log post.
     pub async fn log_post_done(&self, item: &str, state: LogPostState, now: DateTime<Utc>) -> Result<(), StoreError>;
 }

@@ -290,23 +290,12 @@ pub struct DecisionSummary {
     pub source: Source,
     pub status: Status,
     pub guild_id: Option<ServerId>,
-    #[serde(serialize_with = "snowflake")]
-    pub channel_id: Option<u64>,
-    #[serde(serialize_with = "snowflake")]
-    pub thread_id: Option<u64>,
+    pub channel_id: Option<RoomId>,
+    pub thread_id: Option<RoomId>,
     pub requester: Person,
     pub trigger_text: String,
     pub verdict: Option<VerdictKind>,
     pub decided_at: Option<DateTime<Utc>>,
-}
-
-/// Discord ids (snowflakes) in JSON: strings, as Discord itself sends them. They exceed 2^53,
-/// which JavaScript, older jq and spreadsheets cannot hold as numbers without changing digits.
-pub(super) fn snowflake<S: serde::Serializer>(id: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
-    match id {
-        Some(id) => s.collect_str(id),
-        None => s.serialize_none(),
-    }
 }
 
 // serde for the checklist's keyed enums: they serialize as their stable keys.

@@ -5,14 +5,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Person, ServerId, SuggestionId, WalkthroughId};
+use super::{Person, PostId, RoomId, ServerId, SuggestionId, WalkthroughId};
 
 /// A suggestion to record.
 #[derive(Debug, Clone)]
 pub struct NewSuggestion<'a> {
     pub guild_id: ServerId,
-    pub channel_id: u64,
-    pub message_id: u64,
+    pub channel_id: RoomId,
+    pub message_id: PostId,
     pub author: &'a Person,
     pub text: &'a str,
     pub score: f32,
@@ -40,12 +40,12 @@ stable_keys!(SuggestionState, "suggestion state", {
 pub struct SuggestionRecord {
     pub id: SuggestionId,
     pub guild_id: ServerId,
-    pub channel_id: u64,
-    pub message_id: u64,
+    pub channel_id: RoomId,
+    pub message_id: PostId,
     pub author: Person,
     pub text: String,
     pub score: f32,
-    pub reply_message_id: Option<u64>,
+    pub reply_message_id: Option<PostId>,
     pub state: SuggestionState,
     pub walkthrough_id: Option<WalkthroughId>,
     pub created_at: DateTime<Utc>,

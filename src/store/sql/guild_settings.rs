@@ -117,7 +117,7 @@ impl Backend {
     pub async fn claim_log_items(
         &self,
         guild_id: ServerId,
-        channel_id: u64,
+        channel_id: RoomId,
         since: DateTime<Utc>,
         now: DateTime<Utc>,
         lease: chrono::Duration,

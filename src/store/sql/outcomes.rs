@@ -254,8 +254,8 @@ impl Backend {
         &self,
         walkthrough_id: WalkthroughId,
         round: u32,
-        channel_id: u64,
-        message_id: u64,
+        channel_id: RoomId,
+        message_id: PostId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await;

@@ -41,7 +41,7 @@ impl Backend {
     pub async fn suggestion_replied(
         &self,
         id: SuggestionId,
-        reply_message_id: u64,
+        reply_message_id: PostId,
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await;
         sqlx::query("UPDATE suggestions SET reply_message_id = $1 WHERE id = $2")
@@ -170,8 +170,8 @@ fn suggestion_from_row(row: &DbRow) -> Result<SuggestionRecord, StoreError> {
     Ok(SuggestionRecord {
         id: row.try_get("id")?,
         guild_id: ServerId(required("guild_id")?),
-        channel_id: required("channel_id")?,
-        message_id: required("message_id")?,
+        channel_id: RoomId(required("channel_id")?),
+        message_id: PostId(required("message_id")?),
         author: Person::new(
             row.try_get::<String, _>("author_id")?,
             row.try_get::<String, _>("author_name")?,
