@@ -362,13 +362,7 @@ async fn a_verdict_carried_by_volume_offers_the_savings_estimate_and_quotes_it()
         said.contains("50,000 / 3,000"),
         "what was typed comes back: {said}"
     );
-    assert!(
-        h.store
-            .cost_estimates_of(WalkthroughId(id))
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert_no_estimate(&h, id).await;
 
     // 200,000 requests a month never pay back 50,000 of training within a year.
     let mut good = payloads::modal_submit(&form, &fields("200,000"));
@@ -427,11 +421,11 @@ async fn a_verdict_without_volume_or_a_cost_goal_has_no_estimate_button_and_forg
         .click(&format!("tgs:{id}:open"), &verdict, &elsewhere)
         .await;
     assert!(is_private_notice(&refused));
-    assert!(
-        h.store
-            .cost_estimates_of(WalkthroughId(id))
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert_no_estimate(&h, id).await;
+}
+
+/// Nothing was recorded as a savings estimate for decision `id`.
+async fn assert_no_estimate(h: &BotHarness, id: i64) {
+    let stored = h.store.cost_estimates_of(WalkthroughId(id)).await.unwrap();
+    assert!(stored.is_empty(), "{stored:?}");
 }

@@ -7,16 +7,9 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// Declares an id that the database numbers (an `INTEGER` primary key): shown and parsed as
-/// its number, stored as `i64`.
-macro_rules! row_id {
-    ($($(#[$doc:meta])* $name:ident;)+) => {$(
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
-        #[serde(transparent)]
-        #[sqlx(transparent)]
-        pub struct $name(pub i64);
-
+/// `Display` and `FromStr` of an id: its number, nothing around it.
+macro_rules! shown_as_number {
+    ($name:ident) => {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 fmt::Display::fmt(&self.0, f)
@@ -29,6 +22,20 @@ macro_rules! row_id {
                 text.parse().map($name)
             }
         }
+    };
+}
+
+/// Declares an id that the database numbers (an `INTEGER` primary key): shown and parsed as
+/// its number, stored as `i64`.
+macro_rules! row_id {
+    ($($(#[$doc:meta])* $name:ident;)+) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+        #[serde(transparent)]
+        #[sqlx(transparent)]
+        pub struct $name(pub i64);
+
+        shown_as_number!($name);
     )+};
 }
 
@@ -77,18 +84,7 @@ macro_rules! platform_id {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(&self.0, f)
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = std::num::ParseIntError;
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                text.parse().map($name)
-            }
-        }
+        shown_as_number!($name);
 
         impl Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
