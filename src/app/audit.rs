@@ -3,11 +3,12 @@
 //! Every query a guild asks is scoped to that guild; the terminal (next to the database)
 //! passes no guild and sees everything.
 
+use std::io::Write;
+
 use super::{
     App, AppError, DecisionDetail, DecisionSummary, DetectionOutcome, ExportError, ExportFormat,
     ListFilter, NewReview, ReviewId, ReviewRecord, ServerId, Stats, StoreError, WalkthroughId,
 };
-use std::io::Write;
 
 impl App {
     /// The newest walkthroughs matching `filter`, newest first.

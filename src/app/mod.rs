@@ -66,9 +66,7 @@ pub use crate::store::{
     OutcomeStats,
 };
 pub use crate::store::{Person, Place, redact_url};
-pub use crate::store::{
-    PlatformId, PostId, ReviewId, RoomId, ServerId, SuggestionId, WalkthroughId,
-};
+pub use crate::store::{PostId, ReviewId, RoomId, ServerId, SuggestionId, WalkthroughId};
 pub use crate::store::{SuggestionRecord, SuggestionState};
 pub use outcomes::{FollowUpDelivery, OutcomeEntry, Recorder, SavingsEstimate};
 pub use suggest::Suggest;
