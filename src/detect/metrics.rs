@@ -60,6 +60,33 @@ impl Metrics {
         if tp + fp == 0.0 { 1.0 } else { tp / (tp + fp) }
     }
 
+    /// The number of decisions tallied.
+    pub fn total(&self) -> usize {
+        self.tp + self.fp + self.fn_ + self.tn
+    }
+
+    /// The share of decisions that match the labels; 1 when there are none.
+    pub fn agreement(&self) -> f64 {
+        ratio(self.tp + self.tn, self.total())
+    }
+
+    /// Cohen's kappa: agreement corrected for what two raters with these label shares would
+    /// reach by chance (1 = perfect, 0 = chance). 1 when chance alone agrees perfectly.
+    pub fn kappa(&self) -> f64 {
+        let n = self.total() as f64;
+        if n == 0.0 {
+            return 1.0;
+        }
+        let said_yes = (self.tp + self.fp) as f64 / n;
+        let is_yes = (self.tp + self.fn_) as f64 / n;
+        let chance = said_yes * is_yes + (1.0 - said_yes) * (1.0 - is_yes);
+        if chance >= 1.0 {
+            1.0
+        } else {
+            (self.agreement() - chance) / (1.0 - chance)
+        }
+    }
+
     /// One line for reports: `P 0.93 R 0.91 F1 0.92 (n=...)`.
     pub fn summary(&self) -> String {
         format!(
@@ -67,7 +94,7 @@ impl Metrics {
             self.precision(),
             self.recall(),
             self.f1(),
-            self.tp + self.fp + self.fn_ + self.tn,
+            self.total(),
             self.tp + self.fn_
         )
     }
@@ -106,6 +133,26 @@ mod tests {
         assert_eq!(m.precision(), 0.5);
         assert_eq!(m.recall(), 0.5);
         assert_eq!(m.f1(), 0.5);
+    }
+
+    #[test]
+    fn kappa_is_one_for_perfect_agreement_and_zero_for_chance() {
+        let perfect = Metrics::of([(true, true), (false, false), (false, false)]);
+        assert_eq!(perfect.agreement(), 1.0);
+        assert_eq!(perfect.kappa(), 1.0);
+        // Both raters say yes half the time, independently: agreement 0.5 is pure chance.
+        let chance = Metrics::of([(true, true), (true, false), (false, true), (false, false)]);
+        assert_eq!(chance.agreement(), 0.5);
+        assert_eq!(chance.kappa(), 0.0);
+        // 8 of 10 agree; shares 0.5 and 0.5 give chance 0.5, so kappa (0.8 - 0.5) / 0.5.
+        let mostly = Metrics::of(
+            [(true, true); 4]
+                .into_iter()
+                .chain([(false, false); 4])
+                .chain([(true, false), (false, true)]),
+        );
+        assert!((mostly.kappa() - 0.6).abs() < 1e-9, "{}", mostly.kappa());
+        assert_eq!(Metrics::default().kappa(), 1.0);
     }
 
     #[test]
