@@ -1,15 +1,13 @@
 //! The learned detector measured on the corpus drawn from real discussions (issue 12).
 //!
-//! `tests/data/detect/` holds `train.tsv`, `dev.tsv`, two frozen test splits, `outside.tsv`
-//! (169 hard negatives an outside evaluation labelled by the same rules) and the list of sources
-//! that evaluation uses, which the corpus must not draw from. Lines of one source never straddle
-//! splits: the split is a hash of the source. `test.tsv` was drawn with the first round of
-//! sources (hash band 85..100); `test2.tsv` was drawn from the second round's new sources only
-//! (band 80..100 of those; the rest went to train 0..70 and dev 70..80), before the model was
-//! retrained on that round. The third round's new sources: `test3.tsv` (band 80..100), frozen
-//! likewise, and `round3.tsv` (bands 0..80, the would-be train and dev lines), which the shipped
-//! model is not trained on yet (see docs/detection-labelling.md), so `test3.tsv` measures the
-//! shipped model on sources it never saw. `cargo test --test detect_model -- --nocapture` prints
+//! `tests/data/detect/` holds `train.tsv`, `dev.tsv`, three frozen test splits, `outside.tsv`
+//! (169 hard negatives an outside evaluation labelled by the same rules), the list of sources
+//! that evaluation uses, which the corpus must not draw from, and `second-reader.tsv`, labels a
+//! second reader gave every test line without seeing the corpus labels. Lines of one source
+//! never straddle splits: the split is a hash of the source. `test.tsv` was drawn with the first
+//! round of sources (hash band 85..100); `test2.tsv` and `test3.tsv` from the second and third
+//! rounds' new sources only (band 80..100 of each; the rest went to train 0..70 and dev 70..80),
+//! before any model was trained on that round. `cargo test --test detect_model -- --nocapture` prints
 //! every figure: the test splits overall and per language, cross-validated figures on the train
 //! split, the outside lines, and the prefilter's own recall.
 
@@ -38,7 +36,7 @@ const TEST3_SPLIT_SHA256: &str = "f1d137327022f9566ff2bde8a04be5a7c78f8600959f9c
 const TEST_SPLITS: [&str; 3] = ["test", "test2", "test3"];
 
 /// The splits that hold labelled lines from real text (the outside lines are not among them).
-const SPLITS: [&str; 6] = ["train", "dev", "test", "test2", "round3", "test3"];
+const SPLITS: [&str; 5] = ["train", "dev", "test", "test2", "test3"];
 
 /// The issue's bar for the test splits. Not met yet: see `issue_bar_on_the_test_splits`.
 const ISSUE_PRECISION: f64 = 0.90;
@@ -114,14 +112,13 @@ fn the_third_test_split_is_frozen() {
 #[test]
 fn each_source_lives_in_the_split_its_hash_names() {
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-    // Round 1: train 0..70, dev 70..85, test 85..100. Round 2 (new sources only): train 0..70,
-    // dev 70..80, test2 80..100. Round 3 (new sources only): round3 0..80, test3 80..100.
+    // Round 1: train 0..70, dev 70..85, test 85..100. Rounds 2 and 3 (new sources only, each):
+    // train 0..70, dev 70..80, test2 / test3 80..100.
     for (name, band) in [
         ("train", 0..70),
         ("dev", 70..85),
         ("test", 85..100),
         ("test2", 80..100),
-        ("round3", 0..80),
         ("test3", 80..100),
     ] {
         for line in split(name) {
@@ -255,19 +252,19 @@ fn assert_above_the_floor(name: &str, precision: f64, recall: f64) {
 
 #[test]
 fn test_split_figures_are_reported_and_above_the_floor() {
-    assert_above_the_floor("test", 0.75, 0.35);
+    assert_above_the_floor("test", 0.75, 0.50);
 }
 
 #[test]
 fn second_test_split_figures_are_reported_and_above_the_floor() {
-    assert_above_the_floor("test2", 0.75, 0.35);
+    assert_above_the_floor("test2", 0.75, 0.55);
 }
 
 #[test]
 fn third_test_split_figures_are_reported_and_above_the_floor() {
-    // Set a little under the first measurement (P 0.78 R 0.32): this split is mostly roadmap and
-    // README bullets, the kind of text the shipped model has seen least.
-    assert_above_the_floor("test3", 0.70, 0.25);
+    // A little under the measurement of the model trained on rounds 1-3 (P 0.74 R 0.52); the
+    // model trained on rounds 1-2 alone scored P 0.78 R 0.32 on these sources it never saw.
+    assert_above_the_floor("test3", 0.70, 0.45);
 }
 
 #[test]
@@ -297,7 +294,11 @@ fn cross_validated_figures_on_the_train_split_are_reported() {
         .map(|(_, e)| e)
         .collect();
     let scores = out_of_fold(&examples, 5, &TrainParams::default());
-    for t in [0.25f32, 0.5, 0.81] {
+    for t in [
+        tunegate::detect::DEFAULT_SUGGEST_THRESHOLD,
+        0.5,
+        tunegate::detect::DEFAULT_THREAD_THRESHOLD,
+    ] {
         let m = Metrics::of(
             scores
                 .iter()

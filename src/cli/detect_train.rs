@@ -3,8 +3,9 @@
 //!
 //! Reads `train.tsv` and `dev.tsv` of the corpus directory plus any extra labelled files (for
 //! instance from `tunegate detect feedback`) and the written tuning split, scores every line out
-//! of fold (5 folds, lines of one source in one fold), picks the two thresholds on those scores
-//! (`thread` at precision >= 0.9, `suggest` at >= 0.7), trains the final model on all lines and
+//! of fold (5 folds, lines of one source in one fold), picks the two thresholds on the scores of
+//! the conversation lines (`thread` at precision >= 0.9, `suggest` at >= 0.7; the bot reads
+//! chat), trains the final model on all lines (conversation lines counted three times) and
 //! writes it. The same files give the same model bytes on every run. The test split, the
 //! written held-out split and the outside hard negatives are never read here.
 
@@ -15,7 +16,7 @@ use super::CliError;
 use crate::detect::corpus::{LabeledLine, parse_corpus};
 use crate::detect::metrics::{Metrics, choose_threshold};
 use crate::detect::train::{TrainExample, TrainParams, out_of_fold, train};
-use crate::detect::{model_id_of, training_examples};
+use crate::detect::{is_conversation, model_id_of, training_examples};
 
 /// Precision the `thread` action must reach on the dev split.
 pub const THREAD_PRECISION: f64 = 0.9;
@@ -120,8 +121,15 @@ pub fn run(args: &TrainArgs, out: &mut impl Write) -> Result<(), CliError> {
             .collect()
     };
     // The dev split alone (~50 proposals) gives unstable thresholds, so they are chosen on the
-    // out-of-fold scores of every line read here; the test split is never among them.
-    let chosen = scored(0..lines.len());
+    // out-of-fold scores of every conversation line read here (the bot reads chat, and roadmap
+    // bullets from READMEs would set the bar for chat otherwise); the test splits are never
+    // among them.
+    let chosen: Vec<(f32, bool)> = examples
+        .iter()
+        .zip(&oof)
+        .filter(|((i, _), _)| is_conversation(&lines[*i].source))
+        .map(|((_, e), &s)| (s, e.proposal))
+        .collect();
     let thread = choose_threshold(&chosen, THREAD_PRECISION).unwrap_or(0.9);
     let suggest = choose_threshold(&chosen, SUGGEST_PRECISION)
         .unwrap_or(thread)
@@ -159,6 +167,12 @@ pub fn run(args: &TrainArgs, out: &mut impl Write) -> Result<(), CliError> {
             .map(|l| (rules.detect_rules(&l.text).triggered, l.proposal)),
     );
     writeln!(out, "rules alone, all lines: {}", m.summary())?;
+    let conversations = Metrics::of(chosen.iter().map(|&(score, l)| (score >= thread, l)));
+    writeln!(
+        out,
+        "out-of-fold conversation lines (issue threads, chat, feedback; thresholds chosen here) at thread {thread:.2}: {}",
+        conversations.summary()
+    )?;
     let all = scored(0..lines.len());
     let curve: Vec<String> = (1..10)
         .map(|k| {

@@ -44,7 +44,10 @@ use normalize::{fold_text, tokenize};
 use prefilter::Prefilter;
 pub use roles::Lang;
 use rules::{Message, Verdict, Why, judge};
-pub use training::{source_hash, train_on, training_examples, training_settings};
+pub use training::{
+    CONVERSATION_WEIGHT, is_conversation, source_hash, train_on, training_examples,
+    training_settings,
+};
 use words::is_ml_context;
 
 /// The `[detect]` section of the configuration.
@@ -74,9 +77,9 @@ fn default_suggest_expires_minutes() -> u64 {
 }
 
 /// The shipped `thread_threshold` (also in `config/default.toml`).
-pub const DEFAULT_THREAD_THRESHOLD: f32 = 0.81;
+pub const DEFAULT_THREAD_THRESHOLD: f32 = 0.73;
 /// The shipped `suggest_threshold` (also in `config/default.toml`).
-pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.25;
+pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.18;
 
 fn default_thread_threshold() -> f32 {
     DEFAULT_THREAD_THRESHOLD

@@ -376,11 +376,15 @@ fn the_prefilter_never_changes_a_verdict_on_the_corpus() {
 fn a_huge_message_is_judged_on_its_first_four_thousand_characters() {
     let detector = detector();
     let proposal = "we should fine-tune the model. ";
+    // Padding dilutes the model's score (a thread becomes a suggestion), but the proposal is
+    // still seen when it comes first, and never when it comes after the limit.
     let early = format!("{proposal}{}", "x ".repeat(100_000));
-    assert!(detector.detect(&early).triggered);
+    assert_ne!(detector.detect(&early).action, Action::None);
     let late = format!("{}{proposal}", "x ".repeat(100_000));
-    assert!(
-        !detector.detect(&late).triggered,
+    let got = detector.detect(&late);
+    assert_eq!(
+        (got.action, got.triggered),
+        (Action::None, false),
         "beyond the limit is not read"
     );
 }

@@ -39,6 +39,9 @@ pub struct TrainExample {
     pub proposal: bool,
     /// Examples with the same group stay in the same fold.
     pub group: u64,
+    /// How many times an epoch visits the example (at least once): lines from conversations,
+    /// the kind of text the bot reads, count more than lines from docs and code.
+    pub weight: u32,
 }
 
 /// A small xorshift generator: enough to shuffle, and the same everywhere.
@@ -68,7 +71,11 @@ pub fn train(examples: &[&TrainExample], params: &TrainParams) -> LinearModel {
     let mut model = LinearModel::zeros();
     let mut g2 = vec![0.0f32; DIM];
     let mut g2_bias = 0.0f32;
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut order: Vec<usize> = examples
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| std::iter::repeat_n(i, e.weight.max(1) as usize))
+        .collect();
     let mut rng = XorShift(params.seed | 1);
     const EPS: f32 = 1e-6;
     for _ in 0..params.epochs {
@@ -121,6 +128,7 @@ mod tests {
             features: featurize(words.iter().copied(), &[]),
             proposal,
             group,
+            weight: 1,
         }
     }
 
@@ -156,6 +164,24 @@ mod tests {
     }
 
     #[test]
+    fn a_heavier_example_pulls_the_model_its_way() {
+        // Two examples with the same features and opposite labels: the weights decide.
+        let mut data = vec![
+            example(&["train", "it", "again"], true, 1),
+            example(&["train", "it", "again"], false, 2),
+        ];
+        let score = |data: &[TrainExample]| {
+            let refs: Vec<&TrainExample> = data.iter().collect();
+            train(&refs, &TrainParams::default()).score(&data[0].features)
+        };
+        data[0].weight = 3;
+        assert!(score(&data) > 0.6, "{}", score(&data));
+        data[0].weight = 1;
+        data[1].weight = 3;
+        assert!(score(&data) < 0.4, "{}", score(&data));
+    }
+
+    #[test]
     fn out_of_fold_scores_every_example_once() {
         let data = toy();
         let scores = out_of_fold(&data, 5, &TrainParams::default());
@@ -177,6 +203,7 @@ mod tests {
                 ),
                 proposal: g % 2 == 0,
                 group: g,
+                weight: 1,
             })
             .collect();
         let refs: Vec<&TrainExample> = data.iter().collect();
