@@ -104,6 +104,34 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
+/// Average precision of `scored` (score, label) ranked by score, highest first: the mean of the
+/// precision at each proposal's rank (ties broken against the ranking: labels 0 first within a
+/// score). Independent of any threshold; 1 when every proposal outranks every other line, about
+/// the share of proposals for a random ranking. `None` without any proposal.
+pub fn average_precision(scored: &[(f32, bool)]) -> Option<f64> {
+    let mut ranked = scored.to_vec();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (mut found, mut sum) = (0usize, 0.0f64);
+    for (rank, &(_, proposal)) in ranked.iter().enumerate() {
+        if proposal {
+            found += 1;
+            sum += found as f64 / (rank + 1) as f64;
+        }
+    }
+    (found > 0).then(|| sum / found as f64)
+}
+
+/// The highest F1 of any threshold on `scored`: how well the scores could do if the threshold
+/// were tuned on these very lines (a ceiling for comparing rankings, not a deployable figure).
+pub fn best_f1(scored: &[(f32, bool)]) -> f64 {
+    let mut cuts: Vec<f32> = scored.iter().map(|&(s, _)| s).collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup();
+    cuts.iter()
+        .map(|&t| Metrics::of(scored.iter().map(|&(s, l)| (s >= t, l))).f1())
+        .fold(0.0, f64::max)
+}
+
 /// The threshold (on a 0.01 grid) with the highest recall among those whose precision on
 /// `scored` (score, label) reaches `min_precision`; the higher threshold wins a tie. `None`
 /// when no threshold reaches it.
@@ -153,6 +181,30 @@ mod tests {
         );
         assert!((mostly.kappa() - 0.6).abs() < 1e-9, "{}", mostly.kappa());
         assert_eq!(Metrics::default().kappa(), 1.0);
+    }
+
+    #[test]
+    fn average_precision_rewards_proposals_ranked_first() {
+        let perfect = [(0.9, true), (0.8, true), (0.3, false), (0.1, false)];
+        assert_eq!(average_precision(&perfect), Some(1.0));
+        // Ranks: no (1), yes (2), no (3), yes (4): precisions 1/2 and 2/4.
+        let mixed = [(0.9, false), (0.8, true), (0.3, false), (0.1, true)];
+        assert_eq!(average_precision(&mixed), Some(0.5));
+        // A tie is ranked against the model: the 0 comes first.
+        assert_eq!(average_precision(&[(0.5, true), (0.5, false)]), Some(0.5));
+        assert_eq!(average_precision(&[(0.5, false)]), None);
+    }
+
+    #[test]
+    fn best_f1_finds_the_best_cut() {
+        let scored = [(0.9, true), (0.8, false), (0.7, true), (0.1, false)];
+        // At 0.7: tp 2, fp 1, fn 0: P 2/3, R 1, F1 0.8.
+        assert!(
+            (best_f1(&scored) - 0.8).abs() < 1e-9,
+            "{}",
+            best_f1(&scored)
+        );
+        assert_eq!(best_f1(&[(0.2, false)]), 0.0);
     }
 
     #[test]
