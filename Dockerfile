@@ -64,6 +64,10 @@ COPY --from=build /src/target/release/tunegate /usr/local/bin/tunegate
 # The shipped settings, for reference and for `config/local.toml` overrides mounted beside them
 # (read relative to the working directory).
 COPY config /app/config
+# The labelled corpus, so `tunegate detect train` retrains inside the container with its default
+# paths (from /app) on the team's feedback: see "Retraining" in the README.
+COPY tests/data/detect /app/tests/data/detect
+COPY tests/data/detect_corpus.tsv /app/tests/data/detect_corpus.tsv
 WORKDIR /app
 
 ENV DATABASE_URL=sqlite:///data/tunegate.db

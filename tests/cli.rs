@@ -425,3 +425,76 @@ fn a_local_config_file_is_picked_up_from_the_working_directory() {
         .success()
         .stdout(contains("user_cooldown_secs = 42"));
 }
+
+/// A labelled file in the corpus format: `groups` chat proposals and as many non-proposals.
+fn corpus_file(path: &std::path::Path, groups: std::ops::Range<usize>) {
+    use tunegate::detect::corpus::{CORPUS_HEADER, corpus_line};
+    let mut text = format!("{CORPUS_HEADER}\n");
+    for g in groups {
+        let source = format!("feedback guild 1 message {g}");
+        let yes = format!("we should fine-tune model {g} on our tickets");
+        let no = format!("the fine-tuned model {g} shipped last week");
+        text.push_str(&corpus_line(true, "proposal", "en", &yes, &source));
+        text.push('\n');
+        text.push_str(&corpus_line(false, "hard_negative", "en", &no, &source));
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_retrained_model_file_is_used_without_rebuilding_and_a_missing_one_is_named() {
+    let s = Sandbox::new();
+    let corpus = s.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    corpus_file(&corpus.join("train.tsv"), 0..20);
+    corpus_file(&corpus.join("dev.tsv"), 20..25);
+    corpus_file(&corpus.join("written.tsv"), 0..0);
+    corpus_file(&s.path().join("feedback.tsv"), 25..35);
+    s.cmd()
+        .args([
+            "detect",
+            "train",
+            "--out",
+            "team-model.bin",
+            "--corpus",
+            "corpus",
+        ])
+        .args(["--written", "corpus/written.tsv", "feedback.tsv"])
+        .assert()
+        .success()
+        .stdout(contains("20 extra"));
+    let bytes = std::fs::read(s.path().join("team-model.bin")).unwrap();
+    let team_model = tunegate::detect::model_id_of(&bytes);
+    assert_ne!(team_model, tunegate::detect::embedded_model_id());
+
+    let judged = |model_file: &str| {
+        let out = s
+            .cmd()
+            .env("TUNEGATE_DETECT__MODEL_FILE", model_file)
+            .args([
+                "detect",
+                "--format",
+                "json",
+                "we should fine-tune the model",
+            ])
+            .assert()
+            .success();
+        let line = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        serde_json::from_str::<serde_json::Value>(&line).unwrap()
+    };
+    assert_eq!(judged("team-model.bin")["model"], team_model.as_str());
+    assert_eq!(
+        judged("")["model"],
+        tunegate::detect::embedded_model_id(),
+        "empty is the built-in model"
+    );
+
+    // A model file that is not there stops `config check` (and the bot) with its path.
+    s.cmd()
+        .env("TUNEGATE_DETECT__MODEL_FILE", "/nowhere/model.bin")
+        .args(["config", "check"])
+        .assert()
+        .failure()
+        .stderr(contains("/nowhere/model.bin").and(contains("tunegate detect train")));
+}

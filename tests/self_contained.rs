@@ -134,3 +134,89 @@ fn the_dockerfile_copies_every_folder_the_binary_compiles_in() {
         );
     }
 }
+
+/// Whether `.dockerignore` leaves `path` (relative to the repository) out of the image's build
+/// context. Docker's rules, for the patterns this file uses: each pattern is anchored at the
+/// root and matches a path or anything under it, `*` matches within one name, `!` takes a path
+/// back, and the last matching line wins.
+fn docker_ignores(patterns: &str, path: &str) -> bool {
+    fn glob(pattern: &[u8], name: &[u8]) -> bool {
+        match (pattern.split_first(), name.split_first()) {
+            (None, None) => true,
+            (Some((b'*', rest)), _) => {
+                glob(rest, name)
+                    || name
+                        .first()
+                        .is_some_and(|&c| c != b'/' && glob(pattern, &name[1..]))
+            }
+            (Some((p, rest)), Some((n, tail))) => p == n && glob(rest, tail),
+            _ => false,
+        }
+    }
+    let mut ignored = false;
+    for line in patterns.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (keep, pattern) = match line.strip_prefix('!') {
+            Some(p) => (true, p),
+            None => (false, line),
+        };
+        let pattern = pattern.trim_end_matches('/');
+        // The pattern names the path itself or one of the folders it is in.
+        let mut prefix = String::new();
+        let matched = path.split('/').any(|part| {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(part);
+            glob(pattern.as_bytes(), prefix.as_bytes())
+        });
+        if matched {
+            ignored = !keep;
+        }
+    }
+    ignored
+}
+
+#[test]
+fn the_dockerignore_rules_are_read_as_docker_reads_them() {
+    let rules = "target/\ntests/\n!tests/data/detect/\n*.db\n";
+    assert!(docker_ignores(rules, "target/release/tunegate"));
+    assert!(docker_ignores(rules, "tests/cli.rs"));
+    assert!(!docker_ignores(rules, "tests/data/detect/train.tsv"));
+    assert!(docker_ignores(rules, "t.db"));
+    assert!(!docker_ignores(rules, "src/main.rs"));
+}
+
+/// Every file or folder the Dockerfile copies from the build context exists and is in the
+/// context: a path `.dockerignore` leaves out fails the image build with "not found".
+#[test]
+fn everything_the_dockerfile_copies_is_in_the_build_context() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
+    let ignore = std::fs::read_to_string(root.join(".dockerignore")).unwrap();
+    let mut sources = Vec::new();
+    for line in dockerfile.lines() {
+        let Some(args) = line.strip_prefix("COPY ") else {
+            continue;
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        if args.first().is_some_and(|a| a.starts_with("--from")) {
+            continue;
+        }
+        // Every argument but the last (the destination) is a source.
+        sources.extend(args[..args.len() - 1].iter().map(|s| s.to_string()));
+    }
+    assert!(sources.iter().any(|s| s == "src"), "{sources:?}");
+    for source in &sources {
+        assert!(
+            root.join(source).exists(),
+            "the Dockerfile copies {source}, which is not in the repository"
+        );
+        assert!(
+            !docker_ignores(&ignore, source),
+            ".dockerignore leaves out {source}, which the Dockerfile copies"
+        );
+    }
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::detect::{Action, Detection, Detector, embedded_model_id};
+use crate::detect::{Action, Detection, Detector};
 
 /// Arguments of `tunegate detect`.
 #[derive(clap::Args, Debug)]
@@ -71,7 +71,14 @@ pub fn run(
     for message in &args.messages {
         line += 1;
         let detection = detector.detect(message);
-        write_record(out, args.format, line, message, &detection)?;
+        write_record(
+            out,
+            args.format,
+            line,
+            message,
+            &detection,
+            detector.model_id(),
+        )?;
     }
     let source: Option<Box<dyn Read + '_>> = match &args.file {
         Some(path) if path.as_os_str() == "-" => Some(Box::new(stdin)),
@@ -96,11 +103,25 @@ pub fn run(
         match std::str::from_utf8(&bytes) {
             Ok(text) if text.trim().is_empty() => {
                 let detection = Detection::quiet("empty line: nothing to judge");
-                write_record(out, args.format, line, text, &detection)?;
+                write_record(
+                    out,
+                    args.format,
+                    line,
+                    text,
+                    &detection,
+                    detector.model_id(),
+                )?;
             }
             Ok(text) => {
                 let detection = detector.detect(text);
-                write_record(out, args.format, line, text, &detection)?;
+                write_record(
+                    out,
+                    args.format,
+                    line,
+                    text,
+                    &detection,
+                    detector.model_id(),
+                )?;
             }
             Err(e) => {
                 let lossy = String::from_utf8_lossy(&bytes);
@@ -108,7 +129,14 @@ pub fn run(
                     "invalid UTF-8 after byte {}: not judged",
                     e.valid_up_to()
                 ));
-                write_record(out, args.format, line, &lossy, &detection)?;
+                write_record(
+                    out,
+                    args.format,
+                    line,
+                    &lossy,
+                    &detection,
+                    detector.model_id(),
+                )?;
             }
         }
     }
@@ -121,6 +149,7 @@ fn write_record(
     line: usize,
     text: &str,
     d: &Detection,
+    model: &str,
 ) -> io::Result<()> {
     match format {
         Format::Json => {
@@ -133,7 +162,7 @@ fn write_record(
                 matched: d.matched.as_deref(),
                 reason: &d.reason,
                 language: d.language,
-                model: embedded_model_id(),
+                model,
             };
             serde_json::to_writer(&mut *out, &record)?;
             writeln!(out)

@@ -67,6 +67,10 @@ pub struct DetectSettings {
     /// Minutes after which an unanswered suggestion's reply is removed.
     #[serde(default = "default_suggest_expires_minutes")]
     pub suggest_expires_minutes: u64,
+    /// A model file written by `tunegate detect train`, read at start instead of the model built
+    /// into the binary (a team's retrained model without rebuilding). Empty: the built-in one.
+    #[serde(default)]
+    pub model_file: String,
 }
 
 /// The shipped `suggest_expires_minutes` (also in `config/default.toml`).
@@ -162,6 +166,11 @@ pub enum DetectError {
     Automaton(String),
     #[error("the detector model cannot be read: {0}")]
     Model(#[from] ModelError),
+    #[error(
+        "detect.model_file {path} cannot be used: {problem}. Write one with `tunegate detect \
+         train --out FILE`, or leave model_file empty to use the model built into tunegate"
+    )]
+    ModelFile { path: String, problem: String },
 }
 
 /// What the bot should do with a message.
@@ -244,6 +253,8 @@ pub struct Detector {
     phrases: PhraseIndex,
     extras: Extras,
     model: LinearModel,
+    /// The id of `model` (the start of its file's SHA-256).
+    model_id: String,
     thread_threshold: f32,
     suggest_threshold: f32,
 }
@@ -264,16 +275,41 @@ const SUBJECTS: &[&str] = &["we", "i", "you", "on", "nous", "wir", "ich", "man",
 const MAX_QUOTE_BYTES: usize = 160;
 
 impl Detector {
-    /// Compiles the detector for the given settings (validated again here), with the embedded
-    /// model.
+    /// Compiles the detector for the given settings (validated again here), with the model file
+    /// they name, or the embedded model when they name none.
     pub fn new(settings: &DetectSettings) -> Result<Detector, DetectError> {
-        Detector::with_model(settings, LinearModel::from_bytes(model::EMBEDDED)?)
+        let path = settings.model_file.trim();
+        if path.is_empty() {
+            let model = LinearModel::from_bytes(model::EMBEDDED)?;
+            return Detector::build(settings, model, embedded_model_id().to_string());
+        }
+        let unusable = |problem: String| DetectError::ModelFile {
+            path: path.to_string(),
+            problem,
+        };
+        let bytes = std::fs::read(path).map_err(|e| unusable(e.to_string()))?;
+        let model = LinearModel::from_bytes(&bytes).map_err(|e| unusable(e.to_string()))?;
+        Detector::build(settings, model, model_id_of(&bytes))
     }
 
     /// Compiles the detector with another model (training, evaluation).
     pub fn with_model(
         settings: &DetectSettings,
         model: LinearModel,
+    ) -> Result<Detector, DetectError> {
+        let id = model_id_of(&model.to_bytes());
+        Detector::build(settings, model, id)
+    }
+
+    /// The id of the model this detector scores with, as `detect --format json` shows it.
+    pub fn model_id(&self) -> &str {
+        &self.model_id
+    }
+
+    fn build(
+        settings: &DetectSettings,
+        model: LinearModel,
+        model_id: String,
     ) -> Result<Detector, DetectError> {
         settings
             .validate()
@@ -317,6 +353,7 @@ impl Detector {
                 words,
             },
             model,
+            model_id,
             thread_threshold: settings.thread_threshold,
             suggest_threshold: settings.suggest_threshold,
         })

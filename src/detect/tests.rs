@@ -18,6 +18,7 @@ fn settings(languages: &[&str], phrases: &[&str], exclusions: &[&str]) -> Detect
         thread_threshold: DEFAULT_THREAD_THRESHOLD,
         suggest_threshold: DEFAULT_SUGGEST_THRESHOLD,
         suggest_expires_minutes: DEFAULT_SUGGEST_EXPIRES_MINUTES,
+        model_file: String::new(),
     }
 }
 
@@ -445,4 +446,53 @@ fn hostile_input_gets_a_score_in_range_without_panicking() {
         let got = d.detect(&text);
         assert!((0.0..=1.0).contains(&got.score), "{}", got.score);
     }
+}
+
+#[test]
+fn a_model_file_replaces_the_built_in_model() {
+    // A model whose weights are all zero scores every message 0.5: clearly not the built-in one.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team-model.bin");
+    let bytes = LinearModel::zeros().to_bytes();
+    std::fs::write(&path, &bytes).unwrap();
+    let mut s = settings(&["en"], &[], &[]);
+    s.model_file = path.display().to_string();
+    let d = Detector::new(&s).unwrap();
+    assert_eq!(d.model_id(), model_id_of(&bytes));
+    assert_ne!(d.model_id(), embedded_model_id());
+    let got = d.detect("we should fine-tune the model");
+    assert_eq!(got.score, 0.5);
+    // The built-in detector scores the same message otherwise, and says which model it is.
+    assert_eq!(detector().model_id(), embedded_model_id());
+    assert_ne!(
+        detector().detect("we should fine-tune the model").score,
+        0.5
+    );
+}
+
+#[test]
+fn a_model_file_that_is_missing_or_not_a_model_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("notes.txt");
+    std::fs::write(&garbage, "we should fine-tune").unwrap();
+    let missing = dir.path().join("missing.bin");
+    for (path, problem) in [
+        (&missing, "No such file"),
+        (&garbage, "not a detector model file"),
+    ] {
+        let mut s = settings(&["en"], &[], &[]);
+        s.model_file = path.display().to_string();
+        let err = Detector::new(&s).unwrap_err().to_string();
+        for part in [
+            &path.display().to_string(),
+            problem,
+            "tunegate detect train",
+        ] {
+            assert!(err.contains(part), "{part:?} not in {err}");
+        }
+    }
+    // Blank means the built-in model.
+    let mut s = settings(&["en"], &[], &[]);
+    s.model_file = "  ".to_string();
+    assert_eq!(Detector::new(&s).unwrap().model_id(), embedded_model_id());
 }

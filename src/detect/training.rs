@@ -15,6 +15,7 @@ pub fn training_settings() -> DetectSettings {
         thread_threshold: super::DEFAULT_THREAD_THRESHOLD,
         suggest_threshold: super::DEFAULT_SUGGEST_THRESHOLD,
         suggest_expires_minutes: super::DEFAULT_SUGGEST_EXPIRES_MINUTES,
+        model_file: String::new(),
     }
 }
 

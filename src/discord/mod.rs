@@ -193,6 +193,11 @@ pub async fn start(settings: Settings, app: App, clock: Clock) -> Result<Running
         .ok_or(BotError::MissingToken)?;
     let detector =
         Detector::new(&settings.detect).map_err(|e| BotError::Detector(e.to_string()))?;
+    tracing::info!(
+        model = detector.model_id(),
+        file = settings.detect.model_file.trim(),
+        "detector model loaded (an empty file is the model built into tunegate)"
+    );
     let mut intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES;
     if settings.detect.enabled {
         intents |= GatewayIntents::MESSAGE_CONTENT;
