@@ -96,6 +96,26 @@ echo "$out"
 grep -q 'Backed up to /data/backup.db' <<<"$out" || fail "db backup did not report the copy"
 echo "ok"
 
+step "the detector retrains inside the container on the team's feedback, and the bot reads the file"
+out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" detect feedback --out /data/feedback.tsv) \
+  || fail "detect feedback failed in the image: $out"
+echo "$out"
+out=$(podman run --rm -v "$VOLUME:/data" "$IMAGE" detect train --out /data/detect-model.bin /data/feedback.tsv) \
+  || fail "detect train failed in the image (is the corpus in it?): $out"
+trained=$(sed -n 's/.*(.* bytes, model \([0-9a-f]*\)).*/\1/p' <<<"$out")
+[ -n "$trained" ] || fail "detect train did not name the model it wrote: $out"
+# No feedback yet: the image's corpus trains the built-in model again, byte for byte.
+grep -q "detector model $trained" <<<"$version" \
+  || fail "the model trained in the image ($trained) is not the built-in one ($version)"
+out=$(podman run --rm -v "$VOLUME:/data" -e TUNEGATE_DETECT__MODEL_FILE=/data/detect-model.bin \
+  "$IMAGE" detect --format json "we should fine-tune the model") || fail "detect with model_file failed: $out"
+grep -q "\"model\":\"$trained\"" <<<"$out" || fail "detect did not use the model file: $out"
+code=0
+out=$(podman run --rm -e TUNEGATE_DETECT__MODEL_FILE=/data/missing.bin "$IMAGE" config check 2>&1) || code=$?
+[ "$code" != "0" ] && grep -q '/data/missing.bin' <<<"$out" \
+  || fail "config check accepted a missing model file (exit $code): $out"
+echo "ok: model $trained trained and read from /data"
+
 step "tunegate health reports an unreachable endpoint as unhealthy (exit 1)"
 code=0
 podman run --rm "$IMAGE" health >/dev/null 2>&1 || code=$?
