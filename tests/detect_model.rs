@@ -272,8 +272,9 @@ fn second_test_split_figures_are_reported_and_above_the_floor() {
 
 #[test]
 fn third_test_split_figures_are_reported_and_above_the_floor() {
-    // A little under the measurement of the model trained on rounds 1-3 (P 0.74 R 0.52); the
-    // model trained on rounds 1-2 alone scored P 0.78 R 0.32 on these sources it never saw.
+    // A little under the measurement of the models trained on rounds 1-3 (P 0.74 R 0.52, and
+    // R 0.49 reading numbers as numbers); the model trained on rounds 1-2 alone scored P 0.78
+    // R 0.32 on these sources it never saw.
     assert_above_the_floor("test3", 0.70, 0.45);
 }
 

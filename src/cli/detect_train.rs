@@ -167,12 +167,14 @@ pub fn run(args: &TrainArgs, out: &mut impl Write) -> Result<(), CliError> {
             .map(|l| (rules.detect_rules(&l.text).triggered, l.proposal)),
     );
     writeln!(out, "rules alone, all lines: {}", m.summary())?;
-    let conversations = Metrics::of(chosen.iter().map(|&(score, l)| (score >= thread, l)));
-    writeln!(
-        out,
-        "out-of-fold conversation lines (issue threads, chat, feedback; thresholds chosen here) at thread {thread:.2}: {}",
-        conversations.summary()
-    )?;
+    for (action, threshold) in [("thread", thread), ("suggest", suggest)] {
+        let conversations = Metrics::of(chosen.iter().map(|&(score, l)| (score >= threshold, l)));
+        writeln!(
+            out,
+            "out-of-fold conversation lines (issue threads, chat, feedback; thresholds chosen here) at {action} {threshold:.2}: {}",
+            conversations.summary()
+        )?;
+    }
     let all = scored(0..lines.len());
     let curve: Vec<String> = (1..10)
         .map(|k| {

@@ -11,6 +11,8 @@
 //! size; cues keep the value 1. Only the first [`MAX_WORDS`] words are read, which bounds the
 //! cost of a huge message.
 
+use std::borrow::Cow;
+
 /// log2 of the number of hashed slots.
 pub(crate) const BITS: u32 = 18;
 /// The number of hashed slots, the length of the model's weight vector.
@@ -81,16 +83,41 @@ impl Features {
     }
 }
 
+/// A word with each run of digits written as one `0`. Numbers in chat (versions, sizes, issue
+/// and ticket numbers) say nothing about whether someone proposes fine-tuning, and the corpus
+/// changed them when paraphrasing; read as they are, their n-grams only add noise to the score.
+fn fold_digits(word: &str) -> Cow<'_, str> {
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut in_number = false;
+    for c in word.chars() {
+        let digit = c.is_ascii_digit();
+        if !digit {
+            out.push(c);
+        } else if !in_number {
+            out.push('0');
+        }
+        in_number = digit;
+    }
+    Cow::Owned(out)
+}
+
 /// Builds the features of a message from its folded words and the rule cues.
 pub(crate) fn featurize<'w>(words: impl Iterator<Item = &'w str>, cues: &[Cue]) -> Features {
-    let words: Vec<&str> = words.filter(|w| !w.is_empty()).take(MAX_WORDS).collect();
+    let words: Vec<Cow<'w, str>> = words
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+        .map(fold_digits)
+        .collect();
     let mut pairs: Vec<(u32, f32)> = Vec::with_capacity(words.len() * 14 + cues.len() + 4);
 
     let word_seed = mix(FNV_OFFSET, b"w");
     let pair_seed = mix(FNV_OFFSET, b"b");
     for (i, w) in words.iter().enumerate() {
         pairs.push((slot(mix(word_seed, w.as_bytes())), 1.0));
-        let prev = if i == 0 { "^" } else { words[i - 1] };
+        let prev: &str = if i == 0 { "^" } else { &words[i - 1] };
         let h = mix(mix(mix(pair_seed, prev.as_bytes()), b" "), w.as_bytes());
         pairs.push((slot(h), 1.0));
     }
@@ -176,6 +203,16 @@ mod tests {
         let many = std::iter::repeat_n("word", 100_000);
         let f = featurize(many, &[]);
         assert!(f.len() < MAX_WORDS * 20);
+    }
+
+    #[test]
+    fn numbers_are_read_as_numbers_not_as_their_digits() {
+        assert_eq!(fold_digits("162"), "0");
+        assert_eq!(fold_digits("llama3.1-8b"), "llama0.0-0b");
+        assert_eq!(fold_digits("tickets"), "tickets");
+        let with = |n: &'static str| featurize(["tune", "model", n].into_iter(), &[]);
+        assert_eq!(with("162"), with("7"));
+        assert_ne!(with("162"), with("v"));
     }
 
     #[test]

@@ -81,9 +81,9 @@ fn default_suggest_expires_minutes() -> u64 {
 }
 
 /// The shipped `thread_threshold` (also in `config/default.toml`).
-pub const DEFAULT_THREAD_THRESHOLD: f32 = 0.73;
+pub const DEFAULT_THREAD_THRESHOLD: f32 = 0.76;
 /// The shipped `suggest_threshold` (also in `config/default.toml`).
-pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.18;
+pub const DEFAULT_SUGGEST_THRESHOLD: f32 = 0.19;
 
 fn default_thread_threshold() -> f32 {
     DEFAULT_THREAD_THRESHOLD
