@@ -100,45 +100,26 @@ pub fn run(
             bytes.pop();
         }
         line += 1;
-        match std::str::from_utf8(&bytes) {
+        let lossy;
+        let (text, detection) = match std::str::from_utf8(&bytes) {
             Ok(text) if text.trim().is_empty() => {
-                let detection = Detection::quiet("empty line: nothing to judge");
-                write_record(
-                    out,
-                    args.format,
-                    line,
-                    text,
-                    &detection,
-                    detector.model_id(),
-                )?;
+                (text, Detection::quiet("empty line: nothing to judge"))
             }
-            Ok(text) => {
-                let detection = detector.detect(text);
-                write_record(
-                    out,
-                    args.format,
-                    line,
-                    text,
-                    &detection,
-                    detector.model_id(),
-                )?;
-            }
+            Ok(text) => (text, detector.detect(text)),
             Err(e) => {
-                let lossy = String::from_utf8_lossy(&bytes);
-                let detection = Detection::quiet(&format!(
-                    "invalid UTF-8 after byte {}: not judged",
-                    e.valid_up_to()
-                ));
-                write_record(
-                    out,
-                    args.format,
-                    line,
-                    &lossy,
-                    &detection,
-                    detector.model_id(),
-                )?;
+                lossy = String::from_utf8_lossy(&bytes);
+                let why = format!("invalid UTF-8 after byte {}: not judged", e.valid_up_to());
+                (&*lossy, Detection::quiet(&why))
             }
-        }
+        };
+        write_record(
+            out,
+            args.format,
+            line,
+            text,
+            &detection,
+            detector.model_id(),
+        )?;
     }
     Ok(())
 }
