@@ -85,12 +85,7 @@ fn the_vendored_discord_api_description_is_in_the_repository_with_its_licence() 
 #[test]
 fn the_dockerfile_copies_every_folder_the_binary_compiles_in() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
-    let copied: Vec<&str> = dockerfile
-        .lines()
-        .filter_map(|line| line.strip_prefix("COPY "))
-        .filter_map(|args| args.split_whitespace().next())
-        .collect();
+    let copied = dockerfile_copy_sources(&root);
     let mut files = Vec::new();
     code_files(&root.join("src"), &mut files);
     let mut needed = std::collections::BTreeSet::new();
@@ -129,10 +124,28 @@ fn the_dockerfile_copies_every_folder_the_binary_compiles_in() {
             continue;
         }
         assert!(
-            copied.contains(&top.as_str()),
+            copied.contains(&top),
             "src/ compiles in {top}/ but the Dockerfile does not COPY it (copies {copied:?})"
         );
     }
+}
+
+/// What the Dockerfile's `COPY` lines take from the build context (not `--from` another stage):
+/// every argument but the last, the destination.
+fn dockerfile_copy_sources(root: &std::path::Path) -> Vec<String> {
+    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
+    let mut sources = Vec::new();
+    for line in dockerfile.lines() {
+        let Some(args) = line.strip_prefix("COPY ") else {
+            continue;
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        if args.first().is_some_and(|a| a.starts_with("--from")) {
+            continue;
+        }
+        sources.extend(args[..args.len() - 1].iter().map(|s| s.to_string()));
+    }
+    sources
 }
 
 /// Whether `.dockerignore` leaves `path` (relative to the repository) out of the image's build
@@ -194,20 +207,8 @@ fn the_dockerignore_rules_are_read_as_docker_reads_them() {
 #[test]
 fn everything_the_dockerfile_copies_is_in_the_build_context() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
     let ignore = std::fs::read_to_string(root.join(".dockerignore")).unwrap();
-    let mut sources = Vec::new();
-    for line in dockerfile.lines() {
-        let Some(args) = line.strip_prefix("COPY ") else {
-            continue;
-        };
-        let args: Vec<&str> = args.split_whitespace().collect();
-        if args.first().is_some_and(|a| a.starts_with("--from")) {
-            continue;
-        }
-        // Every argument but the last (the destination) is a source.
-        sources.extend(args[..args.len() - 1].iter().map(|s| s.to_string()));
-    }
+    let sources = dockerfile_copy_sources(&root);
     assert!(sources.iter().any(|s| s == "src"), "{sources:?}");
     for source in &sources {
         assert!(
